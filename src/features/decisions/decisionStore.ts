@@ -1,0 +1,204 @@
+// Keeps the decision index of every workspace folder up to date: one full scan per folder when first
+// needed, then incremental re-parses of single files on change (file watcher and unsaved edits).
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { checkIndex, parseRecord, scanDecisions } from '../../core/decisions';
+import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem } from '../../core/decisions/types';
+import { localIsoDate } from '../../core/dates';
+import { getSettings, affectsSettings } from '../shared/settings';
+import { log } from '../shared/log';
+
+/** The records of one workspace folder. */
+export class FolderDecisions {
+  index: DecisionIndex;
+  constructor(readonly workspaceFolder: vscode.WorkspaceFolder, index: DecisionIndex) {
+    this.index = index;
+  }
+  get root(): vscode.Uri {
+    return this.workspaceFolder.uri;
+  }
+  uriOf(file: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.root, ...file.split('/'));
+  }
+  /** Root-relative path with forward slashes, or undefined when uri is outside this folder. */
+  relativeOf(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.root.scheme) return undefined;
+    const rel = path.relative(this.root.fsPath, uri.fsPath);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+  recordFor(uri: vscode.Uri): DecisionRecord | undefined {
+    const rel = this.relativeOf(uri);
+    return rel === undefined ? undefined : this.index.records.find((r) => r.file === rel);
+  }
+  /** The decision folder (deepest match) that contains a root-relative file. */
+  folderOf(file: string): DecisionFolder | undefined {
+    let best: DecisionFolder | undefined;
+    for (const folder of this.index.folders) {
+      const dirOfFile = file.slice(0, file.lastIndexOf('/'));
+      if (dirOfFile === folder.dir && (!best || folder.dir.length > best.dir.length)) best = folder;
+    }
+    return best;
+  }
+}
+
+export interface RecordRef {
+  folder: FolderDecisions;
+  record: DecisionRecord;
+}
+
+export class DecisionStore implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderDecisions>();
+  private loading: Promise<void> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after any index changed (full scan or one file). */
+  readonly onDidChange = this.changed.event;
+  private loaded = false;
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e)) void this.reload();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.reparse(e.document.uri, e.document.getText());
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.isDirty) void this.reparseFromDisk(d.uri); // unsaved edits were discarded
+      }),
+    );
+  }
+
+  /** Resolves once every folder has been scanned (starts the scan on first call). */
+  ready(): Promise<void> {
+    this.loading ??= this.scanAll();
+    return this.loading;
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  all(): FolderDecisions[] {
+    return [...this.folders.values()];
+  }
+
+  forUri(uri: vscode.Uri): FolderDecisions | undefined {
+    const wf = vscode.workspace.getWorkspaceFolder(uri);
+    return wf ? this.folders.get(wf.uri.toString()) : undefined;
+  }
+
+  recordAt(uri: vscode.Uri): RecordRef | undefined {
+    const folder = this.forUri(uri);
+    const record = folder?.recordFor(uri);
+    return folder && record ? { folder, record } : undefined;
+  }
+
+  records(): RecordRef[] {
+    return this.all().flatMap((folder) => folder.index.records.map((record) => ({ folder, record })));
+  }
+
+  /** Full rescan (settings, folders or discovery files changed, or Refresh). */
+  reload(): Promise<void> {
+    this.loading = this.scanAll();
+    return this.loading;
+  }
+
+  private async scanAll(): Promise<void> {
+    const started = performance.now();
+    const today = localIsoDate();
+    const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const results = await Promise.all(
+      workspaceFolders.map(async (wf) => {
+        try {
+          return new FolderDecisions(wf, await scanDecisions(wf.uri.fsPath, { decisionsDir: getSettings(wf).decisionsDir || undefined, today }));
+        } catch (error) {
+          log().error(`Scanning decision records in ${wf.name} failed: ${(error as Error).stack ?? error}`);
+          return new FolderDecisions(wf, { root: wf.uri.fsPath, folders: [], records: [], problems: [] });
+        }
+      }),
+    );
+    this.folders.clear();
+    for (const folder of results) this.folders.set(folder.workspaceFolder.uri.toString(), folder);
+    this.watch();
+    this.loaded = true;
+    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.loaded', true);
+    const count = results.reduce((n, f) => n + f.index.records.length, 0);
+    log().info(`Indexed ${count} decision record(s) in ${results.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms.`);
+    this.changed.fire();
+  }
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of this.folders.values()) {
+      // Discovery files: a change can move the decisions folder, so rescan everything.
+      const discovery = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.root, '{.adr-dir,.log4brains.yml}'));
+      this.watchers.push(
+        discovery,
+        discovery.onDidCreate(() => this.reload()),
+        discovery.onDidChange(() => this.reload()),
+        discovery.onDidDelete(() => this.reload()),
+      );
+      const dirs = [...new Set(folder.index.folders.map((f) => f.dir))];
+      for (const dir of dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(`${o}/`)))) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.root, `${dir}/**/*.md`));
+        this.watchers.push(
+          watcher,
+          watcher.onDidCreate((uri) => this.onFileEvent(uri)),
+          watcher.onDidChange((uri) => this.onFileEvent(uri)),
+          watcher.onDidDelete((uri) => this.onFileEvent(uri)),
+        );
+      }
+    }
+  }
+
+  private onFileEvent(uri: vscode.Uri): void {
+    const folder = this.forUri(uri);
+    const rel = folder?.relativeOf(uri);
+    // A new category folder changes numbering groups: rescan; otherwise re-parse the one file.
+    if (folder && rel && !folder.folderOf(rel)) {
+      void this.reload();
+      return;
+    }
+    void this.reparseFromDisk(uri);
+  }
+
+  private async reparseFromDisk(uri: vscode.Uri): Promise<void> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+    if (open) return this.reparse(uri, open.getText());
+    let text: string | null;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      text = null; // deleted
+    }
+    this.reparse(uri, text);
+  }
+
+  /** Re-indexes one file from text (null: the file is gone). Cheap: one parse plus the cross-record check. */
+  private reparse(uri: vscode.Uri, text: string | null): void {
+    const folder = this.forUri(uri);
+    const rel = folder?.relativeOf(uri);
+    if (!folder || !rel || !rel.endsWith('.md')) return;
+    const decisionFolder = folder.folderOf(rel);
+    if (!decisionFolder) return;
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    if (/^(readme|index|template|adr-template)\.md$/i.test(name) || name.startsWith('_') || name.startsWith('.')) return;
+    const records = folder.index.records.filter((r) => r.file !== rel);
+    if (text !== null) records.push(parseRecord(text, rel, decisionFolder.dir));
+    records.sort((a, b) => a.file.localeCompare(b.file));
+    const problems: Problem[] = [...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate())];
+    folder.index = { ...folder.index, records, problems };
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

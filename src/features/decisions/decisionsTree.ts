@@ -1,0 +1,176 @@
+// The Decisions view: records grouped by status, with filters by status, owner and text.
+import * as vscode from 'vscode';
+import { STATUSES, type DecisionStatus } from '../../core/decisions/types';
+import { localIsoDate } from '../../core/dates';
+import type { DecisionStore, RecordRef } from './decisionStore';
+
+export interface DecisionFilter {
+  statuses?: DecisionStatus[];
+  owner?: string;
+  text?: string;
+}
+
+type StatusKey = DecisionStatus | 'unknown';
+const GROUP_ORDER: StatusKey[] = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+const GROUP_LABEL: Record<StatusKey, string> = {
+  proposed: 'Proposed',
+  draft: 'Draft',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  deprecated: 'Deprecated',
+  superseded: 'Superseded',
+  unknown: 'Unknown status',
+};
+const STATUS_ICON: Record<StatusKey, [string, string | undefined]> = {
+  proposed: ['git-pull-request-draft', 'charts.blue'],
+  draft: ['edit', undefined],
+  accepted: ['pass', 'charts.green'],
+  rejected: ['circle-slash', 'charts.red'],
+  deprecated: ['archive', 'disabledForeground'],
+  superseded: ['replace', 'charts.purple'],
+  unknown: ['question', 'problemsWarningIcon.foreground'],
+};
+
+export type DecisionNode = { kind: 'group'; status: StatusKey; items: RecordRef[] } | { kind: 'record'; ref: RecordRef };
+
+export function isOverdue(ref: RecordRef, today = localIsoDate()): boolean {
+  const { reviewBy, status } = ref.record;
+  return !!reviewBy && reviewBy < today && status !== 'superseded' && status !== 'deprecated' && status !== 'rejected';
+}
+
+export function recordNumberLabel(ref: RecordRef): string {
+  const { number } = ref.record;
+  return number === null ? '' : String(number).padStart(4, '0');
+}
+
+export function matchesFilter(ref: RecordRef, filter: DecisionFilter): boolean {
+  const r = ref.record;
+  if (filter.statuses?.length && !filter.statuses.includes(r.status as DecisionStatus)) return false;
+  if (filter.owner) {
+    const owner = filter.owner.replace(/^@/, '').toLowerCase();
+    const people = [r.owner ?? '', ...r.decisionMakers].map((p) => p.replace(/^@/, '').toLowerCase());
+    if (!people.includes(owner)) return false;
+  }
+  if (filter.text) {
+    const needle = filter.text.toLowerCase();
+    const hay = `${recordNumberLabel(ref)} ${r.title} ${r.file} ${r.tags.join(' ')}`.toLowerCase();
+    if (!hay.includes(needle)) return false;
+  }
+  return true;
+}
+
+export function describeFilter(filter: DecisionFilter): string {
+  const parts: string[] = [];
+  if (filter.statuses?.length) parts.push(`status: ${filter.statuses.join(', ')}`);
+  if (filter.owner) parts.push(`owner: @${filter.owner.replace(/^@/, '')}`);
+  if (filter.text) parts.push(`text: "${filter.text}"`);
+  return parts.join('; ');
+}
+
+export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DecisionNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filter: DecisionFilter = {};
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: DecisionStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getFilter(): DecisionFilter {
+    return this.filter;
+  }
+
+  setFilter(filter: DecisionFilter): void {
+    this.filter = filter;
+    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.filtered', describeFilter(filter) !== '');
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: DecisionNode): Promise<DecisionNode[]> {
+    if (node) return node.kind === 'group' ? node.items.map((ref) => ({ kind: 'record', ref })) : [];
+    await this.store.ready();
+    const refs = this.store.records().filter((ref) => matchesFilter(ref, this.filter));
+    const groups = new Map<StatusKey, RecordRef[]>();
+    for (const ref of refs) {
+      const key: StatusKey = ref.record.status ?? 'unknown';
+      groups.set(key, [...(groups.get(key) ?? []), ref]);
+    }
+    return GROUP_ORDER.filter((s) => groups.has(s)).map((status) => ({
+      kind: 'group',
+      status,
+      items: groups.get(status)!.sort(compareRecords),
+    }));
+  }
+
+  getTreeItem(node: DecisionNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(GROUP_LABEL[node.status], vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.status}`;
+      item.description = String(node.items.length);
+      item.contextValue = `group.${node.status}`;
+      return item;
+    }
+    return recordTreeItem(node.ref, this.store.all().length > 1);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function compareRecords(a: RecordRef, b: RecordRef): number {
+  // Newest first: the records people are discussing now are at the top.
+  return (b.record.date ?? '').localeCompare(a.record.date ?? '') || a.record.file.localeCompare(b.record.file);
+}
+
+function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
+  const { record, folder } = ref;
+  const number = recordNumberLabel(ref);
+  const item = new vscode.TreeItem(number ? `${number} ${record.title}` : record.title || record.file, vscode.TreeItemCollapsibleState.None);
+  item.id = `record:${folder.root.toString()}:${record.file}`;
+  item.resourceUri = folder.uriOf(record.file);
+  const overdue = isOverdue(ref);
+  const details = [record.date, record.owner ? `@${record.owner}` : undefined, overdue ? `review overdue since ${record.reviewBy}` : undefined];
+  const decisionFolder = folder.folderOf(record.file);
+  if (decisionFolder?.label) details.push(decisionFolder.label);
+  if (multiRoot) details.push(folder.workspaceFolder.name);
+  item.description = details.filter(Boolean).join(' · ');
+  const [icon, color] = overdue ? ['warning', 'problemsWarningIcon.foreground'] : STATUS_ICON[record.status ?? 'unknown'];
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = `record.${record.status ?? 'unknown'}${overdue ? '.overdue' : ''}`;
+  item.command = { command: 'vscode.open', title: 'Open Decision Record', arguments: [item.resourceUri] };
+  item.tooltip = recordTooltip(ref, overdue);
+  item.accessibilityInformation = { label: `${number ? `ADR ${number}, ` : ''}${record.title}, ${record.status ?? 'unknown status'}${overdue ? ', review overdue' : ''}` };
+  return item;
+}
+
+export function recordTooltip(ref: RecordRef, overdue = isOverdue(ref)): vscode.MarkdownString {
+  const r = ref.record;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportHtml = false;
+  md.isTrusted = false; // record text is repo content: render it inert
+  const number = recordNumberLabel(ref);
+  md.appendMarkdown('**');
+  md.appendText(`${number ? `ADR-${number}: ` : ''}${r.title}`);
+  md.appendMarkdown('**\n\n');
+  const rows: [string, string | null | undefined][] = [
+    ['Status', r.rawStatus || r.status],
+    ['Date', r.date],
+    ['Owner', r.owner ? `@${r.owner}` : null],
+    ['Decision makers', r.decisionMakers.join(', ')],
+    ['Review by', r.reviewBy ? `${r.reviewBy}${overdue ? ' (overdue)' : ''}` : null],
+    ['Review trigger', r.reviewTrigger],
+    ['File', r.file],
+  ];
+  for (const [label, value] of rows) {
+    if (!value) continue;
+    md.appendMarkdown(`${label}: `);
+    md.appendText(value);
+    md.appendMarkdown('  \n');
+  }
+  return md;
+}
+
+export const ALL_STATUSES = STATUSES;

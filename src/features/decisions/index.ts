@@ -1,0 +1,21 @@
+// Wires the decision-record feature: store, tree view, commands, editor features.
+import * as vscode from 'vscode';
+import { DecisionStore } from './decisionStore';
+import { DecisionsTreeProvider, describeFilter } from './decisionsTree';
+import { registerDecisionCommands } from './decisionCommands';
+import { registerDecisionLanguageFeatures } from './decisionLanguage';
+
+export function registerDecisions(context: vscode.ExtensionContext): DecisionStore {
+  const store = new DecisionStore();
+  const tree = new DecisionsTreeProvider(store);
+  const view = vscode.window.createTreeView('asyncDesk.decisions', { treeDataProvider: tree, showCollapseAll: true });
+  const updateMessage = () => {
+    const filter = describeFilter(tree.getFilter());
+    view.description = filter || undefined;
+    view.message = filter && tree && store.records().length > 0 ? `Filtered by ${filter}` : undefined;
+  };
+  context.subscriptions.push(store, tree, view, tree.onDidChangeTreeData(updateMessage));
+  registerDecisionCommands(context, store, tree);
+  registerDecisionLanguageFeatures(context, store);
+  return store;
+}

@@ -1,0 +1,23 @@
+// Every contributed command is registered and carries the "Async Desk" category.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension } from './helpers';
+
+describe('Contributed commands', () => {
+  it('every command in package.json is registered and has the category "Async Desk"', async () => {
+    const extension = await activateExtension();
+    const contributed = (extension.packageJSON as { contributes: { commands: { command: string; category?: string }[] } }).contributes.commands;
+    assert.ok(contributed.length > 5, 'the manifest contributes commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c.command)).map((c) => c.command);
+    assert.deepEqual(missing, [], 'contributed but not registered');
+    const uncategorised = contributed.filter((c) => c.category !== 'Async Desk').map((c) => c.command);
+    assert.deepEqual(uncategorised, [], 'without the Async Desk category');
+  });
+
+  it('activation is not eager: no "*" or onStartupFinished', async () => {
+    const extension = await activateExtension();
+    const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), events.join(', '));
+  });
+});

@@ -1,0 +1,56 @@
+// Shared helpers for the integration suite (runs inside the real VS Code extension host).
+import * as vscode from 'vscode';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+
+export const EXTENSION_ID = 'asyncdesk.async-desk';
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('The integration tests need a workspace folder (test/fixtures/workspace).');
+  return folder.uri;
+}
+
+export function fileUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+export async function readText(relative: string): Promise<string> {
+  return fsp.readFile(fileUri(relative).fsPath, 'utf8');
+}
+
+export async function writeText(relative: string, text: string): Promise<void> {
+  const file = fileUri(relative).fsPath;
+  await fsp.mkdir(path.dirname(file), { recursive: true });
+  await fsp.writeFile(file, text, 'utf8');
+}
+
+export async function exists(relative: string): Promise<boolean> {
+  return fsp.access(fileUri(relative).fsPath).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Polls until check returns a truthy value (file watchers and diagnostics are asynchronous). */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  await extension.activate();
+  return extension;
+}
