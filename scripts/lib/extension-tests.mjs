@@ -4,35 +4,29 @@
 // run to window.codeAutomationLog and the exit code to window.codeAutomationExit.
 import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { ensureTestHost } from './test-host.mjs';
 import { startCodeServer, tail } from './code-server.mjs';
 import { launchChromium, workbenchUrl } from './browser.mjs';
 import { log, makeScratch, removeScratch, copyWorkspace, resultsDir, sleep } from './util.mjs';
 
+/** Printed by test/integration/index.ts around mocha's run (and by the bench suite). */
+export const OUTPUT_BEGIN = '[async-desk] test output begins';
+export const OUTPUT_END = '[async-desk] test output ends';
+
+/** First lines of the workbench's own log messages (not from the extension host). */
+const WORKBENCH_NOISE =
+  /^(\[(AccountPolicyGate|AgentHost[^\]]*|Service Worker|reconnection-grace-time)\]|Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|Creation of workbench contribution|Canceled|.*getaddrinfo (ENOTFOUND|EAI_AGAIN))/;
+
 /**
- * Formats one codeAutomationLog call. The workbench passes (level, args) where args are the
- * console arguments; extension-host lines arrive as '%c[Extension Host]', 'color: blue', '…'.
+ * Formats one codeAutomationLog call. The workbench passes (level, args) with the console
+ * arguments of the line, printf-style (mocha's reporters log '%s%s', indent, title), so
+ * util.format rebuilds the text exactly as a terminal would show it (it also drops %c styles).
  */
 export function formatAutomationLog(level, args) {
-  const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : safeJson(a)));
-  // Drop console CSS: each '%c' consumes the next argument.
-  let text = '';
-  for (let i = 0; i < parts.length; i++) {
-    let part = parts[i];
-    const styles = (part.match(/%c/g) ?? []).length;
-    part = part.replace(/%c/g, '');
-    text += (text && part ? ' ' : '') + part;
-    i += styles;
-  }
-  return { level, text };
-}
-
-function safeJson(value) {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
+  const list = Array.isArray(args) ? args : [args];
+  return { level, text: format(...list) };
 }
 
 /**
@@ -55,17 +49,34 @@ export async function runExtensionTests(o) {
   const scratch = makeScratch(o.name);
   const workspace = copyWorkspace(o.workspaceTemplate, join(scratch, 'workspace'));
   const lines = [];
+  const verbose = process.env.ASYNC_DESK_VERBOSE === '1';
+  // The test module prefixes mocha's reporter lines with this tag (ASYNC_DESK_OUTPUT_TAG) and frames
+  // the run with OUTPUT_BEGIN/END: tagged lines are the test report (stdout). Other lines during
+  // the run are the host's console (tests, the extension) or workbench chatter: the first go to
+  // stderr marked [console], known chatter (connection setup, failed gallery look-ups while
+  // offline) is dropped. Everything is kept in the failure log; ASYNC_DESK_VERBOSE=1 shows it all.
+  const tag = `[${randomBytes(4).toString('hex')}] `;
+  let phase = 'before';
   const print = o.onLog ?? ((line) => {
-    if (o.filter && !o.filter(line)) return;
-    (line.level === 'error' ? process.stderr : process.stdout).write(line.text + '\n');
+    const out = line.level === 'error' || line.level === 'warn' ? process.stderr : process.stdout;
+    const tagged = line.text.startsWith(tag);
+    const text = tagged ? line.text.slice(tag.length) : line.text;
+    if (text === OUTPUT_BEGIN) phase = 'during';
+    else if (text === OUTPUT_END) phase = 'after';
+    else if (phase === 'during' && tagged) out.write(text + '\n');
+    else if (phase === 'during' && !isWorkbenchNoise(text)) process.stderr.write(`  [console:${line.level}] ${text}\n`);
+    // After the run the workbench reports a rejected run() (e.g. "2 integration tests failed.").
+    else if (phase === 'after' && line.level === 'error' && !isWorkbenchNoise(text)) out.write(text + '\n');
+    else if (verbose) process.stderr.write(`[workbench:${line.level}] ${text}\n`);
   });
+  const isWorkbenchNoise = (text) => WORKBENCH_NOISE.test(text.split('\n')[0]);
 
   let server = o.reuse?.server;
   let browser;
   let code = 1;
   let failure;
   try {
-    server ??= await startCodeServer({ host, scratch, workspace, smokeTest: true, env: o.env });
+    server ??= await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
     browser = await launchChromium({ executablePath: host.chromium });
     const { page } = browser;
 
@@ -105,6 +116,10 @@ export async function runExtensionTests(o) {
     await browser?.close();
     if (!o.reuse?.server) await server?.stop();
     removeScratch(scratch);
+  }
+  if (code !== 0 && phase === 'before' && !o.onLog) {
+    // The test module never started (it failed to load, or the host never came up): show why.
+    process.stderr.write(lines.map((l) => `[workbench:${l.level}] ${l.text}`).join('\n') + '\n');
   }
   if (failure) log(`${o.name}: ${failure}`);
   return { code, ms: Date.now() - started, lines };

@@ -114,5 +114,5 @@ export function installSignalHandlers({ code = (signal) => (signal === 'SIGINT' 
   }
 }
 
-/** Resolves after ms milliseconds. */
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Resolves after ms milliseconds. The timer is unref'd: a pending sleep never keeps the process alive. */
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());

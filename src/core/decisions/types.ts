@@ -70,6 +70,23 @@ export interface DecisionRecord {
   lines: { title: number; status: number | null; date: number | null; reviewBy: number | null };
   /** Problems found while parsing this file (bad front matter, unknown status, missing title). */
   problems: Problem[];
+  /** Links to other records as written (supersede links, adr-tools "Amended by" etc.); checkIndex reports broken ones. */
+  links?: RecordLink[];
+}
+
+/** A link from one record to another, where it is written. */
+export interface RecordLink {
+  kind: 'supersedes' | 'superseded-by' | 'related';
+  /** The relation as written, e.g. 'Superceded by', 'Amended by', 'superseded-by'. */
+  label: string;
+  /** Root-relative target file, forward slashes; null when the link is by number ('superseded by ADR-0123'). */
+  target: string | null;
+  /** Record number for links by number (resolved within the record's folder). */
+  number?: number;
+  /** 0-based line and columns of the link. */
+  line: number;
+  column?: number;
+  endColumn?: number;
 }
 
 export interface DecisionIndex {

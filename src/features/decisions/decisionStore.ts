@@ -2,7 +2,7 @@
 // needed, then incremental re-parses of single files on change (file watcher and unsaved edits).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkIndex, parseRecord, scanDecisions } from '../../core/decisions';
+import { checkIndex, isRecordFileName, parseRecord, scanDecisions } from '../../core/decisions';
 import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/dates';
 import { getSettings, affectsSettings } from '../shared/settings';
@@ -187,8 +187,7 @@ export class DecisionStore implements vscode.Disposable {
     if (!folder || !rel || !rel.endsWith('.md')) return;
     const decisionFolder = folder.folderOf(rel);
     if (!decisionFolder) return;
-    const name = rel.slice(rel.lastIndexOf('/') + 1);
-    if (/^(readme|index|template|adr-template)\.md$/i.test(name) || name.startsWith('_') || name.startsWith('.')) return;
+    if (!isRecordFileName(rel.slice(rel.lastIndexOf('/') + 1))) return;
     const records = folder.index.records.filter((r) => r.file !== rel);
     if (text !== null) records.push(parseRecord(text, rel, decisionFolder.dir));
     records.sort((a, b) => a.file.localeCompare(b.file));

@@ -1,0 +1,42 @@
+// `npm run test:integration` (after `build.mjs --tests`): runs out/test/integration/**/*.test.js with
+// mocha inside a real VS Code extension host: code-server 4.139 (VS Code 1.139) with the smoke-test
+// driver, and a headless Chromium that opens the workbench on a scratch copy of
+// test/fixtures/workspace with this repository as extensionDevelopmentPath.
+// Exit code = mocha's (0 all passed, 1 otherwise). Failures leave a screenshot and logs in test-results/.
+//
+// Environment:
+//   ASYNC_DESK_TEST_GREP      only tests whose title matches (mocha --grep)
+//   ASYNC_DESK_TEST_TIMEOUT   per-test timeout in ms (default 20000)
+//   ASYNC_DESK_RUN_TIMEOUT    hard limit for the whole run in ms (default 600000)
+//   ASYNC_DESK_CACHE          where the test host is installed (see scripts/install-test-host.sh)
+//   ASYNC_DESK_VERBOSE=1      also print the workbench's own log lines
+//   ASYNC_DESK_KEEP_SCRATCH=1 keep the scratch dir (server log, workspace copy) for debugging
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runExtensionTests } from './lib/extension-tests.mjs';
+import { installSignalHandlers, log, repoRoot, seconds } from './lib/util.mjs';
+
+installSignalHandlers();
+
+const testsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+if (!existsSync(testsPath)) {
+  log(`${testsPath} is missing: run \`node scripts/build.mjs --tests\` first (npm run test:integration does).`);
+  process.exit(1);
+}
+
+const env = {};
+for (const key of ['ASYNC_DESK_TEST_GREP', 'ASYNC_DESK_TEST_TIMEOUT']) if (process.env[key]) env[key] = process.env[key];
+
+const workspaceTemplate = join(repoRoot, 'test', 'fixtures', 'workspace');
+if (!existsSync(workspaceTemplate)) log(`${workspaceTemplate} does not exist; the tests get an empty folder`);
+
+const { code, ms } = await runExtensionTests({
+  name: 'integration',
+  extensionDevelopmentPaths: [repoRoot],
+  extensionTestsPath: testsPath,
+  workspaceTemplate,
+  env,
+  timeoutMs: Number(process.env.ASYNC_DESK_RUN_TIMEOUT) || 10 * 60_000,
+});
+log(`integration tests ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds(ms)}`);
+process.exit(code);
