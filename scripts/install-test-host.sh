@@ -17,6 +17,14 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 
 log() { printf '[test-host] %s\n' "$*" >&2; }
 
+# One installer at a time per cache (two test runs starting together on a cold machine would
+# otherwise both delete and fill the same .tmp folders).
+mkdir -p "$CACHE"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE/.install.lock"
+  flock -w 900 9 || { log "another install holds $CACHE/.install.lock for 15 min; giving up"; exit 1; }
+fi
+
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 for pkg in libkrb5-dev g++ make python3 pkg-config; do
@@ -25,8 +33,9 @@ done
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  # Wait for a dpkg lock held by e.g. unattended-upgrades on a freshly booted machine instead of failing.
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
 mkdir -p "$CACHE"

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureTestHost } from './test-host.mjs';
 import { startCodeServer, tail } from './code-server.mjs';
 import { launchChromium, workbenchUrl } from './browser.mjs';
-import { log, makeScratch, removeScratch, copyWorkspace, resultsDir, sleep } from './util.mjs';
+import { log, makeScratch, removeScratch, copyWorkspace, resultsDir, sleep, isStopping } from './util.mjs';
 
 /** Printed by test/integration/index.ts around mocha's run (and by the bench suite). */
 export const OUTPUT_BEGIN = '[async-desk] test output begins';
@@ -39,13 +39,13 @@ export function formatAutomationLog(level, args) {
  * @param {number} [o.timeoutMs]              hard limit for the whole run (default 10 min)
  * @param {(line: {level: string, text: string}) => void} [o.onLog]  default: test output to stdout
  * @param {(line: string) => boolean} [o.filter]  lines to drop from the default output (workbench noise)
- * @param {{ host?: object, server?: object }} [o.reuse] an already started server (for repeated runs)
- * @returns {Promise<{ code: number, ms: number, lines: {level: string, text: string}[] }>}
+ * @param {(scratch: string) => any} [o.collect]  called with the scratch dir (server logs under user-data/logs) before it is removed
+ * @returns {Promise<{ code: number, ms: number, lines: {level: string, text: string}[], collected?: any }>}
  */
 export async function runExtensionTests(o) {
   const started = Date.now();
   const timeoutMs = o.timeoutMs ?? 10 * 60_000;
-  const host = o.reuse?.host ?? (await ensureTestHost());
+  const host = await ensureTestHost();
   const scratch = makeScratch(o.name);
   const workspace = copyWorkspace(o.workspaceTemplate, join(scratch, 'workspace'));
   const lines = [];
@@ -71,12 +71,13 @@ export async function runExtensionTests(o) {
   });
   const isWorkbenchNoise = (text) => WORKBENCH_NOISE.test(text.split('\n')[0]);
 
-  let server = o.reuse?.server;
+  let server;
   let browser;
+  let collected;
   let code = 1;
   let failure;
   try {
-    server ??= await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
+    server = await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
     browser = await launchChromium({ executablePath: host.chromium });
     const { page } = browser;
 
@@ -107,22 +108,23 @@ export async function runExtensionTests(o) {
       failure = outcome.kind === 'timeout' ? `hard timeout: no result after ${Math.round(timeoutMs / 1000)} s` : outcome.message;
       code = 1;
     }
-    if (code !== 0) await saveFailure(o.name, { page, server, workbenchLogs, lines });
+    if (code !== 0 && !isStopping()) await saveFailure(o.name, { page, server, workbenchLogs, lines });
   } catch (error) {
     failure = error?.stack ?? String(error);
     code = 1;
-    await saveFailure(o.name, { page: browser?.page, server, lines }).catch(() => {});
+    if (!isStopping()) await saveFailure(o.name, { page: browser?.page, server, lines }).catch(() => {});
   } finally {
     await browser?.close();
-    if (!o.reuse?.server) await server?.stop();
+    await server?.stop();
+    if (o.collect) collected = await o.collect(scratch);
     removeScratch(scratch);
   }
   if (code !== 0 && phase === 'before' && !o.onLog) {
     // The test module never started (it failed to load, or the host never came up): show why.
     process.stderr.write(lines.map((l) => `[workbench:${l.level}] ${l.text}`).join('\n') + '\n');
   }
-  if (failure) log(`${o.name}: ${failure}`);
-  return { code, ms: Date.now() - started, lines };
+  if (failure && !isStopping()) log(`${o.name}: ${failure}`);
+  return { code, ms: Date.now() - started, lines, collected };
 }
 
 /** Screenshot, server log, workbench logs and the captured output into test-results/<name>-failure*. */

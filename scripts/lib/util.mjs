@@ -1,12 +1,17 @@
 // Small helpers shared by the harness scripts: paths, logging, timing, scratch dirs and a cleanup
 // registry that also runs on Ctrl+C / SIGTERM, so no code-server or Chromium is ever left behind.
 import { mkdtempSync, mkdirSync, rmSync, cpSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, homedir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const resultsDir = join(repoRoot, 'test-results');
+
+/** Same default as scripts/install-test-host.sh: outside the clone, shared by clones and CI runs. */
+export function cacheDir() {
+  return process.env.ASYNC_DESK_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'async-desk');
+}
 
 /** Harness messages go to stderr with a prefix, so stdout carries only the tests' own output. */
 export function log(...args) {
@@ -93,6 +98,9 @@ process.on('exit', () => {
 });
 
 let signalsInstalled = false;
+let stoppingBySignal = false;
+/** True once Ctrl+C / SIGTERM arrived: errors from closing browsers are expected then, not failures. */
+export const isStopping = () => stoppingBySignal;
 /**
  * Ctrl+C / SIGTERM: run the cleanups (stop servers, close browsers) and exit with `code(signal)`
  * (default 130 / 143; `npm start` passes 0 because stopping is the normal way to end it).
@@ -105,6 +113,7 @@ export function installSignalHandlers({ code = (signal) => (signal === 'SIGINT' 
     process.on(signal, async () => {
       if (stopping) return; // a second Ctrl+C while stopping: the exit hooks still SIGKILL everything
       stopping = true;
+      stoppingBySignal = true;
       log(message ?? `${signal}: stopping…`);
       const force = setTimeout(() => process.exit(code(signal)), 15_000);
       force.unref();

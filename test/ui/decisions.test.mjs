@@ -96,7 +96,8 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
   });
 
   it('opens a record from the tree and shows its status actions as CodeLens', async () => {
-    const target = records.find((r) => r.status !== 'accepted') ?? records[0];
+    // Prefer a record under discussion (proposed / draft): its lenses offer Accept and Reject.
+    const target = records.find((r) => r.status === 'proposed') ?? records.find((r) => r.status === 'draft') ?? records.find((r) => r.status !== 'accepted') ?? records[0];
     const expected = target.status === 'accepted' ? 'Deprecate' : 'Accept';
     const rows = await treeRows(page, 'Decisions');
     const row = rows.findIndex((r) => r.level >= 2 && normalise(r.label).includes(normalise(target.title)));

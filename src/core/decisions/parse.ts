@@ -274,7 +274,8 @@ function readFrontMatter(a: Analysis, close: number, problem: ProblemFn): FrontM
   const end = a.starts[close]!;
   const yamlText = a.text.slice(offset, end);
   const fm: FrontMatter = { open: 0, close, offset, pairs: new Map(), ok: true };
-  const doc = parseDocument(yamlText, { prettyErrors: false, strict: false });
+  // uniqueKeys: false skips yaml's O(n²) key comparison; duplicates are reported below instead.
+  const doc = parseDocument(yamlText, { prettyErrors: false, strict: false, uniqueKeys: false });
   for (const error of doc.errors) {
     fm.ok = false;
     const at = Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length);
@@ -292,7 +293,12 @@ function readFrontMatter(a: Analysis, close: number, problem: ProblemFn): FrontM
   for (const pair of contents.items) {
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
     const key = String(pair.key.value).trim().toLowerCase();
-    if (!fm.pairs.has(key)) fm.pairs.set(key, pair);
+    if (!fm.pairs.has(key)) {
+      fm.pairs.set(key, pair);
+      continue;
+    }
+    const at = pair.key.range?.[0] ?? 0;
+    problem(lineAt(a.starts, offset + at), 'error', 'bad-front-matter', `Duplicate front matter key "${key}"; the first one is used.`);
   }
   return fm;
 }

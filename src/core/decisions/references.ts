@@ -27,7 +27,8 @@ export function findReferences(line: string): RecordReference[] {
     refs.push({ start: link.start, end: link.end, kind: 'link', target: link.target, targetStart: link.targetStart, targetEnd: link.targetEnd });
   }
   const links = refs.slice();
-  for (const m of line.matchAll(/\bADR-(\d+)\b/gi)) {
+  // Upper case only, and not part of a longer word, path or file name ("MADR-4", "ADR-0007.md").
+  for (const m of line.matchAll(/(?<![\w/.-])ADR-(\d+)(?![\w-]|\.\w)/g)) {
     const start = m.index;
     const end = start + m[0].length;
     if (links.some((l) => start < l.end && end > l.start)) continue;

@@ -1,6 +1,8 @@
 // Finding decision folders (SPEC §2 table) and indexing every record in them.
-import { promises as fsp, type Dirent } from 'node:fs';
+import { promises as fsp, readFileSync, type Dirent } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
 import { parseRecord } from './parse';
@@ -14,6 +16,65 @@ export interface DiscoverOptions {
 export interface ScanOptions extends DiscoverOptions {
   /** YYYY-MM-DD; when given, passed review-by dates are reported. */
   today?: string;
+  /**
+   * A script that calls runParseWorker() first thing when started as a worker thread (the CLI passes its
+   * own bundle). With it, large folders are parsed on all cores; without it, on this thread.
+   */
+  workerScript?: string;
+}
+
+/** Below this many files a worker's start-up (loading the bundle) costs more than it saves. */
+const WORKER_THRESHOLD = 2000;
+
+interface ParseJob {
+  file: string;
+  dir: string;
+}
+
+interface WorkerInput {
+  asyncDeskParse: true;
+  root: string;
+  jobs: ParseJob[];
+}
+
+/**
+ * When this thread is a parse worker started by scanDecisions: parses its share, posts the records
+ * back and returns true. Returns false on the main thread (or in any other worker).
+ */
+export function runParseWorker(): boolean {
+  const input = workerData as WorkerInput | undefined;
+  if (isMainThread || !parentPort || !input || input.asyncDeskParse !== true) return false;
+  parentPort.postMessage(readAndParseSync(input.root, input.jobs, 0, input.jobs.length));
+  return true;
+}
+
+function parseInWorker(script: string, root: string, jobs: ParseJob[]): Promise<DecisionRecord[]> {
+  return new Promise((resolve, reject) => {
+    const input: WorkerInput = { asyncDeskParse: true, root, jobs };
+    const worker = new Worker(script, { workerData: input });
+    let done = false;
+    worker.once('message', (records: DecisionRecord[]) => {
+      done = true;
+      resolve(records);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!done) reject(new Error(`parse worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Splits the files between this thread and (cores - 1) workers; a failed worker's share is parsed here. */
+async function parseAll(root: string, jobs: ParseJob[], workerScript: string | undefined): Promise<DecisionRecord[]> {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const workers = workerScript && jobs.length >= WORKER_THRESHOLD ? Math.min(cores - 1, 3) : 0;
+  if (workers <= 0) return readAndParse(root, jobs);
+  const size = Math.ceil(jobs.length / (workers + 1));
+  const shares = Array.from({ length: workers + 1 }, (_, i) => jobs.slice(i * size, (i + 1) * size));
+  const pending = shares.slice(1).map((share) => parseInWorker(workerScript!, root, share).catch(() => readAndParse(root, share)));
+  const mine = await readAndParse(root, shares[0]!);
+  return [...mine, ...(await Promise.all(pending)).flat()];
 }
 
 const DEFAULT_DIRS = ['docs/decisions', 'docs/adr', 'doc/adr'];
@@ -106,18 +167,35 @@ async function configuredFolders(root: string, options: DiscoverOptions): Promis
   return [{ dir: 'docs/decisions', source: 'default', label: '', fallback: 'madr', categories: true }];
 }
 
-/** Runs fn over items with at most `limit` in flight (thousands of parallel opens would hit EMFILE). */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
+/**
+ * Reads and parses records in batches of synchronous reads, yielding to the event loop between batches.
+ * Measured on 2 cores with 10,000 records: fs.promises.readFile with 8-64 reads in flight took 0.8-1.9 s
+ * just to read (four threadpool round trips and a promise per file), readFileSync 0.1 s; the batches keep
+ * an extension host responsive while a large folder is indexed.
+ */
+async function readAndParse(root: string, jobs: readonly ParseJob[]): Promise<DecisionRecord[]> {
+  const records: DecisionRecord[] = [];
+  const BATCH = 200;
+  for (let i = 0; i < jobs.length; i += BATCH) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    records.push(...readAndParseSync(root, jobs, i, Math.min(i + BATCH, jobs.length)));
+  }
+  return records;
+}
+
+function readAndParseSync(root: string, jobs: readonly ParseJob[], from: number, to: number): DecisionRecord[] {
+  const records: DecisionRecord[] = [];
+  for (let i = from; i < to; i++) {
+    const job = jobs[i]!;
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, job.file), 'utf8');
+    } catch {
+      continue; // deleted between listing and reading
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    records.push(parseRecord(text, job.file, job.dir));
+  }
+  return records;
 }
 
 function majorityFormat(records: readonly DecisionRecord[], fallback: RecordFormat): RecordFormat {
@@ -129,7 +207,7 @@ function majorityFormat(records: readonly DecisionRecord[], fallback: RecordForm
   return order.reduce((best, f) => ((counts.get(f) ?? 0) > (counts.get(best) ?? 0) ? f : best), order[0]!);
 }
 
-async function load(root: string, options: DiscoverOptions): Promise<{ folders: DecisionFolder[]; records: DecisionRecord[] }> {
+async function load(root: string, options: ScanOptions): Promise<{ folders: DecisionFolder[]; records: DecisionRecord[] }> {
   const specs = await configuredFolders(root, options);
   const seen = new Set<string>();
   const groups: { spec: FolderSpec; files: string[] }[] = [];
@@ -160,11 +238,7 @@ async function load(root: string, options: DiscoverOptions): Promise<{ folders: 
   groups.sort((a, b) => specs.findIndex((s) => a.spec.dir === s.dir || a.spec.dir.startsWith(`${s.dir}/`)) - specs.findIndex((s) => b.spec.dir === s.dir || b.spec.dir.startsWith(`${s.dir}/`)) || (a.spec.source === 'category' ? 1 : 0) - (b.spec.source === 'category' ? 1 : 0) || a.spec.dir.localeCompare(b.spec.dir));
 
   const jobs = groups.flatMap((g) => g.files.map((file) => ({ file, dir: g.spec.dir })));
-  const parsed = await mapLimit(jobs, 64, async (job) => {
-    const text = await readTextOrNull(path.join(root, job.file));
-    return text === null ? null : parseRecord(text, job.file, job.dir);
-  });
-  const records = parsed.filter((r): r is DecisionRecord => r !== null);
+  const records = await parseAll(root, jobs, options.workerScript);
   const folders = groups.map(({ spec }) => ({
     dir: spec.dir,
     source: spec.source,

@@ -14,7 +14,8 @@ export function normalizeStatus(raw: string | null | undefined): DecisionStatus 
   // A status that is itself a link, e.g. "[Proposed](https://github.com/o/r/pull/614)".
   const wrapped = /^\[([^\]]*)\]\([^)]*\)/.exec(s);
   if (wrapped) s = wrapped[1]!;
-  const word = /^[*_~`"']*([A-Za-z]+)/.exec(s)?.[1]?.toLowerCase();
+  // The word must end there: 'accepted-ish' and 'acceptedness' are not statuses.
+  const word = /^[*_~`"']*([A-Za-z]+)(?![A-Za-z0-9-])/.exec(s)?.[1]?.toLowerCase();
   if (!word) return null;
   // adr-tools spells it "Superceded"; accept both.
   const normalized = word === 'superceded' ? 'superseded' : word;

@@ -1,0 +1,240 @@
+// `npm run bench` (after `build.mjs --production --tests`): the figures of SPEC §5 that can be
+// measured by a machine, against their budgets. Prints a table, writes test-results/bench.json,
+// exits 1 when a budget is broken or a measurement fails ("n/a" rows — parts not built yet — do
+// not fail the run).
+//   activation   median over N extension-host starts (code-server) of `await ext.activate()` timed
+//                from outside (test/bench/activation.ts), next to an empty extension measured the same
+//                way (test/bench/empty-extension): the floor the host itself costs
+//   bundle       dist sizes (production build)
+//   scan         10,000 generated records (three formats): cold CLI run and in-process scanDecisions
+//   re-index     one edited record: read + parseRecord
+// Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 7, minimum 5),
+// ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_SKIP=activation,scan (comma list).
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { runExtensionTests } from './lib/extension-tests.mjs';
+import { installSignalHandlers, log, makeScratch, removeScratch, repoRoot, resultsDir, listFiles } from './lib/util.mjs';
+import { generateRecords } from '../test/bench/generate-records.mjs';
+
+installSignalHandlers();
+const require = createRequire(import.meta.url);
+const skip = new Set((process.env.ASYNC_DESK_BENCH_SKIP ?? '').split(',').filter(Boolean));
+const OURS = 'asyncdesk.async-desk';
+const EMPTY = 'asyncdesk-bench.empty-extension';
+const emptyExtension = join(repoRoot, 'test', 'bench', 'empty-extension');
+const RESULT_PREFIX = '[async-desk-bench] '; // printed by test/bench/activation.ts
+
+/** @type {{ area: string, measure: string, value: number|null, unit: string, budget?: number, status: 'ok'|'FAIL'|'n/a'|'info', note?: string }[]} */
+const rows = [];
+const row = (area, measure, value, unit, budget, note) => {
+  const status = value === null ? (note?.startsWith('not available') ? 'n/a' : 'FAIL') : budget === undefined ? 'info' : value <= budget ? 'ok' : 'FAIL';
+  rows.push({ area, measure, value, unit, ...(budget !== undefined ? { budget } : {}), status, ...(note ? { note } : {}) });
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+// ---- bundle sizes -------------------------------------------------------------------------------
+{
+  const main = join(repoRoot, 'dist', 'extension.js');
+  if (existsSync(main)) row('bundle', 'dist/extension.js', round(statSync(main).size / 1024, 1), 'KB', 400);
+  else row('bundle', 'dist/extension.js', null, 'KB', 400, 'missing: run the production build');
+  for (const file of listFiles(join(repoRoot, 'dist'), (f) => f.endsWith('.js') && f !== 'extension.js')) {
+    row('bundle', `dist/${file}`, round(statSync(join(repoRoot, 'dist', file)).size / 1024, 1), 'KB');
+  }
+}
+
+// ---- activation -----------------------------------------------------------------------------------
+if (!skip.has('activation')) {
+  const runs = Math.max(5, Number(process.env.ASYNC_DESK_BENCH_RUNS) || 7);
+  const benchModule = join(repoRoot, 'out', 'test', 'bench', 'activation.js');
+  if (!existsSync(benchModule)) {
+    row('activation', 'activate() of asyncdesk.async-desk', null, 'ms', 10, `missing ${benchModule}: build with --tests`);
+  } else {
+    // Each measurement gets its own extension host with only that extension under development
+    // (code-server loads just one extensionDevelopmentPath), so ours and the empty one are measured
+    // exactly the same way: the first activation in a fresh host, 1 s after start-up settled.
+    const ours = [];
+    const empty = [];
+    const self = [];
+    const errors = [];
+    const measure = async (id, path) => {
+      let result;
+      const output = [];
+      const r = await runExtensionTests({
+        name: 'bench-activation',
+        extensionDevelopmentPaths: [path],
+        extensionTestsPath: benchModule,
+        env: { ASYNC_DESK_BENCH_IDS: id, ASYNC_DESK_BENCH_SETTLE_MS: '1000' },
+        timeoutMs: 120_000,
+        onLog: (line) => {
+          output.push(line.text);
+          const at = line.text.indexOf(RESULT_PREFIX);
+          if (at >= 0) result = JSON.parse(line.text.slice(at + RESULT_PREFIX.length));
+        },
+        // The extension's own figure ("Activated in X ms") from its log channel on the server.
+        collect: (scratch) => {
+          const logs = join(scratch, 'user-data', 'logs');
+          for (const file of listFiles(logs, (f) => f.endsWith('.log'))) {
+            const m = readFileSync(join(logs, file), 'utf8').match(/Activated in ([\d.]+) ms/);
+            if (m) return Number(m[1]);
+          }
+          return null;
+        },
+      });
+      if (r.code !== 0 || !result) {
+        const why = output.filter((t) => /Error/.test(t)).map((t) => t.split('\n')[0]).slice(-2).join(' / ') || 'no result line';
+        errors.push(`${id}: exit ${r.code}; ${why}`);
+        return null;
+      }
+      if (id === OURS && typeof r.collected === 'number') self.push(r.collected);
+      return result.ms[id];
+    };
+    for (let i = 0; i < runs; i++) {
+      // Alternate the order, so that neither always runs right after the other's teardown.
+      const order = i % 2 === 0 ? [[OURS, repoRoot], [EMPTY, emptyExtension]] : [[EMPTY, emptyExtension], [OURS, repoRoot]];
+      const got = {};
+      for (const [id, path] of order) got[id] = await measure(id, path);
+      if (got[OURS] === null || got[EMPTY] === null) continue;
+      ours.push(got[OURS]);
+      empty.push(got[EMPTY]);
+      log(`activation run ${i + 1}/${runs}: ours ${round(got[OURS])} ms, empty ${round(got[EMPTY])} ms`);
+    }
+    const detail = (xs) => `n=${xs.length}, min ${round(Math.min(...xs))}, max ${round(Math.max(...xs))}`;
+    if (ours.length >= 3) {
+      row('activation', 'await activate() of asyncdesk.async-desk, median', round(median(ours)), 'ms', 10, detail(ours));
+      row('activation', 'await activate() of the empty extension, median', round(median(empty)), 'ms', undefined, detail(empty));
+      row('activation', 'ours minus empty, median of paired differences', round(median(ours.map((x, k) => x - empty[k]))), 'ms');
+      if (self.length) row('activation', 'self-reported by activate() ("Activated in")', round(median(self)), 'ms', undefined, `n=${self.length}`);
+    } else {
+      row('activation', 'await activate() of asyncdesk.async-desk, median', null, 'ms', 10, `only ${ours.length}/${runs} runs succeeded: ${errors[0]}`);
+    }
+    if (errors.length) log(`activation errors: ${errors.join('; ')}`);
+  }
+}
+
+// ---- scan and re-index --------------------------------------------------------------------------
+if (!skip.has('scan')) {
+  const count = Number(process.env.ASYNC_DESK_BENCH_RECORDS) || 10_000;
+  const corpus = makeScratch('bench-records');
+  try {
+    const generatedAt = performance.now();
+    const { perFormat, sample } = generateRecords(corpus, count);
+    log(`generated ${count} records (${Object.entries(perFormat).map(([k, v]) => `${v} ${k}`).join(', ')}) in ${round(performance.now() - generatedAt, 0)} ms`);
+
+    // Cold CLI: a new Node process, as in a terminal or CI.
+    const cli = join(repoRoot, 'dist', 'cli.js');
+    if (!existsSync(cli)) {
+      row('scan', `CLI \`decisions --root DIR --json\`, ${count} records, cold`, null, 'ms', 2000, 'not available yet: dist/cli.js is missing');
+    } else {
+      const started = performance.now();
+      const result = spawnSync(process.execPath, [cli, 'decisions', '--root', corpus, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
+      const ms = performance.now() - started;
+      let note;
+      let ok = result.status === 0 || result.status === 1; // 1 may mean "problems found", still a complete index
+      try {
+        const json = JSON.parse(result.stdout);
+        const found = Array.isArray(json) ? json.length : (json.records?.length ?? json.index?.records?.length);
+        if (found !== undefined && found !== count) {
+          ok = false;
+          note = `indexed ${found} of ${count} records`;
+        } else if (found !== undefined) note = `${found} records in the JSON`;
+      } catch (error) {
+        ok = false;
+        note = `exit ${result.status}; no JSON on stdout: ${(result.stderr || result.stdout || String(result.error ?? '')).trim().split('\n')[0].slice(0, 160)}`;
+      }
+      row('scan', `CLI \`decisions --root DIR --json\`, ${count} records, cold`, ok ? round(ms, 0) : null, 'ms', 2000, note);
+    }
+
+    // In-process: the module the extension bundles, compiled to out/ by the --tests build.
+    const coreFile = join(repoRoot, 'out', 'src', 'core', 'decisions', 'index.js');
+    let core;
+    try {
+      core = existsSync(coreFile) ? require(coreFile) : null;
+    } catch (error) {
+      log(`loading ${coreFile}: ${error.message}`);
+    }
+    if (!core?.scanDecisions) {
+      row('scan', `scanDecisions(), ${count} records, first call`, null, 'ms', 2000, 'not available yet: out/src/core/decisions/index.js has no scanDecisions');
+    } else {
+      const today = new Date().toISOString().slice(0, 10);
+      let started = performance.now();
+      const index = await core.scanDecisions(corpus, { today });
+      const first = performance.now() - started;
+      const complete = index.records?.length === count;
+      row('scan', `scanDecisions(), ${count} records, first call in process`, complete ? round(first, 0) : null, 'ms', 2000, complete ? `${index.problems?.length ?? '?'} problems reported` : `indexed ${index.records?.length} of ${count}`);
+      const warm = [];
+      for (let i = 0; i < 3; i++) {
+        started = performance.now();
+        await core.scanDecisions(corpus, { today });
+        warm.push(performance.now() - started);
+      }
+      row('scan', `scanDecisions(), ${count} records, warm median of 3`, round(median(warm), 0), 'ms');
+
+      // Re-index one edited file, as the file watcher does: read it and parse it.
+      if (core.parseRecord && sample) {
+        const path = join(corpus, sample.file);
+        const parseOnly = [];
+        const readAndParse = [];
+        for (let i = 0; i < 200; i++) {
+          const edited = sample.text.replace(/^status: .*$/m, `status: ${i % 2 ? 'accepted' : 'proposed'}`).replace(/^## Context$/m, `## Context\n\nEdit ${i}.`);
+          writeFileSync(path, edited);
+          let t = performance.now();
+          const text = await readFile(path, 'utf8');
+          const record = core.parseRecord(text, sample.file, sample.folder);
+          readAndParse.push(performance.now() - t);
+          if (!record?.title) throw new Error('parseRecord returned no title for the edited sample');
+          t = performance.now();
+          core.parseRecord(edited, sample.file, sample.folder);
+          parseOnly.push(performance.now() - t);
+        }
+        row('re-index', 'edited file: read + parseRecord(), p95 of 200', round(percentile(readAndParse, 95), 3), 'ms', 5, `median ${round(median(readAndParse), 3)}, max ${round(Math.max(...readAndParse), 3)}`);
+        row('re-index', 'edited file: parseRecord() only, median', round(median(parseOnly), 3), 'ms');
+        if (core.checkIndex) {
+          const records = index.records;
+          const checks = [];
+          for (let i = 0; i < 5; i++) {
+            const t = performance.now();
+            core.checkIndex(records, today);
+            checks.push(performance.now() - t);
+          }
+          row('re-index', `cross-record checks after an edit (checkIndex, ${count}), median`, round(median(checks), 2), 'ms');
+        }
+      } else {
+        row('re-index', 'edited file: read + parseRecord()', null, 'ms', 5, 'not available yet: no parseRecord export');
+      }
+    }
+  } finally {
+    removeScratch(corpus);
+  }
+}
+
+// ---- report ------------------------------------------------------------------------------------------
+const widths = { measure: Math.max(...rows.map((r) => r.measure.length)), area: 10 };
+const fmt = (r) => (r.value === null ? (r.status === 'n/a' ? 'n/a' : 'error') : `${r.value} ${r.unit}`);
+console.log('');
+console.log(`${'area'.padEnd(widths.area)}  ${'measure'.padEnd(widths.measure)}  ${'value'.padStart(12)}  ${'budget'.padStart(9)}  result`);
+console.log('-'.repeat(widths.area + widths.measure + 40));
+for (const r of rows) {
+  console.log(
+    `${r.area.padEnd(widths.area)}  ${r.measure.padEnd(widths.measure)}  ${fmt(r).padStart(12)}  ${(r.budget !== undefined ? `${r.budget} ${r.unit}` : '').padStart(9)}  ${r.status}${r.note ? `  (${r.note})` : ''}`,
+  );
+}
+const failed = rows.filter((r) => r.status === 'FAIL');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(
+  join(resultsDir, 'bench.json'),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2) + '\n',
+);
+console.log(`\nbench: ${failed.length ? `${failed.length} budget(s) broken or measurement(s) failed: ${failed.map((r) => r.measure).join('; ')}` : 'all budgets met'} (test-results/bench.json)`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,64 @@
+// `npm start` (after the build): a real VS Code in your browser with Async Desk installed, on a
+// copy of demo/. Uses the same code-server as the tests (installed on first use), installs the
+// freshly packaged .vsix (exactly what users get), prints the URL and runs until Ctrl+C.
+//
+// State lives in <cache>/start/ (cache: $ASYNC_DESK_CACHE, default ~/.cache/async-desk):
+//   workspace/  the demo copy, made only when absent so your edits survive restarts
+//               (`npm start -- --fresh` or ASYNC_DESK_FRESH=1 copies demo/ again)
+//   server/     code-server's settings, state and extensions
+// Environment: PORT (default 8080; a free port is used when taken), ASYNC_DESK_START_WORKSPACE
+// (open this folder instead of the demo copy).
+import { existsSync, rmSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTestHost } from './lib/test-host.mjs';
+import { startCodeServer, installVsix, QUIET_SETTINGS } from './lib/code-server.mjs';
+import { packageExtension } from './lib/vsix.mjs';
+import { cacheDir, copyWorkspace, installSignalHandlers, log, makeScratch, removeScratch, repoRoot, runCleanups } from './lib/util.mjs';
+
+// Ctrl+C is how you stop it: stop the server, exit 0.
+installSignalHandlers({ code: () => 0, message: 'stopping code-server…' });
+
+const fresh = process.argv.includes('--fresh') || process.env.ASYNC_DESK_FRESH === '1';
+const home = join(cacheDir(), 'start');
+const scratch = join(home, 'server');
+
+let workspace = process.env.ASYNC_DESK_START_WORKSPACE;
+if (!workspace) {
+  workspace = join(home, 'workspace');
+  const demo = join(repoRoot, 'demo');
+  const source = existsSync(demo) && readdirSync(demo).length > 0 ? demo : join(repoRoot, 'test', 'fixtures', 'workspace');
+  if (fresh) rmSync(workspace, { recursive: true, force: true });
+  if (!existsSync(workspace)) {
+    copyWorkspace(source, workspace);
+    log(`copied ${source} to ${workspace}`);
+  } else {
+    log(`reusing ${workspace} (npm start -- --fresh copies ${source} again)`);
+  }
+}
+
+const host = await ensureTestHost();
+const vsixDir = makeScratch('vsix');
+try {
+  const vsix = packageExtension(join(vsixDir, 'async-desk.vsix'));
+  installVsix({ host, scratch, vsix });
+} finally {
+  removeScratch(vsixDir);
+}
+
+const settings = { ...QUIET_SETTINGS };
+delete settings['security.workspace.trust.enabled']; // --disable-workspace-trust already trusts it; keep the user's choice possible
+const server = await startCodeServer({
+  host,
+  scratch,
+  workspace,
+  port: Number(process.env.PORT) || 8080,
+  settings,
+});
+const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;
+if (Number(process.env.PORT || 8080) !== server.port) log(`port ${process.env.PORT || 8080} is taken; using ${server.port}`);
+console.log(`\nAsync Desk is running in VS Code (code-server) at:\n\n    ${url}\n\nWorkspace: ${workspace}\nServer log: ${server.logFile}\nPress Ctrl+C to stop.\n`);
+
+const code = await server.exited;
+log(`code-server exited (${code})`);
+await runCleanups();
+process.exit(code ?? 1);

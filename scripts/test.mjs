@@ -1,0 +1,64 @@
+// `npm test`: the three tiers of SPEC §4 in order — unit (mocha in Node), integration (mocha in a
+// real VS Code extension host), UI (Playwright + Chromium). Each tier's own output (mocha's
+// summaries) streams through; a failing tier does not stop the next ones, but the exit code is
+// non-zero if any failed. The last line summarises the tiers with their wall times.
+// Run one tier alone with the npm scripts: test:unit, test:integration, test:ui.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { repoRoot, seconds } from './lib/util.mjs';
+
+const node = process.execPath;
+const mochaBin = join(createRequire(join(repoRoot, 'package.json')).resolve('mocha/package.json'), '..', 'bin', 'mocha.js');
+
+// One build with --tests serves all three tiers (the npm scripts of each tier would rebuild).
+const tiers = [
+  { name: 'build', steps: [[node, ['scripts/build.mjs', '--tests']]] },
+  { name: 'unit', steps: [[node, [mochaBin, '--config', '.mocharc.json']]] },
+  { name: 'integration', steps: [[node, ['scripts/run-integration.mjs']]] },
+  { name: 'ui', steps: [[node, ['scripts/run-ui.mjs']]] },
+];
+
+let current;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    // The child got the same Ctrl+C (same process group) and cleans up after itself; just stop here.
+    current?.kill(signal);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
+function run(cmd, args) {
+  return new Promise((resolve) => {
+    current = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+    current.on('error', (error) => {
+      console.error(`[test] ${cmd} ${args.join(' ')}: ${error.message}`);
+      resolve(1);
+    });
+    current.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const results = [];
+const started = Date.now();
+for (const tier of tiers) {
+  const tierStarted = Date.now();
+  console.log(`\n[test] ── ${tier.name} ${'─'.repeat(Math.max(0, 60 - tier.name.length))}`);
+  let code = 0;
+  if (tier.name !== 'build' && results[0]?.code) {
+    code = -1; // no build, nothing to test
+  } else {
+    for (const [cmd, args] of tier.steps) {
+      code = await run(cmd, args);
+      if (code !== 0) break;
+    }
+  }
+  const ms = Date.now() - tierStarted;
+  results.push({ name: tier.name, code, ms });
+  console.log(`[test] ${tier.name}: ${code === 0 ? 'passed' : code === -1 ? 'skipped (build failed)' : `FAILED (exit ${code})`} in ${seconds(ms)}`);
+}
+
+const failed = results.filter((r) => r.code !== 0);
+const summary = results.map((r) => `${r.name} ${r.code === 0 ? 'ok' : r.code === -1 ? 'skipped' : 'FAILED'} ${seconds(r.ms)}`).join(' | ');
+console.log(`\n[test] ${failed.length ? 'FAILED' : 'PASSED'} in ${seconds(Date.now() - started)}: ${summary}`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,104 @@
+// SPEC §5 fuzzing bar: the record parser survives 10,000 random inputs, no throw escapes and every
+// problem has a line. Deterministic: a seeded PRNG, so a failure names the input that broke it.
+import assert from 'node:assert/strict';
+import { contextLine, findReferences, parseRecord, setStatus, STATUSES } from '../../../src/core/decisions';
+import { FIXTURES, markdownFiles, readFixture } from './helpers';
+
+/** mulberry32: small, fast, good enough to spread inputs. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '---', '...', '\n', '\r\n', '\r', ' ', '  ', '\t', '#', '# ', '## ', '## Status', '## Context', 'Status:', '- Status: ', '* Status: ',
+  'status: ', 'date: ', 'Date: ', 'supersedes: ', 'superseded-by: ', 'review-by: ', 'owner: ', 'decision-makers: ', '[', ']', '(', ')',
+  '{', '}', '"', "'", ':', '- ', '|', '>', '`', '```', '~~~', '<!--', '-->', '&', '*', '!', '%YAML 1.1', '%TAG', '<<: *a', '&a ', '*a',
+  'accepted', 'Accepted', 'superseded by ADR-0002', 'Superceded by [2. X](0002-x.md)', 'Supercedes [1. Y](../0001-y.md)', 'ADR-7',
+  '2026-01-02', '20260102', '0007-', '.md', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', 'é', '\u2028', '\\', '=====', '-----', '    ',
+];
+
+function randomText(rand: () => number): string {
+  const n = Math.floor(rand() * 60);
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    if (r < 0.6) s += PIECES[Math.floor(rand() * PIECES.length)];
+    else if (r < 0.8) s += String.fromCharCode(Math.floor(rand() * 0x10000));
+    else s += String.fromCharCode(32 + Math.floor(rand() * 95));
+  }
+  return s;
+}
+
+function mutate(text: string, rand: () => number): string {
+  let s = text;
+  const edits = 1 + Math.floor(rand() * 6);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(rand() * (s.length + 1));
+    const kind = Math.floor(rand() * 7);
+    if (kind === 0) s = s.slice(0, at) + s.slice(at + Math.floor(rand() * 40));
+    else if (kind === 1) s = s.slice(0, at) + randomText(rand) + s.slice(at);
+    else if (kind === 2) s = s.slice(0, at);
+    else if (kind === 3) s = s.replace(/\n/g, rand() < 0.5 ? '\r\n' : '\r');
+    else if (kind === 4) {
+      const ls = s.split('\n');
+      const i1 = Math.floor(rand() * ls.length);
+      const i2 = Math.floor(rand() * ls.length);
+      [ls[i1], ls[i2]] = [ls[i2]!, ls[i1]!];
+      s = ls.join('\n');
+    } else if (kind === 5) s = s.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + s.slice(at);
+    else s = s.slice(0, at) + s.slice(at, at + Math.floor(rand() * 80)) + s.slice(at);
+  }
+  return s;
+}
+
+describe('parseRecord fuzz', function () {
+  this.timeout(120_000);
+
+  it('survives 10,000 random and mutated inputs with a line on every problem', () => {
+    const seeds = ['adr-tools', 'log4brains', 'native', 'broken'].flatMap((repo) => markdownFiles(repo).map((f) => readFixture(repo, f)));
+    assert.ok(seeds.length > 20, `fixtures under ${FIXTURES}`);
+    const rand = prng(20261121);
+    const files = ['docs/decisions/0007-fuzz.md', 'doc/adr/20260102-fuzz.md', 'fuzz.md', 'a/b/c/0001-x.md'];
+    for (let i = 0; i < 10_000; i++) {
+      const r = rand();
+      const text = r < 0.3 ? randomText(rand) : r < 0.95 ? mutate(seeds[Math.floor(rand() * seeds.length)]!, rand) : seeds[Math.floor(rand() * seeds.length)]!;
+      const file = files[i % files.length]!;
+      const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+      let record;
+      try {
+        record = parseRecord(text, file, folder);
+      } catch (error) {
+        assert.fail(`input #${i} threw ${(error as Error).stack}\n${JSON.stringify(text)}`);
+      }
+      const lineCount = text.split('\n').length;
+      const where = `input #${i}: ${JSON.stringify(text).slice(0, 300)}`;
+      for (const p of record.problems) {
+        assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lineCount, `${where}: problem ${JSON.stringify(p)}`);
+        assert.ok(p.code && p.message, where);
+        assert.ok(p.code !== 'parse-error', `${where}: internal error ${p.message}`);
+      }
+      assert.ok(record.status === null || (STATUSES as readonly string[]).includes(record.status), where);
+      assert.equal(typeof record.title, 'string', where);
+      for (const s of record.sections) assert.ok(s.line >= 0 && s.line < s.endLine && s.endLine <= lineCount, where);
+      for (const l of [record.lines.title, record.lines.status, record.lines.date, record.lines.reviewBy]) {
+        assert.ok(l === null || (Number.isInteger(l) && l >= 0 && l < lineCount), `${where}: line ${l}`);
+      }
+      for (const l of record.links ?? []) assert.ok(l.line >= 0 && l.line < lineCount, where);
+      if (i % 10 === 0) {
+        // The writers must cope with whatever the parser accepted.
+        const status = STATUSES[i % STATUSES.length]!;
+        const changed = setStatus(record, text, status);
+        if (record.status === status) assert.equal(changed, text, where);
+        assert.ok(contextLine(text) >= 0, where);
+        for (const line of text.split('\n').slice(0, 20)) findReferences(line);
+      }
+    }
+  });
+});
