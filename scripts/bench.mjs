@@ -68,11 +68,11 @@ if (!skip.has('activation')) {
     const empty = [];
     const self = [];
     const errors = [];
-    const measure = async (id, path) => {
+    const measure = async (id, path, label) => {
       let result;
       const output = [];
       const r = await runExtensionTests({
-        name: 'bench-activation',
+        name: `bench-activation-${label}`,
         extensionDevelopmentPaths: [path],
         extensionTestsPath: benchModule,
         env: { ASYNC_DESK_BENCH_IDS: id, ASYNC_DESK_BENCH_SETTLE_MS: '1000' },
@@ -104,7 +104,7 @@ if (!skip.has('activation')) {
       // Alternate the order, so that neither always runs right after the other's teardown.
       const order = i % 2 === 0 ? [[OURS, repoRoot], [EMPTY, emptyExtension]] : [[EMPTY, emptyExtension], [OURS, repoRoot]];
       const got = {};
-      for (const [id, path] of order) got[id] = await measure(id, path);
+      for (const [id, path] of order) got[id] = await measure(id, path, `${id === OURS ? 'ours' : 'empty'}-${i + 1}`);
       if (got[OURS] === null || got[EMPTY] === null) continue;
       ours.push(got[OURS]);
       empty.push(got[EMPTY]);

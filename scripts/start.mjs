@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { ensureTestHost } from './lib/test-host.mjs';
 import { startCodeServer, installVsix, QUIET_SETTINGS } from './lib/code-server.mjs';
 import { packageExtension } from './lib/vsix.mjs';
-import { cacheDir, copyWorkspace, installSignalHandlers, log, makeScratch, removeScratch, repoRoot, runCleanups } from './lib/util.mjs';
+import { cacheDir, copyWorkspace, installSignalHandlers, isStopping, log, makeScratch, removeScratch, repoRoot, runCleanups } from './lib/util.mjs';
 
 // Ctrl+C is how you stop it: stop the server, exit 0.
 installSignalHandlers({ code: () => 0, message: 'stopping code-server…' });
@@ -59,6 +59,7 @@ if (Number(process.env.PORT || 8080) !== server.port) log(`port ${process.env.PO
 console.log(`\nAsync Desk is running in VS Code (code-server) at:\n\n    ${url}\n\nWorkspace: ${workspace}\nServer log: ${server.logFile}\nPress Ctrl+C to stop.\n`);
 
 const code = await server.exited;
-log(`code-server exited (${code})`);
+if (isStopping()) await new Promise(() => {}); // Ctrl+C: the signal handler finishes and exits 0
+log(`code-server exited on its own (${code}); see ${server.logFile}`);
 await runCleanups();
 process.exit(code ?? 1);

@@ -20,11 +20,15 @@ const tiers = [
 ];
 
 let current;
+let interrupted;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    // The child got the same Ctrl+C (same process group) and cleans up after itself; just stop here.
-    current?.kill(signal);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    // Pass it on (a terminal's Ctrl+C reaches the child anyway; a second one is ignored there) and
+    // let the running tier stop its servers and browsers; then stop without starting the next tier.
+    if (interrupted) return;
+    interrupted = signal;
+    if (current && current.exitCode === null) current.kill(signal);
+    else process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
 
@@ -50,6 +54,7 @@ for (const tier of tiers) {
   } else {
     for (const [cmd, args] of tier.steps) {
       code = await run(cmd, args);
+      if (interrupted) process.exit(interrupted === 'SIGINT' ? 130 : 143);
       if (code !== 0) break;
     }
   }

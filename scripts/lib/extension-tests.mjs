@@ -2,7 +2,7 @@
 // a real VS Code extension host: code-server with the smoke-test driver + a headless Chromium that
 // opens the workbench with a test payload. The workbench forwards every console line of the test
 // run to window.codeAutomationLog and the exit code to window.codeAutomationExit.
-import { mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -38,7 +38,6 @@ export function formatAutomationLog(level, args) {
  * @param {object} [o.env]                    environment for the server and so for the extension host
  * @param {number} [o.timeoutMs]              hard limit for the whole run (default 10 min)
  * @param {(line: {level: string, text: string}) => void} [o.onLog]  default: test output to stdout
- * @param {(line: string) => boolean} [o.filter]  lines to drop from the default output (workbench noise)
  * @param {(scratch: string) => any} [o.collect]  called with the scratch dir (server logs under user-data/logs) before it is removed
  * @returns {Promise<{ code: number, ms: number, lines: {level: string, text: string}[], collected?: any }>}
  */
@@ -46,6 +45,7 @@ export async function runExtensionTests(o) {
   const started = Date.now();
   const timeoutMs = o.timeoutMs ?? 10 * 60_000;
   const host = await ensureTestHost();
+  clearOldFailure(o.name);
   const scratch = makeScratch(o.name);
   const workspace = copyWorkspace(o.workspaceTemplate, join(scratch, 'workspace'));
   const lines = [];
@@ -77,7 +77,7 @@ export async function runExtensionTests(o) {
   let code = 1;
   let failure;
   try {
-    server = await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
+    server = await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { NO_COLOR: '1', ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
     browser = await launchChromium({ executablePath: host.chromium });
     const { page } = browser;
 
@@ -125,6 +125,14 @@ export async function runExtensionTests(o) {
   }
   if (failure && !isStopping()) log(`${o.name}: ${failure}`);
   return { code, ms: Date.now() - started, lines, collected };
+}
+
+/** Failure files of an earlier run would be mistaken for this run's. */
+function clearOldFailure(name) {
+  if (!existsSync(resultsDir)) return;
+  for (const entry of readdirSync(resultsDir)) {
+    if (entry.startsWith(`${name}-failure`)) rmSync(join(resultsDir, entry), { recursive: true, force: true });
+  }
 }
 
 /** Screenshot, server log, workbench logs and the captured output into test-results/<name>-failure*. */

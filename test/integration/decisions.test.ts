@@ -129,6 +129,11 @@ describe('Decision records', function () {
     assert.match(oldText, /0005-use-madr-4-decision-records\.md/);
     assert.match(newText, /0001-use-markdown-decision-records\.md/);
     assert.match(newText, /^status: proposed$/m);
+    const lenses = await waitFor('CodeLens of the superseded record', async () => {
+      const t = await lensTitles(R1);
+      return t.some((x) => x.includes('superseded by 0005-use-madr-4-decision-records.md')) ? t : undefined;
+    });
+    assert.ok(!lenses.some((t) => t.includes('Accept') || t.includes('Supersede')), `history offers no actions: ${lenses.join(' | ')}`);
   });
 
   it('Update Decision Index fills the table between the markers, idempotently', async () => {

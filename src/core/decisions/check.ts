@@ -28,9 +28,13 @@ function indexes(records: readonly DecisionRecord[]) {
  * ("superseded by ADR-0123") against the other records. Idempotent; checkIndex calls it.
  */
 export function linkRecords(records: readonly DecisionRecord[]): void {
-  const { byFile, byNumber } = indexes(records);
+  resolveLinks(records, indexes(records));
+}
+
+function resolveLinks(records: readonly DecisionRecord[], { byFile, byNumber }: ReturnType<typeof indexes>): void {
   for (const r of records) {
-    if (!r.links) continue;
+    // Links by file were resolved by the parser; only links by number depend on the other records.
+    if (!r.links || !r.links.some((l) => l.target === null)) continue;
     const files = (kind: RecordLink['kind']) => [
       ...new Set(
         r.links!.filter((l) => l.kind === kind).flatMap((l) => {
@@ -54,8 +58,9 @@ const SETTLED = new Set(['superseded', 'deprecated', 'rejected']);
  * Also resolves links by number into supersedes / supersededBy (see linkRecords).
  */
 export function checkIndex(records: DecisionRecord[], today: string | undefined): Problem[] {
-  linkRecords(records);
-  const { byFile, byNumber } = indexes(records);
+  const index = indexes(records);
+  resolveLinks(records, index);
+  const { byFile, byNumber } = index;
   const problems: Problem[] = [];
   for (const r of records) {
     for (const link of r.links ?? []) {

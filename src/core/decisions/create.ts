@@ -217,7 +217,7 @@ export function supersede(
     text = addFrontMatterListValue(analyzeForEdit(text, oldRecord), 'superseded-by', posix.relative(posix.dirname(oldRecord.file), planned.file), 'status');
   } else {
     // adr-tools: the status line becomes "Superceded by [N. Title](NNNN-title.md)"; log4brains: "superseded by [stem](file.md)".
-    const word = `${statusWord('superseded', format, a.record.rawStatus || (format === 'nygard' ? 'S' : 's'))} by`;
+    const word = `${statusWord('superseded', format, a.record.rawStatus || null)} by`;
     text = writeStatus(a, `${word} [${linkText(newRef, format)}](${relativeHref(oldRecord.file, planned.file)})`);
   }
   return [

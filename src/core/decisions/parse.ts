@@ -1,7 +1,7 @@
 // Reads one decision record in any of the three formats (SPEC §2.2) without ever throwing.
 // Structure comes from `yaml` (front matter, with source ranges) and `markdown-it` (block tokens with
 // line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
-import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdown-it';
 import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
 import { posix } from 'node:path';
 import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../text';
@@ -55,8 +55,31 @@ function md(): Markdown {
     markdown = new MarkdownIt('commonmark');
     // Block structure is all we need: skipping inline parsing keeps a 10,000-record scan fast.
     markdown.core.ruler.enableOnly(['normalize', 'block']);
+    markdown.block.ruler.at('paragraph', paragraphExtent);
   }
   return markdown;
+}
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * markdown-it's paragraph rule without its output: finds where a paragraph ends (the same terminators)
+ * but builds no content string and no tokens, which is most of the work on prose-heavy records and
+ * nothing we read. Headings, lists and code blocks are tokenized as usual.
+ */
+function paragraphExtent(state: StateBlock, startLine: number, endLine: number): boolean {
+  const terminators = state.md.block.ruler.getRules('paragraph') as BlockRule[];
+  const parentType = state.parentType;
+  state.parentType = 'paragraph';
+  let next = startLine + 1;
+  scan: for (; next < endLine && !state.isEmpty(next); next++) {
+    // Lazy continuation lines and over-indented lines never end a paragraph.
+    if (state.sCount[next]! - state.blkIndent > 3 || state.sCount[next]! < 0) continue;
+    for (const rule of terminators) if (rule(state, next, endLine, true)) break scan;
+  }
+  state.line = next;
+  state.parentType = parentType;
+  return true;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -219,6 +242,7 @@ function analyzeUnsafe(text: string, file: string, folder: string): Analysis {
     a.titleLine = h1.line;
     record.lines.title = h1.line;
     record.title = h1.text;
+    if (!h1.text.replace(/^\d+\.\s*/, '')) problem(h1.line, 'error', 'missing-title', 'The title heading is empty.');
   } else {
     record.lines.title = Math.min(a.bodyStart, lines.length - 1);
     problem(record.lines.title, 'error', 'missing-title', 'Decision record has no title (a "# Title" line).');

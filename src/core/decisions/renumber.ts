@@ -65,7 +65,9 @@ function rewriteLinks(text: string, file: string, folder: string, renames: Map<s
         if (!target) continue;
         const value = item.value.trim();
         const newValue = value.slice(0, value.lastIndexOf('/') + 1) + target.file.slice(target.file.lastIndexOf('/') + 1);
-        edits.push({ start: a.frontMatter.offset + item.range[0], end: a.frontMatter.offset + item.range[1], value: yamlScalar(newValue) });
+        // Keep the value's quoting style.
+        const written = item.type === 'QUOTE_DOUBLE' ? JSON.stringify(newValue) : item.type === 'QUOTE_SINGLE' ? `'${newValue.replace(/'/g, "''")}'` : yamlScalar(newValue);
+        edits.push({ start: a.frontMatter.offset + item.range[0], end: a.frontMatter.offset + item.range[1], value: written });
       }
     }
   }

@@ -1,5 +1,5 @@
 // Finding decision folders (SPEC §2 table) and indexing every record in them.
-import { promises as fsp, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, promises as fsp, readFileSync, type Dirent } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -17,10 +17,11 @@ export interface ScanOptions extends DiscoverOptions {
   /** YYYY-MM-DD; when given, passed review-by dates are reported. */
   today?: string;
   /**
-   * A script that calls runParseWorker() first thing when started as a worker thread (the CLI passes its
-   * own bundle). With it, large folders are parsed on all cores; without it, on this thread.
+   * A script that calls runParseWorker() when started as a worker thread (the CLI passes its own bundle).
+   * Default: parseWorker.js next to this module when it exists (the unbundled build; a bundle can ship
+   * one). With a script, large folders are parsed on all cores; null: always on this thread.
    */
-  workerScript?: string;
+  workerScript?: string | null;
 }
 
 /** Below this many files a worker's start-up (loading the bundle) costs more than it saves. */
@@ -53,25 +54,41 @@ function parseInWorker(script: string, root: string, jobs: ParseJob[]): Promise<
     const input: WorkerInput = { asyncDeskParse: true, root, jobs };
     const worker = new Worker(script, { workerData: input });
     let done = false;
+    // A script that never answers (not a parse worker) must not hang the scan.
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error('parse worker did not answer'));
+    }, 30_000);
     worker.once('message', (records: DecisionRecord[]) => {
       done = true;
+      clearTimeout(timer);
       resolve(records);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     worker.once('exit', (code) => {
+      clearTimeout(timer);
       if (!done) reject(new Error(`parse worker exited with code ${code}`));
     });
   });
 }
 
-/** Splits the files between this thread and (cores - 1) workers; a failed worker's share is parsed here. */
-async function parseAll(root: string, jobs: ParseJob[], workerScript: string | undefined): Promise<DecisionRecord[]> {
+function defaultWorkerScript(): string | null {
+  const candidate = path.join(__dirname, 'parseWorker.js');
+  return existsSync(candidate) ? candidate : null;
+}
+
+/** Splits the files between this thread and up to (cores - 1) workers; a failed worker's share is parsed here. */
+async function parseAll(root: string, jobs: ParseJob[], script: string | null | undefined): Promise<DecisionRecord[]> {
+  const workerScript = script === undefined && jobs.length >= WORKER_THRESHOLD ? defaultWorkerScript() : script;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const workers = workerScript && jobs.length >= WORKER_THRESHOLD ? Math.min(cores - 1, 3) : 0;
   if (workers <= 0) return readAndParse(root, jobs);
-  const size = Math.ceil(jobs.length / (workers + 1));
-  const shares = Array.from({ length: workers + 1 }, (_, i) => jobs.slice(i * size, (i + 1) * size));
+  // Round robin, so every thread gets its share of the (slower) front-matter records.
+  const shares = Array.from({ length: workers + 1 }, (_, i) => jobs.filter((_, j) => j % (workers + 1) === i));
   const pending = shares.slice(1).map((share) => parseInWorker(workerScript!, root, share).catch(() => readAndParse(root, share)));
   const mine = await readAndParse(root, shares[0]!);
   return [...mine, ...(await Promise.all(pending)).flat()];
@@ -209,33 +226,31 @@ function majorityFormat(records: readonly DecisionRecord[], fallback: RecordForm
 
 async function load(root: string, options: ScanOptions): Promise<{ folders: DecisionFolder[]; records: DecisionRecord[] }> {
   const specs = await configuredFolders(root, options);
-  const seen = new Set<string>();
-  const groups: { spec: FolderSpec; files: string[] }[] = [];
-  const addGroup = (spec: FolderSpec, entries: Dirent[]) => {
-    if (seen.has(spec.dir)) return;
-    seen.add(spec.dir);
-    const files = entries
+  const recordFiles = (dir: string, entries: Dirent[]) =>
+    entries
       .filter((e) => (e.isFile() || e.isSymbolicLink()) && isRecordFileName(e.name))
-      .map((e) => (spec.dir ? `${spec.dir}/${e.name}` : e.name))
+      .map((e) => (dir ? `${dir}/${e.name}` : e.name))
       .sort();
-    groups.push({ spec, files });
-  };
-  await Promise.all(
+  // Each configured folder, followed by its categories (sub-folders that hold records).
+  const perSpec = await Promise.all(
     specs.map(async (spec) => {
       const entries = await listDir(path.join(root, spec.dir));
-      addGroup(spec, entries);
-      if (!spec.categories) return;
-      const subdirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !NOT_CATEGORIES.has(e.name.toLowerCase()));
-      for (const sub of subdirs) {
-        const dir = spec.dir ? `${spec.dir}/${sub.name}` : sub.name;
-        const subEntries = await listDir(path.join(root, dir));
-        if (!subEntries.some((e) => e.isFile() && isRecordFileName(e.name))) continue;
-        addGroup({ dir, source: 'category', label: sub.name, fallback: spec.fallback, categories: false }, subEntries);
+      const groups = [{ spec, files: recordFiles(spec.dir, entries) }];
+      if (!spec.categories) return groups;
+      const subdirs = entries
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !NOT_CATEGORIES.has(e.name.toLowerCase()))
+        .map((e) => e.name)
+        .sort();
+      for (const name of subdirs) {
+        const dir = spec.dir ? `${spec.dir}/${name}` : name;
+        const files = recordFiles(dir, await listDir(path.join(root, dir)));
+        if (files.length) groups.push({ spec: { dir, source: 'category', label: name, fallback: spec.fallback, categories: false }, files });
       }
+      return groups;
     }),
   );
-  // Keep the discovery order: main folders first, each followed by its categories.
-  groups.sort((a, b) => specs.findIndex((s) => a.spec.dir === s.dir || a.spec.dir.startsWith(`${s.dir}/`)) - specs.findIndex((s) => b.spec.dir === s.dir || b.spec.dir.startsWith(`${s.dir}/`)) || (a.spec.source === 'category' ? 1 : 0) - (b.spec.source === 'category' ? 1 : 0) || a.spec.dir.localeCompare(b.spec.dir));
+  const seen = new Set<string>();
+  const groups = perSpec.flat().filter((g) => !seen.has(g.spec.dir) && seen.add(g.spec.dir));
 
   const jobs = groups.flatMap((g) => g.files.map((file) => ({ file, dir: g.spec.dir })));
   const records = await parseAll(root, jobs, options.workerScript);
@@ -256,7 +271,7 @@ export async function discoverFolders(root: string, options: DiscoverOptions = {
   return (await load(root, options)).folders;
 }
 
-/** Indexes every record in every decision folder (parallel reads), with parse and cross-record problems. */
+/** Indexes every record in every decision folder, with parse and cross-record problems. */
 export async function scanDecisions(root: string, options: ScanOptions = {}): Promise<DecisionIndex> {
   const { folders, records } = await load(root, options);
   const problems = [...records.flatMap((r) => r.problems), ...checkIndex(records, options.today)];

@@ -51,18 +51,30 @@ class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispos
         command: 'asyncDesk.decisions.filter',
       }),
     ];
+    // A superseded record points at its successor(s): reading the current decision is one click away.
+    for (const target of ref.record.supersededBy) {
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(arrow-right) superseded by ${target.slice(target.lastIndexOf('/') + 1)}`,
+          command: 'vscode.open',
+          tooltip: 'Open the record that supersedes this one',
+          arguments: [ref.folder.uriOf(target)],
+        }),
+      );
+    }
     if (!vscode.workspace.isTrusted) return lenses; // Restricted Mode: read-only
     const uri = document.uri;
     const action = (title: string, command: string, tooltip: string) =>
       new vscode.CodeLens(range, { title, command, tooltip, arguments: [uri] });
-    if (status !== 'accepted') lenses.push(action('$(check) Accept', 'asyncDesk.decisions.accept', 'Mark this decision as accepted'));
+    // Open records can be decided; an accepted one can be retired or replaced; the rest are history.
     if (status === 'draft' || status === 'proposed' || status === null) {
+      lenses.push(action('$(check) Accept', 'asyncDesk.decisions.accept', 'Mark this decision as accepted'));
       lenses.push(action('$(close) Reject', 'asyncDesk.decisions.reject', 'Mark this decision as rejected'));
     }
     if (status === 'accepted') {
       lenses.push(action('$(archive) Deprecate', 'asyncDesk.decisions.deprecate', 'Mark this decision as deprecated'));
     }
-    if (status !== 'superseded') {
+    if (status !== 'superseded' && status !== 'rejected') {
       lenses.push(action('$(replace) Supersede…', 'asyncDesk.decisions.supersede', 'Write a new record that replaces this one, linked both ways'));
     }
     return lenses;

@@ -91,7 +91,7 @@ describe('findCollisions / planRenumber', () => {
         ['d/0006-w.md', null],
       ],
     );
-    assert.equal(changes[2]!.text, lines('---', 'status: accepted', 'supersedes: [0008-x.md, 0007-y.md]', '---', '# W'));
+    assert.equal(changes[2]!.text, lines('---', 'status: accepted', 'supersedes: [0008-x.md, "0007-y.md"]', '---', '# W'));
   });
 
   it('no collisions: no changes; categories number separately', async () => {

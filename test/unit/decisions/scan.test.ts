@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { scanDecisions } from '../../../src/core/decisions';
+
+describe('scanDecisions on a large folder', function () {
+  this.timeout(60_000);
+  let root: string;
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'async-desk-scan-'));
+    const dir = path.join(root, 'docs/decisions');
+    mkdirSync(path.join(dir, 'platform'), { recursive: true });
+    for (let i = 1; i <= 2400; i++) {
+      const n = String(i).padStart(4, '0');
+      const text =
+        i % 2
+          ? `---\nstatus: ${i % 3 ? 'accepted' : 'superseded by ADR-0001'}\ndate: 2026-01-02\nowner: alice\nreview-by: 2026-0${1 + (i % 9)}-01\n${i > 1 ? `supersedes: ${String(i - 1).padStart(4, '0')}-r.md\n` : ''}---\n\n# Record ${i}\n\n## Context\n\nText.\n`
+          : `# ${i}. Record ${i}\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\nSupercedes [${i - 1}. Record](${String(i - 1).padStart(4, '0')}-r.md)\n\n## Context\n\nText.\n`;
+      writeFileSync(path.join(dir, `${n}-r.md`), text);
+    }
+    writeFileSync(path.join(dir, 'platform', '0001-p.md'), '---\nstatus: accepted\n---\n# P\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('parses on worker threads with the same result as on this thread', async () => {
+    const viaWorkers = await scanDecisions(root, { today: '2026-05-15' });
+    const inThread = await scanDecisions(root, { today: '2026-05-15', workerScript: null });
+    assert.equal(viaWorkers.records.length, 2401);
+    assert.deepEqual(viaWorkers, inThread);
+    assert.equal(viaWorkers.records[0]!.file, 'docs/decisions/0001-r.md');
+    assert.deepEqual(viaWorkers.records[2]!.supersededBy, ['docs/decisions/0001-r.md']);
+    assert.ok(viaWorkers.problems.every((p) => p.code === 'review-overdue'));
+  });
+
+  it('a worker script that fails falls back to this thread', async () => {
+    const index = await scanDecisions(root, { workerScript: path.join(root, 'no-such-worker.js') });
+    assert.equal(index.records.length, 2401);
+  });
+});
