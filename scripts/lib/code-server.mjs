@@ -27,6 +27,15 @@ export const QUIET_SETTINGS = {
   'editor.accessibilitySupport': 'off',
 };
 
+/** Settings for a workspace that opens untrusted (Restricted Mode) without asking. */
+export const RESTRICTED_SETTINGS = {
+  ...QUIET_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Resolves to `preferred` when it is free on 127.0.0.1, else to a free port picked by the OS. */
 export async function freePort(preferred) {
   const tryListen = (port) =>
@@ -58,6 +67,7 @@ export async function freePort(preferred) {
  * @param {object} [o.env]          extra environment for the server (inherited by its extension hosts)
  * @param {boolean} [o.echo]        also print the server's output to stderr
  * @param {string[]} [o.args]       extra server arguments
+ * @param {boolean} [o.restricted]  keep workspace trust on, so the folder opens in Restricted Mode (untrusted)
  * @returns {Promise<{ port: number, url: string, proc: import('node:child_process').ChildProcess, logFile: string, output: () => string, stop: () => Promise<void>, exited: Promise<number|null> }>}
  */
 export async function startCodeServer(o) {
@@ -89,7 +99,7 @@ export async function startCodeServer(o) {
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(o.restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(o.smokeTest ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

@@ -21,9 +21,11 @@ export function packageExtension(outFile) {
   const vsce = join(createRequire(join(repoRoot, 'package.json')).resolve('@vscode/vsce/package.json'), '..', 'vsce');
   const started = Date.now();
   // stdin is closed: any question vsce might ask (missing LICENSE, repository…) fails instead of hanging CI.
+  // --no-rewrite-relative-links: this package is never published, and rewriting README image links
+  // needs a real repository URL.
   const result = spawnSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', outFile],
+    [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile],
     { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, env: { ...process.env, CI: 'true' } },
   );
   if (result.status !== 0 || !existsSync(outFile)) {

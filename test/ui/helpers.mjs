@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureTestHost } from '../../scripts/lib/test-host.mjs';
-import { startCodeServer, installVsix, QUIET_SETTINGS } from '../../scripts/lib/code-server.mjs';
+import { startCodeServer, installVsix, QUIET_SETTINGS, RESTRICTED_SETTINGS } from '../../scripts/lib/code-server.mjs';
 import { launchChromium } from '../../scripts/lib/browser.mjs';
 import { packageExtension } from '../../scripts/lib/vsix.mjs';
 import { makeScratch, removeScratch, copyWorkspace, repoRoot, resultsDir, log, sleep } from '../../scripts/lib/util.mjs';
@@ -42,9 +42,10 @@ export function defaultWorkspace() {
 /**
  * Starts code-server with the packaged extension on a copy of workspaceDir and opens it in Chromium.
  * @param {string} workspaceDir
- * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number} }} [options]
+ * restricted: open the folder untrusted (Restricted Mode), as a freshly cloned unknown repository.
+ * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number}, restricted?: boolean }} [options]
  */
-export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport } = {}) {
+export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport, restricted = false } = {}) {
   const host = await ensureTestHost();
   const vsix = await packagedVsix();
   const scratch = makeScratch(name);
@@ -59,7 +60,7 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
   try {
     const workspace = copy ? copyWorkspace(workspaceDir, join(scratch, 'workspace')) : workspaceDir;
     installVsix({ host, scratch, vsix });
-    server = await startCodeServer({ host, scratch, workspace, settings: { ...QUIET_SETTINGS, ...settings } });
+    server = await startCodeServer({ host, scratch, workspace, restricted, settings: { ...(restricted ? RESTRICTED_SETTINGS : QUIET_SETTINGS), ...settings } });
     browser = await launchChromium({ executablePath: host.chromium, viewport });
     const { page } = browser;
     const pageErrors = [];
