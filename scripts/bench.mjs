@@ -45,12 +45,16 @@ const percentile = (xs, p) => {
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // ---- bundle sizes -------------------------------------------------------------------------------
+// The extension is two bundles: the entry (loaded to activate) and the features it loads on the next
+// tick. The 400 KB budget applies to both together: everything the extension host loads at start-up.
 {
-  const main = join(repoRoot, 'dist', 'extension.js');
-  if (existsSync(main)) row('bundle', 'dist/extension.js', round(statSync(main).size / 1024, 1), 'KB', 400);
-  else row('bundle', 'dist/extension.js', null, 'KB', 400, 'missing: run the production build');
-  for (const file of listFiles(join(repoRoot, 'dist'), (f) => f.endsWith('.js') && f !== 'extension.js')) {
-    row('bundle', `dist/${file}`, round(statSync(join(repoRoot, 'dist', file)).size / 1024, 1), 'KB');
+  const size = (file) => (existsSync(join(repoRoot, 'dist', file)) ? statSync(join(repoRoot, 'dist', file)).size / 1024 : null);
+  const entry = size('extension.js');
+  const features = size('features.js');
+  row('bundle', 'dist/extension.js (entry, loaded by activation)', entry === null ? null : round(entry, 1), 'KB', undefined, entry === null ? 'missing: run the production build' : undefined);
+  row('bundle', 'dist/extension.js + dist/features.js (loaded at start-up)', entry === null || features === null ? null : round(entry + features, 1), 'KB', 400);
+  for (const file of listFiles(join(repoRoot, 'dist'), (f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'features.js')) {
+    row('bundle', `dist/${file}`, round(size(file), 1), 'KB');
   }
 }
 

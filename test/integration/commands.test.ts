@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
+import { COMMAND_IDS } from '../../src/features/commandIds';
 
 describe('Contributed commands', () => {
   it('every command in package.json is registered and has the category "Async Desk"', async () => {
@@ -11,6 +12,9 @@ describe('Contributed commands', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((c) => !registered.has(c.command)).map((c) => c.command);
     assert.deepEqual(missing, [], 'contributed but not registered');
+    const proxied = new Set<string>(COMMAND_IDS);
+    assert.deepEqual(contributed.map((c) => c.command).filter((id) => !proxied.has(id)), [], 'contributed but missing from COMMAND_IDS');
+    assert.deepEqual(COMMAND_IDS.filter((id) => !contributed.some((c) => c.command === id)), [], 'in COMMAND_IDS but not contributed');
     const uncategorised = contributed.filter((c) => c.category !== 'Async Desk').map((c) => c.command);
     assert.deepEqual(uncategorised, [], 'without the Async Desk category');
   });

@@ -16,7 +16,8 @@ import type { DecisionFolder, DecisionStatus, FileChange, NewRecordInput } from 
 import { localIsoDate } from '../../core/dates';
 import { readTeamMembers } from '../../core/team/teamMembers';
 import { readTextIfExists } from '../../core/fs';
-import { Cancelled, registerCommand, UserError } from '../shared/errors';
+import { Cancelled, UserError } from '../shared/errors';
+import type { CommandId } from '../commandIds';
 import { applyChanges, readCurrentText } from '../shared/files';
 import { getSettings } from '../shared/settings';
 import { assertTrusted } from '../shared/trust';
@@ -33,22 +34,22 @@ export interface NewRecordArgs {
   open?: boolean;
 }
 
-export function registerDecisionCommands(
-  context: vscode.ExtensionContext,
-  store: DecisionStore,
-  tree: DecisionsTreeProvider,
-): void {
-  registerCommand(context, 'asyncDesk.decisions.new', (args?: NewRecordArgs) => newRecord(store, args));
-  for (const status of ['accepted', 'rejected', 'deprecated'] as const) {
-    const verb = { accepted: 'accept', rejected: 'reject', deprecated: 'deprecate' }[status];
-    registerCommand(context, `asyncDesk.decisions.${verb}`, (target?: unknown) => changeStatus(store, target, status));
-  }
-  registerCommand(context, 'asyncDesk.decisions.supersede', (target?: unknown, args?: NewRecordArgs) => supersedeRecord(store, target, args));
-  registerCommand(context, 'asyncDesk.decisions.renumber', (args?: { confirm?: boolean }) => renumber(store, args));
-  registerCommand(context, 'asyncDesk.decisions.updateIndex', () => updateIndex(store));
-  registerCommand(context, 'asyncDesk.decisions.refresh', () => store.reload());
-  registerCommand(context, 'asyncDesk.decisions.filter', () => pickFilter(store, tree));
-  registerCommand(context, 'asyncDesk.decisions.clearFilter', () => tree.setFilter({}));
+export type DecisionCommandId = Extract<CommandId, `asyncDesk.decisions.${string}`>;
+
+/** Handlers of the decision commands (registered by the entry point; errors reported by its wrapper). */
+export function decisionCommandHandlers(store: DecisionStore, tree: DecisionsTreeProvider): Record<DecisionCommandId, (...args: any[]) => unknown> {
+  return {
+    'asyncDesk.decisions.new': (args?: NewRecordArgs) => newRecord(store, args),
+    'asyncDesk.decisions.accept': (target?: unknown) => changeStatus(store, target, 'accepted'),
+    'asyncDesk.decisions.reject': (target?: unknown) => changeStatus(store, target, 'rejected'),
+    'asyncDesk.decisions.deprecate': (target?: unknown) => changeStatus(store, target, 'deprecated'),
+    'asyncDesk.decisions.supersede': (target?: unknown, args?: NewRecordArgs) => supersedeRecord(store, target, args),
+    'asyncDesk.decisions.renumber': (args?: { confirm?: boolean }) => renumber(store, args),
+    'asyncDesk.decisions.updateIndex': () => updateIndex(store),
+    'asyncDesk.decisions.refresh': () => store.reload(),
+    'asyncDesk.decisions.filter': () => pickFilter(store, tree),
+    'asyncDesk.decisions.clearFilter': () => tree.setFilter({}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

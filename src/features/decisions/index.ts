@@ -2,10 +2,13 @@
 import * as vscode from 'vscode';
 import { DecisionStore } from './decisionStore';
 import { DecisionsTreeProvider, describeFilter } from './decisionsTree';
-import { registerDecisionCommands } from './decisionCommands';
+import { decisionCommandHandlers, type DecisionCommandId } from './decisionCommands';
 import { registerDecisionLanguageFeatures } from './decisionLanguage';
 
-export function registerDecisions(context: vscode.ExtensionContext): DecisionStore {
+export function registerDecisions(context: vscode.ExtensionContext): {
+  store: DecisionStore;
+  handlers: Record<DecisionCommandId, (...args: any[]) => unknown>;
+} {
   const store = new DecisionStore();
   const tree = new DecisionsTreeProvider(store);
   const view = vscode.window.createTreeView('asyncDesk.decisions', { treeDataProvider: tree, showCollapseAll: true });
@@ -15,7 +18,6 @@ export function registerDecisions(context: vscode.ExtensionContext): DecisionSto
     view.message = filter && tree && store.records().length > 0 ? `Filtered by ${filter}` : undefined;
   };
   context.subscriptions.push(store, tree, view, tree.onDidChangeTreeData(updateMessage));
-  registerDecisionCommands(context, store, tree);
   registerDecisionLanguageFeatures(context, store);
-  return store;
+  return { store, handlers: decisionCommandHandlers(store, tree) };
 }

@@ -20,10 +20,13 @@ export class Cancelled extends Error {
 
 const OPEN_LOG = 'Open Log';
 
+// Compared by name, not instanceof: the entry and the features bundle each have a copy of this module.
+const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
+
 export async function reportError(context: string, error: unknown): Promise<void> {
-  if (error instanceof Cancelled) return;
+  if (isNamed(error, 'Cancelled')) return;
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UserError) log().warn(`${context}: ${message}`);
+  if (isNamed(error, 'UserError')) log().warn(`${context}: ${message}`);
   else log().error(`${context}: ${error instanceof Error ? (error.stack ?? message) : message}`);
   const choice = await vscode.window.showErrorMessage(`Async Desk: ${message}`, OPEN_LOG);
   if (choice === OPEN_LOG) log().show(true);
@@ -38,14 +41,16 @@ export function registerCommand(
   id: string,
   handler: (...args: any[]) => unknown,
 ): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        await reportError(id, error);
-        return undefined;
-      }
-    }),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler)));
+}
+
+export function withErrorReport(id: string, handler: (...args: any[]) => unknown): (...args: unknown[]) => Promise<unknown> {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      await reportError(id, error);
+      return undefined;
+    }
+  };
 }

@@ -1,0 +1,20 @@
+// Every command the extension contributes (package.json `contributes.commands`). The entry point
+// registers these at activation without loading the features; the features bundle must provide a
+// handler for each (checked by the compiler: see CommandHandlers), and an integration test checks
+// this list against package.json.
+export const COMMAND_IDS = [
+  'asyncDesk.decisions.new',
+  'asyncDesk.decisions.accept',
+  'asyncDesk.decisions.reject',
+  'asyncDesk.decisions.deprecate',
+  'asyncDesk.decisions.supersede',
+  'asyncDesk.decisions.renumber',
+  'asyncDesk.decisions.updateIndex',
+  'asyncDesk.decisions.filter',
+  'asyncDesk.decisions.clearFilter',
+  'asyncDesk.decisions.refresh',
+  'asyncDesk.showLog',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];
+export type CommandHandlers = Record<CommandId, (...args: any[]) => unknown>;
