@@ -32,9 +32,30 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// Mocha's summaries ("N passing", "N failing", "N pending") are counted as they stream past, so the
+// last line can give the whole run's total in the plain form CI reads: "N passed, N failed".
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function countSummaries(text) {
+  for (const m of text.matchAll(/(?:^|\s)(\d+) (passing|failing|pending)(?: \(\d+(?:\.\d+)?m?s\))?[ \t]*$/gm)) {
+    counts[{ passing: 'passed', failing: 'failed', pending: 'skipped' }[m[2]]] += Number(m[1]);
+  }
+}
+function tee(stream, target) {
+  let pending = '';
+  stream.on('data', (chunk) => {
+    target.write(chunk);
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    countSummaries(lines.join('\n'));
+  });
+  stream.on('end', () => countSummaries(pending));
+}
+
 function run(cmd, args) {
   return new Promise((resolve) => {
-    current = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+    current = spawn(cmd, args, { cwd: repoRoot, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+    tee(current.stdout, process.stdout);
+    tee(current.stderr, process.stderr);
     current.on('error', (error) => {
       console.error(`[test] ${cmd} ${args.join(' ')}: ${error.message}`);
       resolve(1);
@@ -66,4 +87,7 @@ for (const tier of tiers) {
 const failed = results.filter((r) => r.code !== 0);
 const summary = results.map((r) => `${r.name} ${r.code === 0 ? 'ok' : r.code === -1 ? 'skipped' : 'FAILED'} ${seconds(r.ms)}`).join(' | ');
 console.log(`\n[test] ${failed.length ? 'FAILED' : 'PASSED'} in ${seconds(Date.now() - started)}: ${summary}`);
+// A tier that failed without a mocha summary (crash, timeout) still counts as a failure.
+const unaccounted = failed.length && counts.failed === 0 ? failed.length : 0;
+console.log(`${counts.passed} passed, ${counts.failed + unaccounted} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(failed.length ? 1 : 0);

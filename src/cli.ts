@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { runParseWorker, scanDecisions } from './core/decisions';
+import { scanDecisions } from './core/decisions';
 import type { Problem } from './core/decisions/types';
 import { localIsoDate } from './core/dates';
 
@@ -41,7 +41,7 @@ const checkers: Checker[] = [
   {
     name: 'decisions',
     async run(ctx) {
-      const options: { today: string; decisionsDir?: string; workerScript: string } = { today: ctx.today, workerScript: __filename };
+      const options: { today: string; decisionsDir?: string } = { today: ctx.today };
       if (ctx.decisionsDir) options.decisionsDir = ctx.decisionsDir;
       return (await scanDecisions(ctx.root, options)).problems;
     },
@@ -49,8 +49,7 @@ const checkers: Checker[] = [
 ];
 
 async function listDecisions(ctx: Context, json: boolean, out: (s: string) => void): Promise<number> {
-  // This bundle doubles as the parse worker (see the end of this file), so big folders use every core.
-  const options: { decisionsDir?: string; workerScript: string } = { workerScript: __filename };
+  const options: { decisionsDir?: string } = {};
   if (ctx.decisionsDir) options.decisionsDir = ctx.decisionsDir;
   const index = await scanDecisions(ctx.root, options);
   if (json) {
@@ -148,7 +147,11 @@ export async function main(argv: string[], out = (s: string) => void process.std
   }
 }
 
-if (require.main === module && !runParseWorker()) {
+if (require.main === module) {
+  // `async-desk decisions | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

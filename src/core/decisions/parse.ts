@@ -1,8 +1,9 @@
 // Reads one decision record in any of the three formats (SPEC §2.2) without ever throwing.
-// Structure comes from `yaml` (front matter, with source ranges) and `markdown-it` (block tokens with
-// line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
+// Structure comes from yaml nodes with source ranges (front matter, see frontMatter.ts) and markdown-it
+// (block tokens with line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
 import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdown-it';
-import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { isScalar, isSeq, type Pair } from 'yaml';
+import { readSimpleFrontMatter, readYamlFrontMatter } from './frontMatter';
 import { posix } from 'node:path';
 import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../text';
 import { normalizeStatus } from './status';
@@ -295,36 +296,10 @@ type ProblemFn = (line: number, severity: Problem['severity'], code: string, mes
 
 function readFrontMatter(a: Analysis, close: number, problem: ProblemFn): FrontMatter {
   const offset = a.starts[1]!;
-  const end = a.starts[close]!;
-  const yamlText = a.text.slice(offset, end);
-  const fm: FrontMatter = { open: 0, close, offset, pairs: new Map(), ok: true };
-  // uniqueKeys: false skips yaml's O(n²) key comparison; duplicates are reported below instead.
-  const doc = parseDocument(yamlText, { prettyErrors: false, strict: false, uniqueKeys: false });
-  for (const error of doc.errors) {
-    fm.ok = false;
-    const at = Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length);
-    const line = Math.min(lineAt(a.starts, offset + at), close);
-    const message = String(error.message).split('\n')[0]!;
-    problem(line, 'error', 'bad-front-matter', `Front matter is not valid YAML: ${message}`);
-  }
-  const contents = doc.contents;
-  if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return fm;
-  if (!isMap(contents)) {
-    fm.ok = false;
-    if (doc.errors.length === 0) problem(1, 'error', 'bad-front-matter', 'Front matter must be YAML "key: value" lines.');
-    return fm;
-  }
-  for (const pair of contents.items) {
-    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
-    const key = String(pair.key.value).trim().toLowerCase();
-    if (!fm.pairs.has(key)) {
-      fm.pairs.set(key, pair);
-      continue;
-    }
-    const at = pair.key.range?.[0] ?? 0;
-    problem(lineAt(a.starts, offset + at), 'error', 'bad-front-matter', `Duplicate front matter key "${key}"; the first one is used.`);
-  }
-  return fm;
+  const yamlText = a.text.slice(offset, a.starts[close]!);
+  const nodes = readSimpleFrontMatter(yamlText) ?? readYamlFrontMatter(yamlText);
+  for (const error of nodes.errors) problem(Math.min(lineAt(a.starts, offset + error.offset), close), 'error', 'bad-front-matter', error.message);
+  return { open: 0, close, offset, pairs: nodes.pairs, ok: nodes.errors.length === 0 };
 }
 
 function scalarText(node: unknown): string | null {

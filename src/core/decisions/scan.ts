@@ -1,8 +1,6 @@
 // Finding decision folders (SPEC §2 table) and indexing every record in them.
-import { existsSync, promises as fsp, readFileSync, type Dirent } from 'node:fs';
-import * as os from 'node:os';
+import { promises as fsp, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
 import { parseRecord } from './parse';
@@ -16,82 +14,11 @@ export interface DiscoverOptions {
 export interface ScanOptions extends DiscoverOptions {
   /** YYYY-MM-DD; when given, passed review-by dates are reported. */
   today?: string;
-  /**
-   * A script that calls runParseWorker() when started as a worker thread (the CLI passes its own bundle).
-   * Default: parseWorker.js next to this module when it exists (the unbundled build; a bundle can ship
-   * one). With a script, large folders are parsed on all cores; null: always on this thread.
-   */
-  workerScript?: string | null;
 }
-
-/** Below this many files a worker's start-up (loading the bundle) costs more than it saves. */
-const WORKER_THRESHOLD = 2000;
 
 interface ParseJob {
   file: string;
   dir: string;
-}
-
-interface WorkerInput {
-  asyncDeskParse: true;
-  root: string;
-  jobs: ParseJob[];
-}
-
-/**
- * When this thread is a parse worker started by scanDecisions: parses its share, posts the records
- * back and returns true. Returns false on the main thread (or in any other worker).
- */
-export function runParseWorker(): boolean {
-  const input = workerData as WorkerInput | undefined;
-  if (isMainThread || !parentPort || !input || input.asyncDeskParse !== true) return false;
-  parentPort.postMessage(readAndParseSync(input.root, input.jobs, 0, input.jobs.length));
-  return true;
-}
-
-function parseInWorker(script: string, root: string, jobs: ParseJob[]): Promise<DecisionRecord[]> {
-  return new Promise((resolve, reject) => {
-    const input: WorkerInput = { asyncDeskParse: true, root, jobs };
-    const worker = new Worker(script, { workerData: input });
-    let done = false;
-    // A script that never answers (not a parse worker) must not hang the scan.
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error('parse worker did not answer'));
-    }, 30_000);
-    worker.once('message', (records: DecisionRecord[]) => {
-      done = true;
-      clearTimeout(timer);
-      resolve(records);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      if (!done) reject(new Error(`parse worker exited with code ${code}`));
-    });
-  });
-}
-
-function defaultWorkerScript(): string | null {
-  const candidate = path.join(__dirname, 'parseWorker.js');
-  return existsSync(candidate) ? candidate : null;
-}
-
-/** Splits the files between this thread and up to (cores - 1) workers; a failed worker's share is parsed here. */
-async function parseAll(root: string, jobs: ParseJob[], script: string | null | undefined): Promise<DecisionRecord[]> {
-  const workerScript = script === undefined && jobs.length >= WORKER_THRESHOLD ? defaultWorkerScript() : script;
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const workers = workerScript && jobs.length >= WORKER_THRESHOLD ? Math.min(cores - 1, 3) : 0;
-  if (workers <= 0) return readAndParse(root, jobs);
-  // Round robin, so every thread gets its share of the (slower) front-matter records.
-  const shares = Array.from({ length: workers + 1 }, (_, i) => jobs.filter((_, j) => j % (workers + 1) === i));
-  const pending = shares.slice(1).map((share) => parseInWorker(workerScript!, root, share).catch(() => readAndParse(root, share)));
-  const mine = await readAndParse(root, shares[0]!);
-  return [...mine, ...(await Promise.all(pending)).flat()];
 }
 
 const DEFAULT_DIRS = ['docs/decisions', 'docs/adr', 'doc/adr'];
@@ -188,7 +115,8 @@ async function configuredFolders(root: string, options: DiscoverOptions): Promis
  * Reads and parses records in batches of synchronous reads, yielding to the event loop between batches.
  * Measured on 2 cores with 10,000 records: fs.promises.readFile with 8-64 reads in flight took 0.8-1.9 s
  * just to read (four threadpool round trips and a promise per file), readFileSync 0.1 s; the batches keep
- * an extension host responsive while a large folder is indexed.
+ * an extension host responsive while a large folder is indexed. Parsing on worker threads was measured
+ * too and lost: each thread pays the parsers' JIT warm-up again, which is most of a cold scan.
  */
 async function readAndParse(root: string, jobs: readonly ParseJob[]): Promise<DecisionRecord[]> {
   const records: DecisionRecord[] = [];
@@ -253,7 +181,7 @@ async function load(root: string, options: ScanOptions): Promise<{ folders: Deci
   const groups = perSpec.flat().filter((g) => !seen.has(g.spec.dir) && seen.add(g.spec.dir));
 
   const jobs = groups.flatMap((g) => g.files.map((file) => ({ file, dir: g.spec.dir })));
-  const records = await parseAll(root, jobs, options.workerScript);
+  const records = await readAndParse(root, jobs);
   const folders = groups.map(({ spec }) => ({
     dir: spec.dir,
     source: spec.source,
