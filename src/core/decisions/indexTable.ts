@@ -29,7 +29,9 @@ export function renderIndexTable(records: DecisionRecord[], folderDir: string): 
   const rows = sorted.map((r) => {
     const title = `[${cell(r.title).replace(/[[\]]/g, '\\$&')}](${href(folderDir, r.file)})`;
     const status = r.status ?? r.rawStatus;
-    return `| ${r.number === null ? '' : pad(r.number)} | ${title} | ${cell(status)} | ${r.date ?? ''} | ${cell(r.owner ?? '')} |`;
+    // Categories number their records on their own: 'frontend/0001' tells it from the main 0001.
+    const category = r.folder === folderDir ? '' : `${cell(folderDir ? posix.relative(folderDir, r.folder) : r.folder)}/`;
+    return `| ${r.number === null ? '' : category + pad(r.number)} | ${title} | ${cell(status)} | ${r.date ?? ''} | ${cell(r.owner ?? '')} |`;
   });
   return ['| Number | Title | Status | Date | Owner |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

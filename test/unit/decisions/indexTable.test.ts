@@ -14,9 +14,9 @@ describe('renderIndexTable', () => {
         '| 0002 | [Use PostgreSQL for the ledger](0002-use-postgresql-for-the-ledger.md) | accepted | 2025-06-20 | alice |',
         '| 0003 | [Publish settlement events to partners](0003-publish-settlement-events.md) | proposed | 2025-09-01 | dave |',
         '| 0004 | [Record money as integer minor units](0004-record-money-as-integer-minor-units.md) | accepted | 2025-10-12 | bob |',
-        '| 0001 | [Use the outbox pattern for ledger events](backend/0001-use-the-outbox-pattern.md) | accepted | 2025-07-15 | bob |',
-        '| 0002 | [Retry outbound calls with exponential backoff](backend/0002-retry-with-exponential-backoff.md) | proposed | 2025-08-01 | erin |',
-        '| 0001 | [Use web components for the partner dashboard](frontend/0001-use-web-components.md) | deprecated | 2025-05-05 | frank |',
+        '| backend/0001 | [Use the outbox pattern for ledger events](backend/0001-use-the-outbox-pattern.md) | accepted | 2025-07-15 | bob |',
+        '| backend/0002 | [Retry outbound calls with exponential backoff](backend/0002-retry-with-exponential-backoff.md) | proposed | 2025-08-01 | erin |',
+        '| frontend/0001 | [Use web components for the partner dashboard](frontend/0001-use-web-components.md) | deprecated | 2025-05-05 | frank |',
       ].join('\n'),
     );
     assert.equal(renderIndexTable(index.records, 'docs/decisions/frontend').split('\n').length, 3);
