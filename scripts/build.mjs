@@ -83,6 +83,9 @@ function listFiles(dir, filter = () => true, prefix = '') {
   return out;
 }
 
+// Start from an empty dist/ so no stale bundle or source map from another mode gets packaged.
+if (!watch) rmSync('dist', { recursive: true, force: true });
+
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);
