@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { isScalar, isSeq, type Pair } from 'yaml';
 import { readSimpleFrontMatter, readYamlFrontMatter, type FrontMatterNodes } from '../../../src/core/decisions/frontMatter';
+import { prng } from './helpers';
 
 function describe_(node: unknown): unknown {
   if (isSeq(node)) return { seq: true, flow: node.flow ?? false, range: node.range?.slice(0, 2), items: node.items.map(describe_) };
@@ -23,16 +24,6 @@ function shape(nodes: FrontMatterNodes): unknown {
   };
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['status', 'Status', 'date', 'owner', 'decision-makers', 'consulted', 'informed', 'review-by', 'supersedes', 'superseded-by', 'issues', 'tags', 'x_y', 'true', 'null', 'No', 'bad key', ' indented', '- item', '"quoted"', 'a.b', '_k', 'k9'];
 const VALUES = [

@@ -2,19 +2,8 @@
 // problem has a line. Deterministic: a seeded PRNG, so a failure names the input that broke it.
 import assert from 'node:assert/strict';
 import { contextLine, findReferences, parseRecord, setStatus, STATUSES } from '../../../src/core/decisions';
-import { FIXTURES, markdownFiles, readFixture } from './helpers';
+import { FIXTURES, markdownFiles, prng, readFixture } from './helpers';
 
-/** mulberry32: small, fast, good enough to spread inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '---', '...', '\n', '\r\n', '\r', ' ', '  ', '\t', '#', '# ', '## ', '## Status', '## Context', 'Status:', '- Status: ', '* Status: ',

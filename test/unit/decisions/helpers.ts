@@ -45,3 +45,15 @@ export function folder(dir: string, format: DecisionFolder['format'], source: De
 export function lines(...xs: string[]): string {
   return `${xs.join('\n')}\n`;
 }
+
+/** mulberry32: a small seeded PRNG, so a generated input that breaks a test can be reproduced. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
