@@ -154,21 +154,23 @@ describe('Decision records', function () {
       clash,
       '---\nstatus: proposed\ndate: 2026-11-20\nowner: carol\n---\n# Use Kafka for events\n\n## Context\n\nFollows [event sourcing](0003-adopt-event-sourcing.md).\n',
     );
-    await writeText('docs/kafka-notes.md', 'Kafka plan: [record](decisions/0003-use-kafka-for-events.md)\n');
+    const linking = `${DIR}/0006-partition-events-by-account.md`;
+    await writeText(linking, '---\nstatus: draft\ndate: 2026-11-21\n---\n# Partition events by account\n\nBuilds on [Kafka](0003-use-kafka-for-events.md).\n');
     await waitFor('duplicate-number diagnostic', () => diagnosticsOf(clash).find((d) => d.code === 'duplicate-number'));
     const renamed = await vscode.commands.executeCommand<number>('asyncDesk.decisions.renumber', { confirm: false });
     assert.equal(renamed, 1);
     assert.equal(await exists(clash), false);
-    assert.equal(await exists(`${DIR}/0006-use-kafka-for-events.md`), true);
+    assert.equal(await exists(`${DIR}/0007-use-kafka-for-events.md`), true);
+    assert.match(await readText(linking), /\[Kafka\]\(0007-use-kafka-for-events\.md\)/, 'links in other records follow the rename');
     assert.equal(await exists(R3), true, 'the older record keeps its number');
     await waitFor('collision diagnostics cleared', () => diagnosticsOf(R3).every((d) => d.code !== 'duplicate-number'));
   });
 
   it('creating a file in the folder updates the index without a refresh (file watcher)', async () => {
-    await writeText(`${DIR}/0007-retire-the-legacy-api.md`, '---\nstatus: draft\ndate: 2026-11-21\n---\n# Retire the legacy API\n\n## Context\n\nstatus: invalid below front matter is fine.\n');
-    await waitFor('CodeLens on the new file', async () => (await lensTitles(`${DIR}/0007-retire-the-legacy-api.md`)).some((t) => t.includes('draft')));
-    await writeText(`${DIR}/0008-broken.md`, '---\nstatus: maybe\n---\n# Broken status\n');
-    const problem = await waitFor('unknown-status diagnostic', () => diagnosticsOf(`${DIR}/0008-broken.md`).find((d) => d.code === 'unknown-status'));
+    await writeText(`${DIR}/0010-retire-the-legacy-api.md`, '---\nstatus: draft\ndate: 2026-11-21\n---\n# Retire the legacy API\n\n## Context\n\nstatus: invalid below front matter is fine.\n');
+    await waitFor('CodeLens on the new file', async () => (await lensTitles(`${DIR}/0010-retire-the-legacy-api.md`)).some((t) => t.includes('draft')));
+    await writeText(`${DIR}/0011-broken.md`, '---\nstatus: maybe\n---\n# Broken status\n');
+    const problem = await waitFor('unknown-status diagnostic', () => diagnosticsOf(`${DIR}/0011-broken.md`).find((d) => d.code === 'unknown-status'));
     assert.equal(problem.range.start.line, 1);
   });
 });

@@ -65,7 +65,7 @@ export class DecisionStore implements vscode.Disposable {
         if (affectsSettings(e)) void this.reload();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.reparse(e.document.uri, e.document.getText());
+        if (e.contentChanges.length > 0 && e.document.languageId === 'markdown') this.reparseSoon(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (d.isDirty) void this.reparseFromDisk(d.uri); // unsaved edits were discarded
@@ -168,6 +168,21 @@ export class DecisionStore implements vscode.Disposable {
     void this.reparseFromDisk(uri);
   }
 
+  private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Typing re-indexes the record once the user pauses, not on every keystroke. */
+  private reparseSoon(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.pendingEdits.get(key));
+    this.pendingEdits.set(
+      key,
+      setTimeout(() => {
+        this.pendingEdits.delete(key);
+        if (!document.isClosed) this.reparse(document.uri, document.getText());
+      }, 200),
+    );
+  }
+
   private async reparseFromDisk(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     if (open) return this.reparse(uri, open.getText());
@@ -197,6 +212,7 @@ export class DecisionStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
