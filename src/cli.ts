@@ -1,5 +1,6 @@
 // `async-desk` command line: a thin front end over src/core for terminals and CI.
 //   async-desk decisions [--root DIR] [--json]     list decision records
+//   async-desk team [--root DIR] [--at ISO] [--json] each member's state from the team file
 //   async-desk check [--root DIR]                   report problems; exit 1 when there are any
 import { parseArgs } from 'node:util';
 import { promises as fsp } from 'node:fs';
@@ -7,17 +8,22 @@ import * as path from 'node:path';
 import { scanDecisions } from './core/decisions';
 import type { Problem } from './core/decisions/types';
 import { localIsoDate } from './core/dates';
+import { readTextIfExists } from './core/fs';
+import { computeStates, formatClock, formatDuration, parseTeamFile, type Team } from './core/team';
 
 const USAGE = `Usage: async-desk <command> [options]
 
 Commands:
   decisions   List decision records (table, or --json)
-  check       Report problems in decision records; exits 1 when there are any
+  team        Each teammate's local time and state (working, focus, off, away) from the team file
+  check       Report problems in decision records and the team file; exits 1 when there are any
 
 Options:
   --root DIR            Repository root (default: current directory)
   --decisions-dir DIR   Decision records folder, relative to the root (default: discovered)
-  --json                decisions: print a JSON array instead of a table
+  --team-file FILE      Team file, relative to the root (default: .github/team.yml)
+  --at ISO-8601         team: the instant to compute states for (default: now), e.g. 2026-11-24T10:30:00Z
+  --json                decisions, team: print a JSON array instead of a table
   --today YYYY-MM-DD    check: the date review-by dates are compared with (default: today)
   -h, --help            Show this help
 `;
@@ -28,8 +34,11 @@ class UsageError extends Error {}
 interface Context {
   root: string;
   decisionsDir?: string;
+  teamFile: string;
   today: string;
 }
+
+const DEFAULT_TEAM_FILE = '.github/team.yml';
 
 /** One source of problems for `check`; later checkers (team file, standups) join this list. */
 interface Checker {
@@ -44,6 +53,14 @@ const checkers: Checker[] = [
       const options: { today: string; decisionsDir?: string } = { today: ctx.today };
       if (ctx.decisionsDir) options.decisionsDir = ctx.decisionsDir;
       return (await scanDecisions(ctx.root, options)).problems;
+    },
+  },
+  {
+    // A repository without a team file is fine: team time is optional.
+    name: 'team',
+    async run(ctx) {
+      const text = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
+      return text === null ? [] : parseTeamFile(text, ctx.teamFile).problems;
     },
   },
 ];
@@ -80,6 +97,58 @@ async function listDecisions(ctx: Context, json: boolean, out: (s: string) => vo
   return 0;
 }
 
+/** Reads and parses the team file; null (after a message) when it is missing. */
+async function readTeam(ctx: Context, err: (s: string) => void): Promise<{ team: Team; problems: Problem[] } | null> {
+  const text = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
+  if (text === null) {
+    err(`async-desk: no team file at ${ctx.teamFile} in ${ctx.root}. Create one (see the README) or pass --team-file.\n`);
+    return null;
+  }
+  return parseTeamFile(text, ctx.teamFile);
+}
+
+// Busy (GitHub status with limited availability) needs the GitHub API, which the CLI does not call
+// (yet): states here come from the team file alone, so nobody is ever "busy" in this output.
+async function listTeam(ctx: Context, at: Date, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const read = await readTeam(ctx, err);
+  if (!read) return 2;
+  const { team, problems } = read;
+  // Problems go to stderr so that stdout (the table or JSON) stays usable; the valid members still print.
+  if (problems.length) err(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
+  const states = computeStates(team, at);
+  if (json) {
+    const rows = states.map((s, i) => {
+      const m = team.members[i]!;
+      return {
+        github: m.github,
+        name: m.name ?? null,
+        timezone: m.timezone,
+        state: s.state,
+        localTime: s.localTime,
+        until: s.until,
+        nextOnline: s.nextOnline,
+        ...(s.awayNote ? { awayNote: s.awayNote } : {}),
+        ...(m.role ? { role: m.role } : {}),
+      };
+    });
+    out(`${JSON.stringify(rows, null, 2)}\n`);
+  } else if (states.length === 0) {
+    out(`No members in ${ctx.teamFile}.\n`);
+  } else {
+    const words = { away: 'away', busy: 'busy', focus: 'focus', working: 'working', off: 'off hours' };
+    const rows = states.map((s, i) => {
+      const m = team.members[i]!;
+      const until = s.until ? `${formatClock(s.until)} (in ${formatDuration(Date.parse(s.until) - at.getTime())})` : '';
+      return [m.name ? `${m.name} (@${m.github})` : `@${m.github}`, formatClock(s.localTime), m.timezone, words[s.state] + (s.awayNote ? `: ${s.awayNote}` : ''), until];
+    });
+    const header = ['Member', 'Local time', 'Zone', 'State', 'Until (their time)'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+    out(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+  }
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
 async function check(ctx: Context, out: (s: string) => void): Promise<number> {
   const problems = (await Promise.all(checkers.map((c) => c.run(ctx)))).flat();
   if (problems.length === 0) {
@@ -101,6 +170,8 @@ export async function main(argv: string[], out = (s: string) => void process.std
       options: {
         root: { type: 'string' },
         'decisions-dir': { type: 'string' },
+        'team-file': { type: 'string' },
+        at: { type: 'string' },
         json: { type: 'boolean' },
         today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -120,17 +191,22 @@ export async function main(argv: string[], out = (s: string) => void process.std
     if (!command) throw new UsageError('no command given.');
     if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}".`);
     if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date like 2026-01-31.');
+    // An instant with a date and a time; without an offset it is the machine's local time.
+    const at = values.at === undefined ? new Date() : new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(values.at) ? values.at : NaN);
+    if (Number.isNaN(at.getTime())) throw new UsageError('--at must be an ISO 8601 date and time like 2026-11-24T10:30:00Z or 2026-11-24T11:30+01:00.');
     const root = path.resolve(values.root ?? process.cwd());
     const stat = await fsp.stat(root).catch(() => null);
     if (!stat?.isDirectory()) {
       err(`async-desk: ${root} is not a directory.\n`);
       return 2;
     }
-    const ctx: Context = { root, today: values.today ?? localIsoDate() };
+    const ctx: Context = { root, teamFile: (values['team-file'] ?? DEFAULT_TEAM_FILE).replace(/\\/g, '/'), today: values.today ?? localIsoDate() };
     if (values['decisions-dir']) ctx.decisionsDir = values['decisions-dir'];
     switch (command) {
       case 'decisions':
         return await listDecisions(ctx, values.json ?? false, out);
+      case 'team':
+        return await listTeam(ctx, at, values.json ?? false, out, err);
       case 'check':
         return await check(ctx, out);
       default:

@@ -13,6 +13,10 @@ export const COMMAND_IDS = [
   'asyncDesk.decisions.filter',
   'asyncDesk.decisions.clearFilter',
   'asyncDesk.decisions.refresh',
+  'asyncDesk.team.addTeammate',
+  'asyncDesk.team.copyBestTime',
+  'asyncDesk.team.openInTeamFile',
+  'asyncDesk.team.refresh',
   'asyncDesk.showLog',
 ] as const;
 

@@ -5,6 +5,7 @@ import type { CommandHandlers } from './commandIds';
 import { initLog, log } from './shared/log';
 import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
+import { registerTeam } from './team';
 
 export interface Features {
   handlers: CommandHandlers;
@@ -14,10 +15,12 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   initLog(channel);
   const decisions = registerDecisions(context);
   registerTodayView(context, decisions.store);
+  const team = registerTeam(context);
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
   return {
     handlers: {
       ...decisions.handlers,
+      ...team.handlers,
       'asyncDesk.showLog': () => log().show(),
     },
   };

@@ -54,3 +54,8 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   await extension.activate();
   return extension;
 }
+
+/** A MarkdownString's text as a reader sees it: appendText's escapes (&nbsp;, backslashes) undone. */
+export function plainMarkdown(value: string | undefined): string {
+  return (value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}

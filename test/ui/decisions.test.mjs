@@ -6,8 +6,7 @@ import {
   defaultWorkspace,
   readDecisionRecords,
   openViewContainer,
-  collapseView,
-  expandView,
+  showOnlyViews,
   waitForTreeRows,
   treeRows,
   viewPane,
@@ -53,9 +52,8 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
   });
 
   it('lists the workspace\'s decision records in the Decisions tree', async () => {
-    // Give the tree the container's height: the Today webview shares it.
-    await collapseView(page, 'Today');
-    await expandView(page, 'Decisions');
+    // Give the tree the container's height: the Today webview and the other views share it.
+    await showOnlyViews(page, 'Decisions');
     const isRecordRow = (row) => row.level >= 2;
     const rows = await waitForTreeRows(page, 'Decisions', (r) => r.filter(isRecordRow).length > 0);
     const recordRows = rows.filter(isRecordRow);

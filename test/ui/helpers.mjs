@@ -7,7 +7,7 @@
 //   const rows = await treeRows(wb.page, 'Decisions');
 //   await runCommand(wb.page, 'Async Desk: Show Log');
 //   await screenshot(wb.page, '03-show-log');
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureTestHost } from '../../scripts/lib/test-host.mjs';
 import { startCodeServer, installVsix, QUIET_SETTINGS, RESTRICTED_SETTINGS } from '../../scripts/lib/code-server.mjs';
@@ -43,9 +43,10 @@ export function defaultWorkspace() {
  * Starts code-server with the packaged extension on a copy of workspaceDir and opens it in Chromium.
  * @param {string} workspaceDir
  * restricted: open the folder untrusted (Restricted Mode), as a freshly cloned unknown repository.
- * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number}, restricted?: boolean }} [options]
+ * prepare: called with the workspace copy before the server starts (e.g. to add a record).
+ * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number}, restricted?: boolean, prepare?: (workspace: string) => void | Promise<void> }} [options]
  */
-export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport, restricted = false } = {}) {
+export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport, restricted = false, prepare } = {}) {
   const host = await ensureTestHost();
   const vsix = await packagedVsix();
   const scratch = makeScratch(name);
@@ -59,6 +60,7 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
   };
   try {
     const workspace = copy ? copyWorkspace(workspaceDir, join(scratch, 'workspace')) : workspaceDir;
+    await prepare?.(workspace);
     installVsix({ host, scratch, vsix });
     server = await startCodeServer({ host, scratch, workspace, restricted, settings: { ...(restricted ? RESTRICTED_SETTINGS : QUIET_SETTINGS), ...settings } });
     browser = await launchChromium({ executablePath: host.chromium, viewport });
@@ -119,6 +121,25 @@ export async function collapseView(page, viewTitle) {
 }
 
 /**
+ * Expands the named view panes of the side bar and collapses every other one, so that a tree gets
+ * the container's height (its list is virtualised: rows outside the pane are not in the DOM).
+ */
+export async function showOnlyViews(page, ...viewTitles) {
+  const headers = page.locator('.part.sidebar .pane-header');
+  await headers.first().waitFor({ state: 'visible', timeout: 30_000 });
+  // Collapse first, then expand: the expanded panes then share the freed height.
+  for (const wanted of [false, true]) {
+    const count = await headers.count();
+    for (let i = 0; i < count; i++) {
+      const header = headers.nth(i);
+      const label = (await header.getAttribute('aria-label')) ?? '';
+      if (viewTitles.some((t) => label.startsWith(t)) !== wanted) continue;
+      if (((await header.getAttribute('aria-expanded')) === 'true') !== wanted) await header.click();
+    }
+  }
+}
+
+/**
  * The rendered rows of a tree view: { label, description, text, level, expanded, ariaLabel }.
  * Lists are virtualised: only rows in the viewport exist in the DOM.
  */
@@ -169,7 +190,15 @@ export async function runCommand(page, title, { timeout = 30_000 } = {}) {
       const label = (await row.locator('.label-name').first().textContent())?.trim();
       if (label !== title) throw new Error(`first match is "${label}"`);
       await row.click();
-      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      // Done when the palette closed, or when the command opened its own quick input (no ">" prefix).
+      await page.waitForFunction(
+        () => {
+          const box = document.querySelector('.quick-input-widget .quick-input-box input');
+          return !box || !box.checkVisibility() || !box.value.startsWith('>');
+        },
+        null,
+        { timeout: 10_000 },
+      );
       return;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`Command "${title}" not found in the palette: ${error.message}`);
@@ -178,14 +207,156 @@ export async function runCommand(page, title, { timeout = 30_000 } = {}) {
   }
 }
 
-/** Text of the visible output channel in the Panel (Output view). */
+/** Text of the visible output channel in the Panel (Output view); the editor's non-breaking spaces become spaces. */
 export async function outputText(page) {
-  return page.locator('.part.panel .output-view .view-lines, .part.panel [id="workbench.panel.output"] .view-lines').first().innerText();
+  const text = await page.locator('.part.panel .output-view .view-lines, .part.panel [id="workbench.panel.output"] .view-lines').first().innerText();
+  return text.replace(/\u00a0/g, ' ');
 }
 
 /** Text content of the active editor's visible lines. */
 export async function editorText(page) {
   return page.locator('.part.editor .editor-instance.active, .part.editor .monaco-editor').first().locator('.view-lines').first().innerText();
+}
+
+// ---- webviews, quick picks, notifications, layout ----
+
+/**
+ * The content frame of the webview whose document contains `hasText` (a string or RegExp). Webviews
+ * are nested: <iframe class="webview"> (VS Code's host page) > #active-frame (the extension's HTML).
+ * There may be several webviews (and hidden ones being torn down), so this looks into each and
+ * polls until one matches. Returns a FrameLocator.
+ */
+export async function webviewFrame(page, hasText, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  let seen = [];
+  for (;;) {
+    const outer = page.locator('iframe.webview');
+    const count = await outer.count();
+    seen = [];
+    for (let i = 0; i < count; i++) {
+      const frame = outer.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      const body = frame.locator('body');
+      if ((await body.count().catch(() => 0)) === 0) continue;
+      // textContent, not innerText: headings are upper-cased by CSS, and the match is on the source text.
+      const text = (await body.textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      seen.push(text.replace(/\s+/g, ' ').trim().slice(0, 120));
+      if (typeof hasText === 'string' ? text.includes(hasText) : hasText.test(text)) return frame;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeout} ms waiting for a webview containing ${hasText}; ${count} webview(s): ${JSON.stringify(seen)}`);
+    }
+    await sleep(250);
+  }
+}
+
+/** The rows of the open quick pick: { label, checked } (checked is null in a single-select pick). */
+export async function quickPickRows(page) {
+  return page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      checked: row.hasAttribute('aria-checked') ? row.getAttribute('aria-checked') === 'true' : null,
+    })),
+  );
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits for a quick pick (not the command palette) whose rows include `label`, and returns that row. */
+export async function quickPickRow(page, label, timeout = 15_000) {
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout });
+  return row;
+}
+
+/** Picks an item of a single-select quick pick by its label (codicons are not part of the label text). */
+export async function pickQuickItem(page, label) {
+  await (await quickPickRow(page, label)).click();
+}
+
+/**
+ * In a multi-select quick pick, sets exactly `labels` checked (clicking the checkboxes), then
+ * accepts with Enter and waits for the quick pick to close.
+ */
+export async function pickManyQuickItems(page, labels) {
+  await quickPickRow(page, labels[0]);
+  for (const item of await quickPickRows(page)) {
+    if (item.checked === null) throw new Error(`quick pick row "${item.label}" has no checkbox: not a multi-select pick`);
+    if (item.checked !== labels.includes(item.label)) await (await quickPickRow(page, item.label)).locator('.monaco-checkbox').click();
+  }
+  const checked = (await quickPickRows(page)).filter((r) => r.checked).map((r) => r.label);
+  if (JSON.stringify([...checked].sort()) !== JSON.stringify([...labels].sort())) {
+    throw new Error(`quick pick checked ${JSON.stringify(checked)} instead of ${JSON.stringify(labels)}`);
+  }
+  await page.locator('.quick-input-widget .quick-input-box input').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Clears all notification toasts (so they cover nothing in a screenshot). */
+export async function clearNotifications(page) {
+  if ((await page.locator('.notification-toast').count()) === 0) return;
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+  await page.locator('.notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/** Hides the panel (Output, Terminal…) so the editor gets the window's height. */
+export async function closePanel(page) {
+  if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Close Panel');
+  await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Drags the sash at the side bar's edge so the side bar is about `width` pixels wide (long titles stay readable). */
+export async function setSidebarWidth(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar is not visible');
+  const edge = box.x + box.width;
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((elements) =>
+    elements.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, top: r.y, height: r.height };
+    }),
+  );
+  const sash = sashes.filter((s) => s.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+  if (!sash || Math.abs(sash.x - edge) > 8) throw new Error(`no sash at the side bar's edge (x=${edge}): ${JSON.stringify(sashes)}`);
+  const y = sash.top + sash.height / 2;
+  await page.mouse.move(sash.x, y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + (width - box.width), y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Screenshot for the README: always test-results/ui/<name>.png; also docs/images/<name>.png when
+ * ASYNC_DESK_UPDATE_DOC_IMAGES=1, so `ASYNC_DESK_UPDATE_DOC_IMAGES=1 npm run test:ui` regenerates them.
+ */
+export async function docScreenshot(page, name) {
+  const file = await screenshot(page, name);
+  if (process.env.ASYNC_DESK_UPDATE_DOC_IMAGES !== '1') return [file];
+  const docFile = join(repoRoot, 'docs', 'images', `${name}.png`);
+  mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
+  copyFileSync(file, docFile);
+  return [file, docFile];
+}
+
+/** Today's date as YYYY-MM-DD in local time (what the extension compares review-by dates with). */
+export function localIsoDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Polls fn() until it returns a truthy value; returns it, or throws with describe(lastValue). */
+export async function waitFor(fn, { timeout = 15_000, interval = 200, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${typeof message === 'function' ? message() : message}`);
+    await sleep(interval);
+  }
 }
 
 // ---- reading decision records straight from the files (independent of the extension's parser) ----
@@ -206,9 +377,9 @@ export function decisionsDir(workspace) {
 }
 
 /**
- * Records in a workspace: { file, title, status } for every NNNN-*.md / YYYYMMDD-*.md below the
+ * Records in a workspace: { file, title, status, reviewBy } for every NNNN-*.md / YYYYMMDD-*.md below the
  * decision folder. Title = first "# " heading (adr-tools "# 12. Title" → "Title"); status = front
- * matter `status:` or the first line after "## Status".
+ * matter `status:` or the first line after "## Status"; reviewBy = front matter `review-by:` (YYYY-MM-DD) or null.
  */
 export function readDecisionRecords(workspace) {
   const root = decisionsDir(workspace);
@@ -231,8 +402,9 @@ export function readDecisionRecords(workspace) {
       front.match(/^status:\s*["']?([A-Za-z]+)/m)?.[1] ??
       body.match(/^##\s+Status\s*\n+\s*(?:[-*]\s*)?([A-Za-z]+)/m)?.[1] ??
       null;
-    return { file: relative(workspace, full).split('\\').join('/'), title, status: status?.toLowerCase() ?? null };
+    const reviewBy = front.match(/^review-by:\s*["']?(\d{4}-\d{2}-\d{2})/m)?.[1] ?? null;
+    return { file: relative(workspace, full).split('\\').join('/'), title, status: status?.toLowerCase() ?? null, reviewBy };
   });
 }
 
-export { log };
+export { log, sleep };

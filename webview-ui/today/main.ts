@@ -27,12 +27,12 @@ function render(state: TodayState): void {
     { className: 'totals' },
     ...(
       [
-        ['records', state.totals.records],
-        ['accepted', state.totals.accepted],
-        ['awaiting decision', state.totals.open],
-        ['reviews overdue', state.totals.overdue],
+        [state.totals.records, 'record', 'records'],
+        [state.totals.accepted, 'accepted', 'accepted'],
+        [state.totals.open, 'awaiting decision', 'awaiting decision'],
+        [state.totals.overdue, 'review overdue', 'reviews overdue'],
       ] as const
-    ).map(([label, n]) => el('span', {}, el('strong', { textContent: String(n) }), ` ${label}`)),
+    ).map(([n, one, many]) => el('span', {}, el('strong', { textContent: String(n) }), ` ${n === 1 ? one : many}`)),
   );
   const list = el('ul', { className: 'items' });
   for (const item of state.attention) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { findReferences, resolveReference } from '../../core/decisions';
-import type { Problem } from '../../core/decisions/types';
+import { toDiagnostic } from '../shared/diagnostics';
 import { getSettings } from '../shared/settings';
 import type { DecisionStore, FolderDecisions } from './decisionStore';
 import { recordNumberLabel, recordTooltip } from './decisionsTree';
@@ -138,22 +138,12 @@ class ReferenceHoverProvider implements vscode.HoverProvider {
   }
 }
 
-const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-
 function publishDiagnostics(store: DecisionStore, collection: vscode.DiagnosticCollection): void {
   collection.clear();
   for (const folder of store.all()) {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of folder.index.problems) {
-      const range = new vscode.Range(problem.line, problem.column ?? 0, problem.line, problem.endColumn ?? Number.MAX_SAFE_INTEGER);
-      const diagnostic = new vscode.Diagnostic(range, problem.message, SEVERITY[problem.severity]);
-      diagnostic.source = 'Async Desk';
-      diagnostic.code = problem.code;
-      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), diagnostic]);
+      byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), toDiagnostic(problem)]);
     }
     for (const [file, diagnostics] of byFile) collection.set(folder.uriOf(file), diagnostics);
   }

@@ -8,6 +8,11 @@ export interface Settings {
   standupsDir: string;
   recordsDir: string;
   decisionsCodeLens: boolean;
+  /** Your GitHub login ('' when unset): your zone and hours come from your team-file entry. */
+  me: string;
+  /** Fetch teammates' GitHub status (needs a GitHub sign-in). */
+  teamGithubStatus: boolean;
+  teamStatusRefreshMinutes: number;
 }
 
 export function getSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -18,6 +23,9 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     standupsDir: config.get<string>('standupsDir', 'docs/standups').trim() || 'docs/standups',
     recordsDir: config.get<string>('recordsDir', 'docs').trim() || 'docs',
     decisionsCodeLens: config.get<boolean>('decisions.codeLens', true),
+    me: config.get<string>('me', '').trim().replace(/^@/, ''),
+    teamGithubStatus: config.get<boolean>('team.githubStatus', false),
+    teamStatusRefreshMinutes: Math.max(1, config.get<number>('team.statusRefreshMinutes', 5)),
   };
 }
 

@@ -1,0 +1,46 @@
+// Wires team time: the team file store, the Team view, @login hover and completion.
+import * as vscode from 'vscode';
+import { TeamStore } from './teamStore';
+import { TeamTreeProvider, type StatusSource } from './teamTree';
+import { teamCommandHandlers, type TeamCommandId } from './teamCommands';
+import { registerTeamLanguageFeatures } from './teamLanguage';
+
+export function registerTeam(
+  context: vscode.ExtensionContext,
+  status?: StatusSource,
+): { store: TeamStore; tree: TeamTreeProvider; handlers: Record<TeamCommandId, (...args: any[]) => unknown> } {
+  const store = new TeamStore();
+  const tree = new TeamTreeProvider(store, status);
+  const view = vscode.window.createTreeView('asyncDesk.team', { treeDataProvider: tree });
+  const updateMessage = () => {
+    const broken = store.all().filter((f) => f.problems.some((p) => p.severity === 'error'));
+    view.message = broken.length
+      ? `${broken.map((f) => f.file).join(', ')} has errors (see Problems); showing the valid members.`
+      : undefined;
+  };
+  context.subscriptions.push(
+    store,
+    tree,
+    view,
+    view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
+    store.onDidChange(updateMessage),
+    // Tests need a fixed clock; not contributed, so not in the palette.
+    vscode.commands.registerCommand('asyncDesk.team.setClockForTests', (iso?: string) => tree.setClock(iso ? new Date(iso) : undefined)),
+    vscode.commands.registerCommand('asyncDesk.team.snapshotForTests', async () => {
+      const groups = await tree.getChildren();
+      return Promise.all(
+        groups.map(async (g) => ({
+          label: tree.getTreeItem(g).label,
+          members: (await tree.getChildren(g)).map((m) => {
+            const item = tree.getTreeItem(m);
+            return { label: item.label, description: item.description, tooltip: (item.tooltip as vscode.MarkdownString | undefined)?.value };
+          }),
+        })),
+      );
+    }),
+  );
+  if (view.visible) tree.setVisible(true);
+  registerTeamLanguageFeatures(context, store, status, () => tree.now());
+  void store.ready();
+  return { store, tree, handlers: teamCommandHandlers(store, tree) };
+}

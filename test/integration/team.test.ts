@@ -1,0 +1,107 @@
+// Team time in the real VS Code: the Team view's groups and rows at a fixed clock, diagnostics for a
+// broken team file (valid members still shown), @login hover and completion, Add Teammate.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, fileUri, plainMarkdown, readText, waitFor, writeText } from './helpers';
+
+interface Snapshot {
+  label: string;
+  members: { label: string; description: string; tooltip?: string }[];
+}
+
+const TEAM = '.github/team.yml';
+
+async function snapshot(): Promise<Snapshot[]> {
+  return vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+}
+
+async function setClock(iso: string | undefined): Promise<void> {
+  // Internal commands exist once the features bundle has loaded (just after activation).
+  await waitFor('team test commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.team.setClockForTests'));
+  await vscode.commands.executeCommand('asyncDesk.team.setClockForTests', iso);
+}
+
+function group(snap: Snapshot[], label: string): Snapshot['members'] {
+  return snap.find((g) => g.label === label)?.members ?? [];
+}
+
+describe('Team view', function () {
+  this.timeout(30_000);
+  before(activateExtension);
+  after(() => setClock(undefined));
+
+  it('groups teammates by state at a fixed instant, with local time and when the state ends', async () => {
+    // Tue 24 Nov 2026, 09:30 UTC: 10:30 in Berlin (Alice's Tuesday focus block), 04:30 in New York
+    // (Bob off until 08:30), 15:15 in Kathmandu (+5:45; Carol working until 18:00).
+    await setClock('2026-11-24T09:30:00Z');
+    const snap = await waitFor('three members', async () => {
+      const s = await snapshot();
+      return s.flatMap((g) => g.members).length === 3 ? s : undefined;
+    });
+    assert.deepEqual(snap.map((g) => g.label), ['Working now', 'Focus', 'Off hours']);
+    const [carol] = group(snap, 'Working now');
+    assert.equal(carol!.label, 'Carol Shrestha');
+    assert.match(carol!.description, /^15:15 Tue · .* · until 18:00 Tue$/);
+    const [alice] = group(snap, 'Focus');
+    assert.equal(alice!.label, 'Alice Ng');
+    assert.match(alice!.description, /^10:30 Tue · .* · focus until 12:00 Tue$/);
+    const [bob] = group(snap, 'Off hours');
+    assert.match(bob!.description, /^04:30 Tue · .* · back 08:30 Tue \(in 4 h\)$/);
+    assert.match(plainMarkdown(bob!.tooltip), /Local time: 04:30 Tue \(America\/New_York\)/);
+    assert.match(plainMarkdown(bob!.tooltip), /Best time to reach @bob: /);
+  });
+
+  it('shows an away range with the day they are back', async () => {
+    await setClock('2026-12-23T10:00:00Z');
+    const away = group(await snapshot(), 'Away');
+    const alice = away.find((m) => m.label === 'Alice Ng');
+    assert.ok(alice, JSON.stringify(away));
+    // Away until 3 Jan (a Sunday): back Monday 4 Jan at 09:00 Berlin time.
+    assert.match(alice.description, /back 09:00 Mon/);
+    assert.match(plainMarkdown(alice.tooltip), /Away: Holiday/);
+  });
+
+  it('hover on @login shows local time and state; "@" completes logins', async () => {
+    await setClock(undefined);
+    const notes = fileUri('docs/team-notes.md');
+    await writeText('docs/team-notes.md', 'Ask @carol about the runbook; mail bob@example.com.\n');
+    const document = await vscode.workspace.openTextDocument(notes);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes, new vscode.Position(0, 6));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c))).join('\n');
+    const plain = plainMarkdown(text);
+    assert.match(plain, /Carol Shrestha/);
+    assert.match(plain, /Asia\/Kathmandu/);
+    const mail = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes, new vscode.Position(0, 40));
+    assert.ok(!mail.some((h) => h.contents.some((c) => ((c as vscode.MarkdownString).value ?? '').includes('Bob Alvarez'))), 'an e-mail address is not a mention');
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'cc @'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', notes, new vscode.Position(1, 4));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const login of ['alice', 'bob', 'carol']) assert.ok(labels.includes(login), labels.join(', '));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Add Teammate appends a valid entry and the view shows it', async () => {
+    const before = await readText(TEAM);
+    await vscode.commands.executeCommand('asyncDesk.team.addTeammate', { github: 'dave', name: 'Dave Okafor', timezone: 'Australia/Lord_Howe', hours: '08:00-16:00' });
+    const after = await readText(TEAM);
+    assert.ok(after.startsWith(before.slice(0, before.indexOf('issues:'))), 'existing text kept');
+    assert.match(after, /- github: dave\n {4}name: "Dave Okafor"\n {4}timezone: Australia\/Lord_Howe/);
+    await waitFor('dave in the Team view', async () => (await snapshot()).some((g) => g.members.some((m) => m.label === 'Dave Okafor')));
+  });
+
+  it('a broken team file gets diagnostics with lines, and the valid members still show', async () => {
+    const text = (await readText(TEAM)).replace('timezone: America/New_York', 'timezone: America/Nowhere');
+    await writeText(TEAM, text);
+    const expectedLine = text.split('\n').findIndex((l) => l.includes('America/Nowhere'));
+    const problem = await waitFor('unknown-zone diagnostic', () =>
+      vscode.languages.getDiagnostics(fileUri(TEAM)).find((d) => d.source === 'Async Desk' && /America\/Nowhere/.test(d.message)),
+    );
+    assert.equal(problem.range.start.line, expectedLine);
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    const names = (await snapshot()).flatMap((g) => g.members.map((m) => m.label));
+    assert.ok(names.includes('Alice Ng') && names.includes('Carol Shrestha'), names.join(', '));
+    assert.ok(!names.includes('Bob Alvarez'), 'the broken entry is left out');
+  });
+});
