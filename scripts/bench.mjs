@@ -8,8 +8,9 @@
 //   bundle       dist sizes (production build)
 //   scan         10,000 generated records (three formats): cold CLI run and in-process scanDecisions
 //   re-index     one edited record: read + parseRecord
+//   team         1,000 generated members' states: in-process computeStates, median after warm-up
 // Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 7, minimum 5),
-// ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_SKIP=activation,scan (comma list).
+// ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_SKIP=activation,scan,team (comma list).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -220,6 +221,69 @@ if (!skip.has('scan')) {
     }
   } finally {
     removeScratch(corpus);
+  }
+}
+
+// ---- team ----------------------------------------------------------------------------------------
+// SPEC §5: 1,000 members' states in under 20 ms. The Team view recomputes every state at each minute
+// boundary, so the budget row times that: warm (after a few calls), one call per minute of clock time.
+if (!skip.has('team')) {
+  const count = 1000;
+  const coreFile = join(repoRoot, 'out', 'src', 'core', 'team', 'index.js');
+  let core;
+  try {
+    core = existsSync(coreFile) ? require(coreFile) : null;
+  } catch (error) {
+    log(`loading ${coreFile}: ${error.message}`);
+  }
+  const measure = `computeStates(), ${count} members, warm median of 15 (one minute apart)`;
+  if (!core?.computeStates || !core?.parseTeamFile) {
+    row('team', measure, null, 'ms', 20, 'not available yet: out/src/core/team/index.js has no computeStates');
+  } else {
+    // A spread of zones (45-minute offsets, half-hour DST, both hemispheres), hours (some across
+    // midnight), weekends, focus blocks, holiday calendars and away ranges.
+    const zones = ['Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'America/Toronto', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Tokyo', 'Asia/Dubai', 'Asia/Singapore', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Auckland', 'Africa/Lagos', 'Europe/Kyiv', 'America/Mexico_City', 'America/St_Johns', 'UTC'];
+    const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
+    const lines = ['team: Bench', 'holidays:', '  A: [2026-11-26, 2026-12-24, 2026-12-25, 2027-01-01]', '  B: [2026-11-20, 2026-12-25, 2026-12-26]', 'members:'];
+    for (let i = 0; i < count; i++) {
+      const start = 6 + (i % 5);
+      const hours = i % 25 === 0 ? '22:00-06:00' : `${String(start).padStart(2, '0')}:${i % 2 ? '30' : '00'}-${start + 8}:${i % 3 ? '00' : '30'}`;
+      lines.push(`  - github: member-${i}`, `    name: Member ${i}`, `    timezone: ${zones[(i * 7) % zones.length]}`, `    hours: "${hours}"`);
+      if (i % 9 === 0) lines.push('    days: [Sun, Mon, Tue, Wed, Thu]');
+      if (i % 2 === 0) lines.push(`    focus: ["${days[i % 5]} 13:00-15:00", "${days[(i + 2) % 5]} 09:00-11:00"]`);
+      lines.push(`    holidays: ${i % 3 ? 'A' : 'B'}`);
+      if (i % 10 === 0) lines.push(`    away: [{ from: 2026-11-${String(18 + (i % 7)).padStart(2, '0')}, to: 2026-12-0${1 + (i % 5)}, note: Away }]`);
+    }
+    let started = performance.now();
+    const { team, problems } = core.parseTeamFile(`${lines.join('\n')}\n`, '.github/team.yml');
+    const parseMs = performance.now() - started;
+    if (team.members.length !== count || problems.some((p) => p.severity === 'error')) {
+      row('team', measure, null, 'ms', 20, `the generated team file has ${team.members.length} valid members and ${problems.length} problems: ${problems[0]?.message ?? ''}`);
+    } else {
+      const base = Date.parse('2026-11-24T10:30:00Z');
+      started = performance.now();
+      core.computeStates(team, new Date(base));
+      const first = performance.now() - started;
+      for (let i = 1; i <= 10; i++) core.computeStates(team, new Date(base + i * 60_000)); // warm-up
+      const warm = [];
+      for (let i = 11; i <= 25; i++) {
+        started = performance.now();
+        const states = core.computeStates(team, new Date(base + i * 60_000));
+        warm.push(performance.now() - started);
+        if (states.length !== count) throw new Error(`computeStates returned ${states.length} states for ${count} members`);
+      }
+      row('team', measure, round(median(warm)), 'ms', 20, `min ${round(Math.min(...warm))}, max ${round(Math.max(...warm))}`);
+      // Also away from cached instants: each call on another day and hour (new day boundaries to resolve).
+      const spread = [];
+      for (let i = 1; i <= 15; i++) {
+        started = performance.now();
+        core.computeStates(team, new Date(base + i * (26 * 3_600_000 + 17 * 60_000)));
+        spread.push(performance.now() - started);
+      }
+      row('team', `computeStates(), ${count} members, median of 15 on different days`, round(median(spread)), 'ms', undefined, `max ${round(Math.max(...spread))}`);
+      row('team', `computeStates(), ${count} members, first call in process`, round(first), 'ms', undefined, 'cold: JIT and zone caches');
+      row('team', `parseTeamFile(), ${count} members`, round(parseMs, 0), 'ms');
+    }
   }
 }
 

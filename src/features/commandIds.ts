@@ -17,6 +17,12 @@ export const COMMAND_IDS = [
   'asyncDesk.team.copyBestTime',
   'asyncDesk.team.openInTeamFile',
   'asyncDesk.team.refresh',
+  'asyncDesk.team.showClock',
+  'asyncDesk.team.enableGitHubStatus',
+  'asyncDesk.focus.start',
+  'asyncDesk.focus.end',
+  'asyncDesk.github.signInWithToken',
+  'asyncDesk.github.signOut',
   'asyncDesk.showLog',
 ] as const;
 

@@ -6,6 +6,8 @@ import { initLog, log } from './shared/log';
 import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
+import { GitHubAccess } from './github/githubAccess';
+import { registerFocus } from './focus/focusSession';
 
 export interface Features {
   handlers: CommandHandlers;
@@ -15,12 +17,18 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   initLog(channel);
   const decisions = registerDecisions(context);
   registerTodayView(context, decisions.store);
-  const team = registerTeam(context);
+  const github = new GitHubAccess(context.secrets);
+  context.subscriptions.push(github);
+  const team = registerTeam(context, github);
+  const focus = registerFocus(context, team.store, github);
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
   return {
     handlers: {
       ...decisions.handlers,
       ...team.handlers,
+      ...focus.handlers,
+      'asyncDesk.github.signInWithToken': (token?: string) => github.signInWithToken(token),
+      'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
     },
   };

@@ -207,6 +207,23 @@ export async function runCommand(page, title, { timeout = 30_000 } = {}) {
   }
 }
 
+/**
+ * Opens a workspace file with Quick Open (file name typed into the palette, no ">"): works before
+ * any extension has activated, e.g. to start loading a language while something else is awaited.
+ */
+export async function quickOpen(page, fileName, { timeout = 30_000 } = {}) {
+  await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(fileName);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: fileName }) }).first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  await page.locator(`.part.editor .tab[aria-label^="${fileName}"], .part.editor .tab:has-text("${fileName}")`).first().waitFor({ timeout: 15_000 });
+}
+
 /** Text of the visible output channel in the Panel (Output view); the editor's non-breaking spaces become spaces. */
 export async function outputText(page) {
   const text = await page.locator('.part.panel .output-view .view-lines, .part.panel [id="workbench.panel.output"] .view-lines').first().innerText();

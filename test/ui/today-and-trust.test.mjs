@@ -19,6 +19,7 @@ import {
   screenshot,
   docScreenshot,
   outputText,
+  quickOpen,
   webviewFrame,
   pickQuickItem,
   pickManyQuickItems,
@@ -168,7 +169,6 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
       },
     });
     page = wb.page;
-    startRestricted();
   });
 
   after(async () => {
@@ -176,6 +176,7 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
   });
 
   it('Today lists the open decisions and overdue reviews from the files, with titles as inert text', async () => {
+    let T0 = Date.now(); const lap = (n) => { log(`lap ${n}: ${Date.now() - T0} ms`); T0 = Date.now(); };
     const records = readDecisionRecords(wb.workspace);
     const html = records.find((r) => r.file === htmlRecord);
     assert.equal(html?.title, HTML_TITLE, 'the test record is read back from disk with its HTML title');
@@ -184,10 +185,18 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     assert.ok(expected.overdue.length > 0 && expected.awaiting.length > 1, `the workspace needs an overdue review and an open decision besides ${htmlRecord}`);
     log(`Today should list (${localIsoDate()}): overdue ${expected.overdue.map((r) => r.file).join(', ')}; awaiting ${expected.awaiting.map((r) => r.file).join(', ')}`);
 
+    // The record the README screenshot shows, opened now so that Markdown loads while the extension host boots.
+    const shown = expected.awaiting.find((r) => r.status === 'proposed' && r.file !== htmlRecord);
+    if (shown) await quickOpen(page, shown.file.split('/').pop());
+    lap(11);
     await openViewContainer(page, 'Async Desk');
+    lap(12);
     await expandView(page, 'Today');
+    lap(13);
     const frame = await webviewFrame(page, 'Needs attention', 45_000);
+    lap(14);
     const items = await waitForTodayItems(frame, (i) => i.length === expected.overdue.length + expected.awaiting.length, 'the Today view to list every record needing attention');
+    lap(15);
     assertAttention(items, expected, { trusted: true });
     assert.equal(await totalsText(frame), expectedTotals(records));
     assert.deepEqual(await todayActions(frame), ['New decision record', 'Show all decisions']);
@@ -200,6 +209,8 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'an <img src=x> element exists in the workbench');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the onerror handler ran in the workbench');
     await screenshot(page, '10-today-view');
+    startRestricted();
+    lap(27);
   });
 
   it('"Accept" in the Today view sets the record\'s status to accepted on disk', async () => {
@@ -253,7 +264,7 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
 
   it('takes the README screenshots (docs/images with ASYNC_DESK_UPDATE_DOC_IMAGES=1)', async () => {
     const records = readDecisionRecords(wb.workspace);
-    const target = records.find((r) => r.status === 'proposed') ?? records.find((r) => r.status === 'draft');
+    const target = records.find((r) => r.status === 'proposed') ?? records.find((r) => r.status === 'draft'); // opened in the first check
     assert.ok(target, 'no proposed or draft record to show with its CodeLens');
     await closePanel(page);
     await clearNotifications(page);

@@ -1,5 +1,5 @@
 // A member's working time, focus blocks and away days as instants, in their zone (DST included).
-// Rules (SPEC §2.1, decisions in the team README section of the report):
+// Rules (SPEC §2.1, and where it is silent, decided here):
 //  - A working span is the member's hours on one of their working days, from local start to local end;
 //    hours that cross midnight ("22:00-06:00") belong to the day they start on.
 //  - Away days are whole local days: every day of an away range (inclusive) and every date of the
@@ -7,6 +7,8 @@
 //    that runs past midnight into an away day stops at that midnight.
 //  - Focus blocks count as declared, also where they reach outside working hours (the member said so;
 //    the parser warns about blocks that never touch working time).
+//  - Local times are the first moment the member's clock shows them: a start in a DST gap is the jump,
+//    a time that happens twice is its first occurrence (see ZoneClock.at).
 // Instants are milliseconds since the epoch; local days are day numbers (see zone.ts).
 import type { Member, Team } from './types';
 import { DAY_MS, dayNumber, weekdayOf, zoneClock, type ZoneClock } from './zone';

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string): string {
+/** `extraCss`: styles of one webview, appended to the shared ones (in the same nonce'd <style>). */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string, extraCss?: string): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${bundle}.js`));
   const csp = [
@@ -38,7 +39,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, b
   .actions { display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap; }
   a.link { color: var(--vscode-textLink-foreground); cursor: pointer; text-decoration: none; }
   a.link:hover, a.link:focus { text-decoration: underline; }
-</style>
+${extraCss ? `${extraCss.replace(/<\/style/gi, '<\\/style')}\n` : ''}</style>
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="empty">Loading…</p></main>

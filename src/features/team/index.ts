@@ -1,29 +1,39 @@
 // Wires team time: the team file store, the Team view, @login hover and completion.
 import * as vscode from 'vscode';
 import { TeamStore } from './teamStore';
-import { TeamTreeProvider, type StatusSource } from './teamTree';
+import { TeamTreeProvider } from './teamTree';
+import { TeamStatusSource } from './githubStatus';
+import type { GitHubAccess } from '../github/githubAccess';
 import { teamCommandHandlers, type TeamCommandId } from './teamCommands';
 import { registerTeamLanguageFeatures } from './teamLanguage';
 
 export function registerTeam(
   context: vscode.ExtensionContext,
-  status?: StatusSource,
+  github: GitHubAccess,
 ): { store: TeamStore; tree: TeamTreeProvider; handlers: Record<TeamCommandId, (...args: any[]) => unknown> } {
   const store = new TeamStore();
+  const status = new TeamStatusSource(store, github);
   const tree = new TeamTreeProvider(store, status);
   const view = vscode.window.createTreeView('asyncDesk.team', { treeDataProvider: tree });
   const updateMessage = () => {
     const broken = store.all().filter((f) => f.problems.some((p) => p.severity === 'error'));
-    view.message = broken.length
-      ? `${broken.map((f) => f.file).join(', ')} has errors (see Problems); showing the valid members.`
-      : undefined;
+    const messages = broken.map((f) => `${f.file} has errors (see Problems); showing the valid members.`);
+    if (status.problem) messages.push(status.problem);
+    view.message = messages.join(' ') || undefined;
   };
   context.subscriptions.push(
     store,
+    status,
     tree,
     view,
-    view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
+    view.onDidChangeVisibility((e) => {
+      tree.setVisible(e.visible);
+      status.setVisible(e.visible);
+    }),
     store.onDidChange(updateMessage),
+    status.onDidChange(updateMessage),
+    vscode.commands.registerCommand('asyncDesk.team.refreshStatusForTests', () => status.refresh()),
+    vscode.commands.registerCommand('asyncDesk.team.viewMessageForTests', () => view.message),
     // Tests need a fixed clock; not contributed, so not in the palette.
     vscode.commands.registerCommand('asyncDesk.team.setClockForTests', (iso?: string) => tree.setClock(iso ? new Date(iso) : undefined)),
     vscode.commands.registerCommand('asyncDesk.team.snapshotForTests', async () => {
@@ -39,8 +49,11 @@ export function registerTeam(
       );
     }),
   );
-  if (view.visible) tree.setVisible(true);
+  if (view.visible) {
+    tree.setVisible(true);
+    status.setVisible(true);
+  }
   registerTeamLanguageFeatures(context, store, status, () => tree.now());
   void store.ready();
-  return { store, tree, handlers: teamCommandHandlers(store, tree) };
+  return { store, tree, handlers: teamCommandHandlers(context, store, tree, status) };
 }

@@ -10,10 +10,17 @@ import type { CommandId } from '../commandIds';
 import type { MemberRef, TeamStore } from './teamStore';
 import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
+import type { TeamStatusSource } from './githubStatus';
+import { showTeamClock } from './teamClock';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
-export function teamCommandHandlers(store: TeamStore, tree: TeamTreeProvider): Record<TeamCommandId, (...args: any[]) => unknown> {
+export function teamCommandHandlers(
+  context: vscode.ExtensionContext,
+  store: TeamStore,
+  tree: TeamTreeProvider,
+  status: TeamStatusSource,
+): Record<TeamCommandId, (...args: any[]) => unknown> {
   const memberOf = async (target: unknown): Promise<MemberRef> => {
     await store.ready();
     if (target && typeof target === 'object' && (target as TeamNode).kind === 'member') {
@@ -50,7 +57,12 @@ export function teamCommandHandlers(store: TeamStore, tree: TeamTreeProvider): R
       editor.selection = new vscode.Selection(position, position);
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
     },
-    'asyncDesk.team.refresh': () => store.reload(),
+    'asyncDesk.team.refresh': async () => {
+      await store.reload();
+      await status.refresh();
+    },
+    'asyncDesk.team.showClock': (date?: string) => showTeamClock(context, store, () => tree.now(), date),
+    'asyncDesk.team.enableGitHubStatus': () => status.enable(),
   };
 }
 

@@ -17,7 +17,7 @@ const PIECES = [
 ];
 
 function randomText(rand: () => number): string {
-  const n = Math.floor(rand() * 60);
+  const n = Math.floor(rand() * 50);
   let s = '';
   for (let i = 0; i < n; i++) {
     const r = rand();
@@ -45,14 +45,14 @@ function mutate(text: string, rand: () => number): string {
       [ls[i1], ls[i2]] = [ls[i2]!, ls[i1]!];
       s = ls.join('\n');
     } else if (kind === 5) s = s.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + s.slice(at);
-    else s = s.slice(0, at) + s.slice(at, at + Math.floor(rand() * 60)) + s.slice(at);
+    else s = s.slice(0, at) + s.slice(at, at + Math.floor(rand() * 30)) + s.slice(at);
   }
   return s;
 }
 
 /** A small team file cut from a seed: one or two member entries, with or without the seed's top
  *  part (holiday calendars, response times), now and then the whole seed. yaml reads about 1 KB per
- *  millisecond, so small inputs (about 250 characters on average) keep 10,000 of them near 2 s. */
+ *  millisecond, so small inputs (about 200 characters on average) keep 10,000 of them near 2 s. */
 function cut(seed: string, rand: () => number): string {
   if (rand() < 0.03) return seed;
   const lines = seed.split('\n');
@@ -63,7 +63,7 @@ function cut(seed: string, rand: () => number): string {
   const last = Math.min(starts.length, first + (rand() < 0.2 ? 2 : 1));
   const end = last < starts.length ? starts[last]! : lines.findIndex((l, i) => i > starts[first]! && /^\S/.test(l));
   const entries = lines.slice(starts[first], end === -1 ? undefined : end);
-  const head = rand() < 0.25 ? lines.slice(0, membersAt + 1) : ['members:'];
+  const head = rand() < 0.15 ? lines.slice(0, membersAt + 1) : ['members:'];
   return [...head, ...entries].join('\n');
 }
 
@@ -112,6 +112,6 @@ describe('parseTeamFile fuzz', function () {
       }
     }
     // The inputs must exercise both sides: plenty of problems, and plenty of members that survive.
-    assert.ok(members > 1500 && problems > 10_000, `${members} members, ${problems} problems`);
+    assert.ok(members > 1000 && problems > 10_000, `${members} members, ${problems} problems`);
   });
 });

@@ -1,0 +1,105 @@
+// Teammates' GitHub status for the Team view: one batched GraphQL query for all members, refreshed
+// by the core StatusPoller only while the view is visible and only when the user turned it on
+// (asyncDesk.team.githubStatus). Failures are a quiet message on the view, never a modal.
+import * as vscode from 'vscode';
+import type { GitHubStatus } from '../../core/team';
+import type { StatusPoller } from '../../core/github/poller';
+import { getSettings } from '../shared/settings';
+import { log } from '../shared/log';
+import { githubBundle, type GitHubAccess } from '../github/githubAccess';
+import type { StatusSource } from './teamTree';
+import type { TeamStore } from './teamStore';
+
+type Statuses = Map<string, GitHubStatus>;
+
+export class TeamStatusSource implements StatusSource, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private poller: StatusPoller<Statuses> | undefined;
+  private visible = false;
+  private current: Statuses = new Map();
+  /** A one-line problem for the view's message, or undefined. */
+  problem: string | undefined;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly store: TeamStore,
+    private readonly github: GitHubAccess,
+  ) {
+    this.disposables = [
+      this.changed,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('asyncDesk.team') || e.affectsConfiguration('asyncDesk.github')) this.restart();
+      }),
+      github.onDidChange(() => this.restart()),
+      store.onDidChange(() => this.poller && void this.poller.refresh()),
+    ];
+  }
+
+  statuses(): Statuses {
+    return this.current;
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.ensurePoller()?.setActive(visible);
+  }
+
+  /** Turns the feature on (setting) and asks for a GitHub sign-in; the poller starts from there. */
+  async enable(): Promise<void> {
+    await vscode.workspace.getConfiguration('asyncDesk').update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+    const client = await this.github.client([], { createIfNone: true });
+    if (!client) throw new Error('Not signed in to GitHub.');
+    this.restart();
+    await this.poller?.refresh();
+  }
+
+  /** Fetches now (tests and the Refresh command). */
+  async refresh(): Promise<void> {
+    await this.ensurePoller()?.refresh();
+  }
+
+  private restart(): void {
+    this.poller?.dispose();
+    this.poller = undefined;
+    if (!getSettings().teamGithubStatus) {
+      this.current = new Map();
+      this.problem = undefined;
+      this.changed.fire();
+      return;
+    }
+    this.ensurePoller()?.setActive(this.visible);
+  }
+
+  private ensurePoller(): StatusPoller<Statuses> | undefined {
+    if (this.poller || !getSettings().teamGithubStatus || !vscode.workspace.isTrusted) return this.poller;
+    const { StatusPoller, fetchStatuses } = githubBundle();
+    this.poller = new StatusPoller<Statuses>({
+      intervalMs: getSettings().teamStatusRefreshMinutes * 60_000,
+      timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() },
+      fetch: async () => {
+        const client = await this.github.client([], { createIfNone: false });
+        if (!client) throw new Error('Not signed in to GitHub: run "Async Desk: Show Teammates\' GitHub Status" to sign in.');
+        const logins = [...new Set(this.store.members().map((m) => m.member.github))];
+        const fetched = await fetchStatuses(client, logins);
+        const statuses: Statuses = new Map();
+        for (const [login, status] of fetched) {
+          if (status) statuses.set(login.toLowerCase(), { busy: status.busy, emoji: status.emoji ?? undefined, message: status.message ?? undefined, expiresAt: status.expiresAt });
+        }
+        return statuses;
+      },
+      onUpdate: (snapshot) => {
+        if (snapshot.value) this.current = snapshot.value;
+        this.problem = snapshot.lastError ? `GitHub status not updated: ${snapshot.lastError.message}` : undefined;
+        if (snapshot.lastError) log().warn(this.problem!);
+        this.changed.fire();
+      },
+    });
+    return this.poller;
+  }
+
+  dispose(): void {
+    this.poller?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,63 @@
+// Teammates' GitHub status in the real VS Code against the loopback fake GitHub, which validates
+// every GraphQL request against GitHub's schema: busy maps to the Busy group until expiresAt, one
+// request for the whole team, and a rate limit is a quiet message on the view that keeps the last data.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
+import { activateExtension, waitFor } from './helpers';
+
+interface Snapshot {
+  label: string;
+  members: { label: string; description: string }[];
+}
+
+describe('Team view with GitHub status', function () {
+  this.timeout(60_000);
+  let github: FakeGitHub;
+  const config = () => vscode.workspace.getConfiguration('asyncDesk');
+
+  before(async () => {
+    await activateExtension();
+    const expiresAt = new Date(Date.now() + 2 * 3600_000).toISOString();
+    github = await startFakeGitHub({
+      users: [
+        { login: 'alice', name: 'Alice Ng', status: null },
+        { login: 'carol', name: 'Carol Shrestha', status: { emoji: ':no_bell:', message: 'Incident review', indicatesLimitedAvailability: true, expiresAt } },
+      ],
+    });
+    await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('asyncDesk.github.signInWithToken', DEFAULT_TOKEN);
+    await config().update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await config().update('team.githubStatus', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('asyncDesk.github.signOut');
+    await github?.close();
+  });
+
+  it('fetches all statuses in one validated GraphQL request and shows a busy teammate as Busy', async () => {
+    github.reset();
+    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    const snap = await waitFor('Carol in Busy', async () => {
+      const s = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+      return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha') ? s : undefined;
+    });
+    const carol = snap.find((g) => g.label === 'Busy')!.members[0]!;
+    assert.match(carol.description, /busy until \d\d:\d\d/);
+    const graphql = github.requests.filter((r) => r.path === '/graphql');
+    assert.equal(graphql.length, 1, 'one request for the whole team');
+    assert.deepEqual(github.violations, [], 'every request is one GitHub would accept');
+  });
+
+  it('a rate limit keeps the last statuses and says so quietly on the view', async () => {
+    github.failNext({ rateLimit: { resetSeconds: 600 }, match: { graphql: true } });
+    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    const message = await waitFor('a message on the view', async () => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests'));
+    assert.match(message, /rate limit/i);
+    const snap = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+    assert.ok(snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'), 'last good statuses kept');
+    assert.deepEqual(github.violations, []);
+  });
+});
