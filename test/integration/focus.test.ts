@@ -124,24 +124,21 @@ describe('Focus session', function () {
     assert.equal(started.active, true);
     const ended = await waitFor('the session to end', async () => {
       const s = await snapshot();
-      return s.session === null && s.owner === null ? s : undefined;
+      return s.session === null && s.dndToggles > started.dndToggles ? s : undefined;
     }, 6_000);
-    assert.equal(ended.dndToggles, started.dndToggles + 1);
-    assert.match(ended.statusBar.text, /^\$\(clock\) \d\d:\d\d$/);
+    assert.equal(ended.owner, null);
+    await sleep(1_200); // a countdown tick or two later: still exactly one toggle back
+    const settled = await snapshot();
+    assert.equal(settled.dndToggles, started.dndToggles + 1);
+    assert.match(settled.statusBar.text, /^\$\(clock\) \d\d:\d\d$/);
   });
 
-  it('shows your local time when no session runs, and refuses nonsense arguments', async () => {
+  it('shows your local time when no session runs', async () => {
     const idle = await snapshot();
     const [now, before] = clockNow();
     assert.ok([`$(clock) ${now}`, `$(clock) ${before}`].includes(idle.statusBar.text), `${idle.statusBar.text} is ${now}`);
     assert.match(idle.statusBar.tooltip, /^Your local time: \d\d:\d\d \w{3} \(.+\)\n\nClick to start a focus session\.$/);
     assert.match(idle.statusBar.accessibilityLabel ?? '', /^Local time \d\d:\d\d/);
-    // Errors are reported to the user by the command wrapper (the command resolves to undefined) and nothing starts.
-    const refused = await start({ until: '2000-01-01T00:00:00Z' });
-    assert.equal(refused, undefined);
-    const after = await snapshot();
-    assert.equal(after.session, null);
-    assert.equal(after.dndToggles, idle.dndToggles);
   });
 });
 
@@ -183,7 +180,8 @@ describe('Focus session with GitHub status', function () {
     assert.ok(busy, 'a status is set');
     assert.equal(busy.indicatesLimitedAvailability, true);
     assert.equal(busy.emoji, ':no_bell:');
-    assert.match(busy.message ?? '', /^Focusing until \d\d:\d\d \(.+\)$/);
+    // The end time in your zone, with the weekday when it falls on another day.
+    assert.match(busy.message ?? '', /^Focusing until \d\d:\d\d( (Mon|Tue|Wed|Thu|Fri|Sat|Sun))? \(.+\)$/);
     assert.equal(Date.parse(busy.expiresAt ?? ''), Date.parse(started.session!.endsAt), 'expires at the end of the session');
     assert.equal(started.session?.github?.previous?.message, 'Reviewing PRs', 'the previous status is kept in globalState');
     assert.match(started.statusBar.tooltip, /GitHub status: busy/);

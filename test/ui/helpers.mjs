@@ -67,6 +67,7 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
     const { page } = browser;
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    page.asyncDeskName = name; // failure screenshots of several live workbenches get distinct names
     livePages.add(page);
     await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
@@ -81,6 +82,7 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
 /** Saves test-results/ui/<name>.png (full workbench). */
 export async function screenshot(page, name) {
   mkdirSync(screenshotsDir, { recursive: true });
+  if (name.startsWith('FAILED-') && page.asyncDeskName && livePages.size > 1) name = `${name}-${page.asyncDeskName}`;
   const file = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file, timeout: 15_000 });
   return file;

@@ -157,13 +157,17 @@ function grid(s: TeamClockState): HTMLElement {
 
   const body = attrs(el('div', { className: 'body', tabIndex: 0, id: 'clock-body' }), { role: 'rowgroup', 'aria-describedby': 'live' });
   for (const m of s.members) body.append(memberRow(m));
+  // Hour lines under the segments (first in the DOM), bands and lines over them (last).
+  const underlay = el('div', { className: 'overlay under' });
+  underlay.setAttribute('aria-hidden', 'true');
+  for (const t of s.ticks) {
+    const line = el('div', { className: `hourline${['00', '06', '12', '18'].includes(t.label) ? ' major' : ''}` });
+    line.style.left = pct(t.at);
+    underlay.append(line);
+  }
+  body.prepend(underlay);
   const overlay = el('div', { className: 'overlay' });
   overlay.setAttribute('aria-hidden', 'true');
-  for (const t of s.ticks) {
-    const line = el('div', { className: `hourline${t.label === '00' || t.label === '06' || t.label === '12' || t.label === '18' ? ' major' : ''}` });
-    line.style.left = pct(t.at);
-    overlay.append(line);
-  }
   for (const b of s.overlap) overlay.append(band(b, false));
   for (const b of s.partial?.bands ?? []) overlay.append(band(b, true));
   overlay.append(el('div', { className: 'nowline', id: 'now-line', hidden: true }, el('span')));
@@ -237,7 +241,8 @@ function memberRow(m: ClockMember): HTMLElement {
       const next = m.segments[i + 1];
       if (prev && prev.kind !== 'off') node.classList.add('joined-left');
       if (next && next.kind !== 'off') node.classList.add('joined-right');
-      node.textContent = seg.kind === 'away' ? `away${m.awayNote ? ` · ${m.awayNote}` : ''}` : seg.kind === 'focus' ? `focus ${seg.localText}` : seg.localText;
+      const label = seg.kind === 'away' ? `away${m.awayNote ? ` · ${m.awayNote}` : ''}` : seg.kind === 'focus' ? `focus ${seg.localText}` : seg.localText;
+      node.append(el('span', { className: 'lbl', textContent: label }));
     }
     node.setAttribute('aria-hidden', 'true');
     track.append(node);

@@ -427,7 +427,9 @@ const TEAM_CLOCK_CSS = `
   .tick.hide { visibility: hidden; }
   .seg { position: absolute; top: 0; bottom: 0; box-sizing: border-box; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font-size: 11px; line-height: calc(var(--row-h) - 4px); padding: 0 4px; border-radius: 3px; }
   .seg.working { background: color-mix(in srgb, var(--ok) 38%, transparent); border: 1px solid var(--ok); }
-  .seg.focus { background-color: color-mix(in srgb, var(--focus) 45%, transparent); background-image: radial-gradient(color-mix(in srgb, var(--vscode-foreground) 40%, transparent) 1px, transparent 1.5px); background-size: 6px 6px; border: 2px solid var(--focus); }
+  .seg.focus { background-color: color-mix(in srgb, var(--focus) 45%, transparent); background-image: radial-gradient(color-mix(in srgb, var(--vscode-foreground) 30%, transparent) 1px, transparent 1.5px); background-size: 6px 6px; border: 2px solid var(--focus); }
+  .seg .lbl { padding: 0 3px; border-radius: 2px; }
+  .seg.focus .lbl, .seg.away .lbl { background: color-mix(in srgb, var(--vscode-editor-background) 80%, transparent); }
   .seg.away { background: repeating-linear-gradient(135deg, color-mix(in srgb, var(--away) 55%, transparent) 0 4px, transparent 4px 9px); border: 1px dashed var(--away); }
   .seg.off { border: none; }
   .seg.off::after { content: ''; position: absolute; left: 0; right: 0; top: 50%; border-top: 1px dotted color-mix(in srgb, var(--vscode-descriptionForeground) 60%, transparent); }
