@@ -67,11 +67,14 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
     const { page } = browser;
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    // Console messages of the workbench and of every (same-origin) webview frame, e.g. CSP violations.
+    const consoleMessages = [];
+    page.on('console', (m) => consoleMessages.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? '' }));
     page.asyncDeskName = name; // failure screenshots of several live workbenches get distinct names
     livePages.add(page);
     await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    return { page, server, workspace, scratch, pageErrors, close };
+    return { page, server, workspace, scratch, pageErrors, consoleMessages, close };
   } catch (error) {
     if (browser?.page) await screenshot(browser.page, 'FAILED-startWorkbench').catch(() => {});
     await close();

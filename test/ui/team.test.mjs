@@ -72,7 +72,7 @@ describe('Team view and Team Clock (demo team)', function () {
     assert.ok(members.length >= 3, `${TEAM_FILE} needs a few members for the checks to mean something`);
     // "You" are the first member: the clock is drawn in their zone, as a teammate would see it.
     me = members[0];
-    wb = await startWorkbench(WORKSPACE, { name: 'ui-team', viewport: { width: 1440, height: 860 }, settings: { 'asyncDesk.me': me.github } });
+    wb = await startWorkbench(WORKSPACE, { name: 'ui-team', viewport: { width: 1440, height: 640 }, settings: { 'asyncDesk.me': me.github } });
     page = wb.page;
   });
 
@@ -82,9 +82,8 @@ describe('Team view and Team Clock (demo team)', function () {
 
   it('the Team view lists every member of the team file, grouped by their state now', async () => {
     const started = Date.now();
-    // Open the team file first: YAML loads while the extension host boots, and the README picture shows it.
-    await quickOpen(page, 'team.yml');
     await openViewContainer(page, 'Async Desk');
+    const opened = Date.now();
     await showOnlyViews(page, 'Team');
     let rows = [];
     let expected;
@@ -96,7 +95,7 @@ describe('Team view and Team Clock (demo team)', function () {
       },
       { timeout: 45_000, message: () => `the Team view to group ${members.length} members as ${JSON.stringify([...(expected ?? [])])}; it shows ${JSON.stringify(rows)}` },
     );
-    log(`Team view: ${rows.length} members grouped ${Date.now() - started} ms after opening the container`);
+    log(`Team view: ${rows.length} members grouped ${Date.now() - opened} ms after opening the container (${opened - started} ms to open it)`);
     assert.deepEqual(rows.map((r) => r.name).sort(), members.map((m) => m.name).sort());
     // Each member row shows the local time ("14:32 Wed").
     for (const r of rows) assert.match(r.description, /\b\d{2}:\d{2} (Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/, `${r.name}: "${r.description}"`);
@@ -104,6 +103,10 @@ describe('Team view and Team Clock (demo team)', function () {
     const groups = (await treeRows(page, 'Team')).filter((r) => r.level === 1);
     for (const g of groups) assert.equal(Number(g.description), rows.filter((r) => r.group === g.label).length, `count of ${g.label}`);
 
+    // The README picture shows the team file next to the view.
+    const t = Date.now();
+    await quickOpen(page, 'team.yml');
+    log(`team.yml opened in ${Date.now() - t} ms`);
     await setSidebarWidth(page, 520);
     await page.keyboard.press('Control+1'); // focus the editor: no focus outline on a tree row
     await clearNotifications(page);
@@ -134,7 +137,7 @@ describe('Team view and Team Clock (demo team)', function () {
     const sub = await frame.locator('.sub').textContent();
     assert.match(sub, new RegExp(`your time: ${me.timezone.replace('/', '\\/')} \\(@${me.github}\\)`));
     assert.equal(await frame.locator('#day-input').evaluate((e) => e.value), dateIn(me.timezone));
-    assert.match(await frame.locator('.daytitle').textContent(), /\btoday\b/);
+    assert.equal(await frame.locator('.daytitle .relative').textContent(), 'today');
     // Every row says its hours in words for screen readers.
     const labels = await frame.locator('#clock-body [role="cell"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label')));
     members.forEach((m, i) => assert.ok(labels[i]?.startsWith(m.name), `row ${i} aria-label: ${labels[i]}`));
@@ -147,7 +150,7 @@ describe('Team view and Team Clock (demo team)', function () {
     const todayLabel = await dayLabel.textContent();
     await frame.locator('vscode-button', { hasText: 'Tomorrow' }).click();
     await waitFor(async () => (await dayLabel.textContent()) !== todayLabel, { message: 'the day label to change after Tomorrow' });
-    assert.match(await frame.locator('.daytitle').textContent(), /\btomorrow\b/);
+    assert.equal(await frame.locator('.daytitle .relative').textContent(), 'tomorrow');
     const tomorrow = dateIn(me.timezone, new Date(Date.now() + 24 * 3_600_000));
     assert.equal(await frame.locator('#day-input').evaluate((e) => e.value), tomorrow);
     assert.equal(await frame.locator('#clock-body [role="row"]').count(), members.length);

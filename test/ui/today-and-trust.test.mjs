@@ -61,7 +61,7 @@ async function todayActions(frame) {
   return frame.locator('.actions vscode-button').evaluateAll((buttons) => buttons.map((b) => b.textContent.trim()));
 }
 
-/** Waits until the Today view lists exactly `count` items; returns them. */
+/** Polls the Today items until predicate(items) holds; returns them (the failure lists what was shown). */
 async function waitForTodayItems(frame, predicate, message) {
   let items = [];
   await waitFor(
@@ -113,6 +113,17 @@ function expectedTotals(records, today = localIsoDate()) {
 /** The totals line as text, one space between its parts (they are separate flex items). */
 const totalsText = async (frame) =>
   (await frame.locator('.totals > span').allTextContents().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).join(' ');
+
+/**
+ * Console errors of our webviews: CSP violations (any frame), and errors from the webview frames
+ * (their messages come without a source URL; the workbench's own carry one).
+ */
+function webviewConsoleErrors(wb) {
+  const csp = /Content Security Policy|Refused to/i;
+  return wb.consoleMessages
+    .filter((m) => csp.test(m.text) || (m.type === 'error' && (m.url === '' || /webview\/browser\/pre\/|vscode-resource|vscode-cdn/.test(m.url))))
+    .map((m) => `${m.type}: ${m.text.slice(0, 300)} (${m.url.slice(-80)})`);
+}
 
 /** Status groups the Decisions tree should show for these records, in the tree's labels. */
 function expectedGroups(records) {
@@ -199,6 +210,7 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     assert.equal(await frame.locator('body').evaluate(() => window.__pwned), undefined, 'the onerror handler ran in the webview');
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'an <img src=x> element exists in the workbench');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the onerror handler ran in the workbench');
+    assert.deepEqual(webviewConsoleErrors(wb), [], 'console errors of the webviews');
     await screenshot(page, '10-today-view');
     startRestricted(); // now that this workbench's extension host is up (see startRestricted)
   });
@@ -236,7 +248,7 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     await runCommand(page, 'Async Desk: Filter Decision Records…');
     await pickQuickItem(page, 'Status…');
     await pickManyQuickItems(page, ['accepted']);
-    const rows = await waitForTreeRows(page, 'Decisions', (r) => JSON.stringify(groupsOf(r)) === '["Accepted"]' && r.some((x) => x.level >= 2));
+    const rows = await waitForTreeRows(page, 'Decisions', (r) => JSON.stringify(groupsOf(r)) === '["Accepted"]' && r.filter((x) => x.level >= 2).length === accepted.length);
     const recordRows = rows.filter((r) => r.level >= 2);
     assert.equal(recordRows.length, accepted.length, `rows ${JSON.stringify(recordRows.map((r) => r.label))}`);
     for (const record of accepted) assert.ok(recordRows.some((r) => normalise(r.label).includes(normalise(record.title))), `${record.file} is not listed`);
@@ -246,8 +258,8 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     await screenshot(page, '12-decisions-filtered');
 
     await runCommand(page, 'Async Desk: Clear Decision Filter');
-    const all = await waitForTreeRows(page, 'Decisions', (r) => groupsOf(r).length > 1);
-    assert.deepEqual(groupsOf(all), expectedGroups(records));
+    // Every status group is back (waitForTreeRows fails with the rows it saw).
+    await waitForTreeRows(page, 'Decisions', (r) => JSON.stringify(groupsOf(r)) === JSON.stringify(expectedGroups(records)));
     assert.doesNotMatch(await viewPane(page, 'Decisions').locator('.pane-header').textContent(), /status: accepted/);
     await screenshot(page, '13-decisions-unfiltered');
   });
@@ -320,8 +332,14 @@ describe('Restricted Mode (untrusted workspace)', function () {
     const started = Date.now();
     await openViewContainer(page, 'Async Desk');
     await expandView(page, 'Today');
-    // Until the extension host has activated Async Desk and resolved the view, the pane is empty
-    // (VS Code shows only a progress bar); this took 3-6 s here, trusted or not.
+    // "The Today view is blank in Restricted Mode" (earlier report) did not reproduce: the extension
+    // activates in an untrusted workspace ("untrustedWorkspaces": "limited"; see the log check
+    // below), the webview loads with no CSP error, and the view renders read-only. What does look
+    // blank is the pane before the extension host has started, activated Async Desk and resolved
+    // the webview: VS Code shows only a progress bar there, for 1-6 s here (up to 13 s on a loaded
+    // machine) after the workbench appears, trusted or not. A screenshot taken right after opening
+    // the container catches that; so this waits for the content, however long the host takes.
+    // (Other webviews may exist too: webviewFrame picks the one with the Today content.)
     const frame = await webviewFrame(page, 'Needs attention', 45_000);
     const expected = expectedAttention(records);
     const items = await waitForTodayItems(frame, (i) => i.length === expected.overdue.length + expected.awaiting.length, 'the Today view to list every record needing attention');
@@ -330,6 +348,7 @@ describe('Restricted Mode (untrusted workspace)', function () {
     assert.equal(await totalsText(frame), expectedTotals(records));
     const text = (await frame.locator('#app').textContent()) ?? '';
     assert.match(text, /Restricted Mode: records are read-only\./);
+    assert.deepEqual(webviewConsoleErrors(wb), [], 'console errors of the webviews');
     assert.deepEqual(await todayActions(frame), ['Show all decisions']);
     assert.equal(await frame.locator('vscode-button', { hasText: /New decision record|Accept/ }).count(), 0);
     await screenshot(page, '20-restricted-today');

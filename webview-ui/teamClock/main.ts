@@ -116,7 +116,8 @@ function render(next: TeamClockState): void {
         ['away', 'Away / holiday'],
       ] as const
     ).map(([kind, label]) => el('span', {}, el('i', { className: `seg ${kind}` }), label)),
-    el('span', {}, el('i', { className: 'bandsample' }), 'Everyone working'),
+    ...(next.overlap.length > 0 || !next.partial ? [el('span', {}, el('i', { className: 'bandsample' }), 'Everyone working')] : []),
+    ...(next.partial ? [el('span', {}, el('i', { className: 'bandsample partial' }), `Most at once (${next.partial.count} of ${next.partial.total})`)] : []),
     el('span', {}, el('i', { className: 'nowsample' }), 'Now'),
     el('span', {}, el('i', { className: 'shiftsample' }), 'Clocks change (DST)'),
   );

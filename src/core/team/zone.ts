@@ -1,12 +1,13 @@
-// Zone arithmetic for the team code. luxon is the authority for every zone rule (offsets, DST gaps and
-// overlaps); this module only memoises its answers. Why: a luxon offset lookup costs ~7 µs and a
+// Zone arithmetic for the team code. The runtime's ICU time-zone data (through Intl, as luxon uses it)
+// is the authority for every zone rule (offsets, DST gaps and overlaps); this module asks it the way
+// luxon's IANAZone does, without luxon's 70 KB in the bundle (ADR-0007; zone.test.ts checks every
+// answer against luxon), and memoises the answers. Why: a luxon offset lookup costs ~7 µs and a
 // wall-clock -> instant conversion ~14 µs (Intl formatToParts underneath), and SPEC §5 gives 1,000
 // members 20 ms in all. Team members share a handful of zones and hours, so the same questions repeat
 // (within one computeStates call and from one minute's refresh to the next); the caches are keyed by
 // exact values, so a cached answer is always the answer luxon gave.
 // Calendar days are counted as "day numbers" (days since 1970-01-01), which makes weekday and
 // away-range checks integer arithmetic.
-import { DateTime, IANAZone } from 'luxon';
 import type { LocalSpan, Weekday } from './types';
 
 export const MINUTE = 60_000;
@@ -20,11 +21,47 @@ export function isValidZone(zone: string): boolean {
   let ok = validZones.get(zone);
   if (ok === undefined) {
     // Offsets like "+05:30" are accepted by newer runtimes but are not IANA zones (no DST rules).
-    ok = /^[A-Za-z]/.test(zone) && IANAZone.isValidZone(zone);
+    ok = /^[A-Za-z]/.test(zone) && intlKnows(zone);
     if (validZones.size > 1000) validZones.clear();
     validZones.set(zone, ok);
   }
   return ok;
+}
+
+function intlKnows(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's UTC offset in minutes at instant ts, read from Intl's wall clock (as luxon does). */
+class IntlZone {
+  private readonly format: Intl.DateTimeFormat;
+  constructor(name: string) {
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone: name,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+  }
+  offset(ts: number): number {
+    const parts: Record<string, string> = {};
+    for (const p of this.format.formatToParts(new Date(ts))) parts[p.type] = p.value;
+    let year = Number(parts.year);
+    if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+    const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+    const whole = ts - (ts % 1000 + 1000) % 1000;
+    return Math.round((wall - whole) / MINUTE);
+  }
 }
 
 /** A wall-clock time resolved to an instant, with the zone's offset at that instant. */
@@ -34,14 +71,14 @@ export interface Resolved {
 }
 
 export class ZoneClock {
-  private readonly zone: IANAZone;
+  private readonly zone: IntlZone;
   private readonly offsets = new Map<number, number>();
   private readonly instants = new Map<number, Resolved>();
   private readonly isos = new Map<number, string>();
 
   constructor(readonly name: string) {
     // An unknown zone (only possible for hand-made Members; the parser rejects them) behaves as UTC.
-    this.zone = IANAZone.create(isValidZone(name) ? name : 'UTC');
+    this.zone = new IntlZone(isValidZone(name) ? name : 'UTC');
   }
 
   /** UTC offset in minutes at instant ts. */
@@ -76,16 +113,13 @@ export class ZoneClock {
   private resolve(day: number, minutes: number): Resolved {
     const d = new Date((day + Math.floor(minutes / 1440)) * DAY_MS);
     const m = ((minutes % 1440) + 1440) % 1440;
-    const dt = DateTime.fromObject(
-      { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(m / 60), minute: m % 60 },
-      { zone: this.zone },
-    );
-    const ts = dt.toMillis();
     const wall = d.getTime() + m * MINUTE;
+    const dt = this.fromWall(wall);
+    const ts = dt.ts;
     if (!Number.isFinite(ts)) return { ts: wall, offset: 0 };
     // Offsets change at most once in 6 hours in every zone's rules.
     const before = this.offset(ts - 6 * 3_600_000);
-    if (dt.hour * 60 + dt.minute !== m) {
+    if (dt.localMinutes !== m) {
       // In a gap: find the jump (the first minute with the new offset) by bisection.
       let lo = ts - 6 * 3_600_000;
       let hi = ts;
@@ -102,6 +136,25 @@ export class ZoneClock {
       if (earlier < ts && this.offset(earlier) === before) return { ts: earlier, offset: before };
     }
     return { ts, offset: dt.offset };
+  }
+
+  /** Wall time (as UTC ms) -> instant, as luxon's DateTime.fromObject resolves it: in a DST gap the
+   *  instant is shifted by the jump (resolve() then finds the jump itself). */
+  private fromWall(wall: number): { ts: number; offset: number; localMinutes: number } {
+    const o1 = this.offset(wall);
+    let ts = wall - o1 * MINUTE;
+    const o2 = this.offset(ts);
+    let offset = o2;
+    if (o1 !== o2) {
+      ts -= (o2 - o1) * MINUTE;
+      const o3 = this.offset(ts);
+      if (o3 !== o2) {
+        ts = wall - Math.min(o2, o3) * MINUTE;
+        offset = Math.max(o2, o3);
+      }
+    }
+    const local = ts + offset * MINUTE;
+    return { ts, offset, localMinutes: Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE) };
   }
 
   /** ISO 8601 of instant ts with this zone's offset then (cached: "until" instants repeat across members). */

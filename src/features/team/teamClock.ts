@@ -455,6 +455,7 @@ const TEAM_CLOCK_CSS = `
   .legend .shiftsample { border-left: 2px dashed var(--vscode-editorWarning-foreground, var(--vscode-foreground)); width: 0; height: 14px; }
   .legend .nowsample { border-left: 2px solid var(--now); width: 0; height: 14px; }
   .legend .bandsample { background: color-mix(in srgb, var(--band) 16%, transparent); border-left: 2px solid var(--band); border-right: 2px solid var(--band); box-sizing: border-box; }
+  .legend .bandsample.partial { background: color-mix(in srgb, var(--band) 9%, transparent); border-left-style: dashed; border-right-style: dashed; }
   .tooltip { position: fixed; z-index: 10; pointer-events: none; min-width: 220px; max-width: 420px; padding: 6px 10px; background: var(--vscode-editorHoverWidget-background); color: var(--vscode-editorHoverWidget-foreground, var(--vscode-foreground)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--line)); border-radius: 4px; box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0,0,0,.3)); font-size: 12px; }
   .tooltip .head { font-weight: 600; margin-bottom: 4px; }
   .tooltip table { border-collapse: collapse; }
