@@ -36,7 +36,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // last line can give the whole run's total in the plain form CI reads: "N passed, N failed".
 const counts = { passed: 0, failed: 0, skipped: 0 };
 function countSummaries(text) {
-  for (const m of text.matchAll(/(?:^|\s)(\d+) (passing|failing|pending)(?: \(\d+(?:\.\d+)?m?s\))?[ \t]*$/gm)) {
+  for (const m of text.matchAll(/(?:^|\s)(\d+) (passing|failing|pending)(?: \(\d[\w. ]*\))?[ \t]*$/gm)) {
     counts[{ passing: 'passed', failing: 'failed', pending: 'skipped' }[m[2]]] += Number(m[1]);
   }
 }
