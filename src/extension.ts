@@ -1,12 +1,15 @@
 // Entry point (dist/extension.js): kept tiny so activation is cheap. It registers the contributed
 // commands as thin proxies and loads the features bundle (dist/features.js: parsers, views, editor
-// features) on the next tick, or at once when a command runs first.
+// features) shortly after activation, or at once when a command runs first.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { COMMAND_IDS } from './features/commandIds';
 import { initLog } from './features/shared/log';
 import { registerCommand, reportError } from './features/shared/errors';
 import type { Features } from './features/main';
+
+/** How long after activation the features bundle loads (ADR-0006). */
+const FEATURES_DELAY_MS = 100;
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -26,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): void {
     return features;
   };
   for (const id of COMMAND_IDS) registerCommand(context, id, (...args: unknown[]) => load().handlers[id](...args));
+  // Load the features just after the window's activation burst rather than inside it (other
+  // extensions are activating too); a command that runs earlier loads them at once.
   setTimeout(() => {
     try {
       load();
@@ -33,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
       // Like rust-analyzer: say that start-up failed and where to look, instead of failing silently.
       void reportError('Async Desk could not start', error);
     }
-  }, 0);
+  }, FEATURES_DELAY_MS);
   channel.info(`Activated in ${(performance.now() - started).toFixed(2)} ms (VS Code ${vscode.version}, ${vscode.env.appName}).`);
 }
 

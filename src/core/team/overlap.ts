@@ -131,7 +131,7 @@ export function dayTimeline(member: Member, team: Team | undefined, date: string
 
 /** Instants in (from, to) where the zone's UTC offset changes (DST), to the minute. Assumes at most one
  *  change per hour-long step, true of every zone's rules. */
-function offsetChanges(clock: ZoneClock, from: number, to: number): number[] {
+export function offsetChanges(clock: ZoneClock, from: number, to: number): number[] {
   const out: number[] = [];
   const step = 3_600_000;
   let t = from;

@@ -4,7 +4,8 @@
 // webview (webview-ui/teamClock) only lays it out with DOM APIs and textContent.
 import * as vscode from 'vscode';
 import { dayTimeline, formatOffsetDifference, memberState, teamOverlap, WEEKDAY_NAMES, type Member } from '../../core/team';
-import { clockText, dayNumber, isoDate, MINUTE, weekdayOf, zoneClock, type ZoneClock } from '../../core/team/zone';
+import { clockText, dayNumber, isoDate, MINUTE, weekdayOf, zoneClock } from '../../core/team/zone';
+import { offsetChanges } from '../../core/team/overlap';
 import type {
   ClockBand,
   ClockKind,
@@ -188,30 +189,6 @@ function wall(ts: number, offset: number): string {
   return clockText(minutes);
 }
 
-/** Instants in (from, to) where the clock's offset changes, to the minute. */
-function offsetChanges(clock: ZoneClock, from: number, to: number): number[] {
-  const out: number[] = [];
-  let t = from;
-  let o = clock.offset(t);
-  if (clock.offset(to) === o) return out;
-  while (t < to) {
-    const next = Math.min(t + 3_600_000, to);
-    const o2 = clock.offset(next);
-    if (o2 !== o) {
-      let lo = t;
-      let hi = next;
-      while (hi - lo > MINUTE) {
-        const mid = lo + Math.max(MINUTE, Math.floor((hi - lo) / 2 / MINUTE) * MINUTE);
-        if (clock.offset(mid) === o) lo = mid;
-        else hi = mid;
-      }
-      out.push(hi);
-      o = o2;
-    }
-    t = next;
-  }
-  return out;
-}
 
 const displayName = (m: Member) => m.name ?? `@${m.github}`;
 
