@@ -287,6 +287,22 @@ if (!skip.has('team')) {
   }
 }
 
+// ---- GitHub status ---------------------------------------------------------------------------------
+// Issue 3: teammates' statuses come in ONE GraphQL request for 100 members (aliases), against the
+// loopback fake GitHub that validates the query against GitHub's schema.
+if (!skip.has('status')) {
+  const benchFile = join(repoRoot, 'out', 'test', 'fakeGithub', 'benchStatuses.js');
+  try {
+    const { measureStatusRequests } = require(benchFile);
+    const result = await measureStatusRequests(100);
+    const ok = result.answered === 100 && result.violations.length === 0;
+    row('status', 'GraphQL requests for 100 members\' GitHub status', ok ? result.requests : null, 'requests', 1,
+      ok ? `${round(result.ms, 1)} ms on loopback, ${(result.queryBytes / 1024).toFixed(1)} KB of query` : `answered ${result.answered}/100, violations ${result.violations.length}`);
+  } catch (error) {
+    row('status', "GraphQL requests for 100 members' GitHub status", null, 'requests', 1, `failed: ${error.message.split('\n')[0]}`);
+  }
+}
+
 // ---- report ------------------------------------------------------------------------------------------
 const widths = { measure: Math.max(...rows.map((r) => r.measure.length)), area: 10 };
 const fmt = (r) => (r.value === null ? (r.status === 'n/a' ? 'n/a' : 'error') : `${r.value} ${r.unit}`);
