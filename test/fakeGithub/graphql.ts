@@ -104,13 +104,20 @@ function userObject(ctx: GraphQLContext, user: FakeUser) {
   };
 }
 
+// GitHub renders a status emoji as <g-emoji>; the fake knows a few shortcodes (others: null).
+const EMOJI: Record<string, string> = { ':no_bell:': '🔕', ':headphones:': '🎧', ':palm_tree:': '🌴', ':red_circle:': '🔴', ':house:': '🏠' };
+function emojiHtml(emoji: string | null): string | null {
+  const char = emoji ? EMOJI[emoji] : undefined;
+  return char ? `<div><g-emoji class="g-emoji" alias="${emoji!.slice(1, -1)}">${char}</g-emoji></div>` : null;
+}
+
 function statusObject(ctx: GraphQLContext, user: FakeUser, status: FakeStatus) {
   const org = status.organizationId ? [...ctx.state.organizations.values()].find((o) => nodeId('Organization', o.id) === status.organizationId) : undefined;
   return {
     __typename: 'UserStatus',
     id: nodeId('UserStatus', user.id),
     emoji: status.emoji,
-    emojiHTML: null,
+    emojiHTML: emojiHtml(status.emoji),
     message: status.message,
     indicatesLimitedAvailability: status.indicatesLimitedAvailability,
     expiresAt: status.expiresAt,

@@ -45,7 +45,7 @@ describe('Team view with GitHub status', function () {
       return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha') ? s : undefined;
     });
     const carol = snap.find((g) => g.label === 'Busy')!.members[0]!;
-    assert.match(carol.description, /busy until \d\d:\d\d/);
+    assert.match(carol.description, /^🔕 .*busy until \d\d:\d\d/, 'the status emoji as a character, then the state');
     const graphql = github.requests.filter((r) => r.path === '/graphql');
     assert.equal(graphql.length, 1, 'one request for the whole team');
     assert.deepEqual(github.violations, [], 'every request is one GitHub would accept');

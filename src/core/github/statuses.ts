@@ -42,17 +42,31 @@ const STATUS_FIELDS = 'emoji message indicatesLimitedAvailability expiresAt';
 
 interface StatusNode {
   emoji: string | null;
+  /** Teammates' query only: GitHub's rendering, `<div><g-emoji alias="no_bell">🔕</g-emoji></div>`. */
+  emojiHTML?: string | null;
   message: string | null;
   indicatesLimitedAvailability: boolean;
   expiresAt: string | null;
   organization?: { id: string } | null;
 }
 
-const toStatus = (s: StatusNode): GitHubStatus => ({ emoji: s.emoji, message: s.message, busy: s.indicatesLimitedAvailability, expiresAt: s.expiresAt });
+/** The emoji character inside GitHub's emojiHTML, so views can show 🔕 rather than ':no_bell:'. */
+export function emojiFromHtml(html: string | null | undefined): string | null {
+  const match = html ? /<g-emoji\b[^>]*>([^<]{1,16})<\/g-emoji>/.exec(html) : null;
+  return match ? match[1]!.trim() || null : null;
+}
+
+// Own status keeps the shortcode (it is written back by changeUserStatus); teammates' status shows the character.
+const toStatus = (s: StatusNode): GitHubStatus => ({
+  emoji: emojiFromHtml(s.emojiHTML) ?? s.emoji,
+  message: s.message,
+  busy: s.indicatesLimitedAvailability,
+  expiresAt: s.expiresAt,
+});
 
 /** The query for one batch: `query TeamStatuses { u0: user(login: "alice") { login status { … } } … }`. */
 export function statusQuery(logins: readonly string[]): string {
-  const fields = logins.map((login, i) => `u${i}: user(login: ${JSON.stringify(login)}) { login status { ${STATUS_FIELDS} } }`);
+  const fields = logins.map((login, i) => `u${i}: user(login: ${JSON.stringify(login)}) { login status { ${STATUS_FIELDS} emojiHTML } }`);
   return `query TeamStatuses { ${fields.join(' ')} }`;
 }
 

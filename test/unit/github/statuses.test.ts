@@ -9,6 +9,7 @@ import {
   restoreOwnStatus,
   setOwnStatus,
   statusQuery,
+  emojiFromHtml,
   type GitHubError,
 } from '../../../src/core/github';
 import { startFakeGitHub, DEFAULT_LOGIN, type FakeGitHub } from '../../fakeGithub/server';
@@ -68,10 +69,10 @@ describe('fetchStatuses', () => {
   it('100 members: one GraphQL request with aliases', async () => {
     const statuses = await fetchStatuses(clientFor(server), members(100));
     assert.equal(server.requests.length, 1);
-    assert.match(server.requests[0]!.graphql!.query, /^query TeamStatuses \{ u0: user\(login: "member-0"\) \{ login status \{ emoji message indicatesLimitedAvailability expiresAt \} \} u1: /);
+    assert.match(server.requests[0]!.graphql!.query, /^query TeamStatuses \{ u0: user\(login: "member-0"\) \{ login status \{ emoji message indicatesLimitedAvailability expiresAt emojiHTML \} \} u1: /);
     assert.equal(statuses.size, 100);
-    assert.deepEqual(statuses.get('member-0'), { emoji: ':palm_tree:', message: 'Away 0', busy: true, expiresAt: '2099-01-01T00:00:00Z' });
-    assert.deepEqual(statuses.get('member-3'), { emoji: ':palm_tree:', message: 'Away 3', busy: false, expiresAt: '2099-01-01T00:00:00Z' });
+    assert.deepEqual(statuses.get('member-0'), { emoji: '🌴', message: 'Away 0', busy: true, expiresAt: '2099-01-01T00:00:00Z' });
+    assert.deepEqual(statuses.get('member-3'), { emoji: '🌴', message: 'Away 3', busy: false, expiresAt: '2099-01-01T00:00:00Z' });
     assert.equal(statuses.get('member-1'), null);
   });
 
@@ -86,7 +87,8 @@ describe('fetchStatuses', () => {
   it('unknown logins are absent, the rest is returned (NOT_FOUND is not fatal)', async () => {
     const statuses = await fetchStatuses(clientFor(server), ['alice', 'no-such-user', 'bob']);
     assert.deepEqual([...statuses.keys()], ['alice', 'bob']);
-    assert.deepEqual(statuses.get('alice'), { emoji: ':headphones:', message: 'Focus', busy: true, expiresAt: '2099-01-01T00:00:00Z' });
+    // The emoji comes from GitHub's emojiHTML, as a character a tree view can show.
+    assert.deepEqual(statuses.get('alice'), { emoji: '🎧', message: 'Focus', busy: true, expiresAt: '2099-01-01T00:00:00Z' });
     assert.equal(statuses.get('bob'), null);
   });
 
@@ -101,13 +103,19 @@ describe('fetchStatuses', () => {
     assert.deepEqual([...statuses.keys()], ['Alice', 'alice']);
   });
 
+  it('keeps the shortcode when GitHub renders no emoji character', () => {
+    assert.equal(emojiFromHtml('<div><g-emoji class="g-emoji" alias="no_bell">🔕</g-emoji></div>'), '🔕');
+    assert.equal(emojiFromHtml(null), null);
+    assert.equal(emojiFromHtml('<div><img src="x" alt=":custom:"></div>'), null);
+  });
+
   it('no logins: no request', async () => {
     assert.equal((await fetchStatuses(clientFor(server), [])).size, 0);
     assert.equal(server.requests.length, 0);
   });
 
   it('the query escapes nothing because it only ever contains valid logins', () => {
-    assert.equal(statusQuery(['a-b']), 'query TeamStatuses { u0: user(login: "a-b") { login status { emoji message indicatesLimitedAvailability expiresAt } } }');
+    assert.equal(statusQuery(['a-b']), 'query TeamStatuses { u0: user(login: "a-b") { login status { emoji message indicatesLimitedAvailability expiresAt emojiHTML } } }');
   });
 
   it('a failing request rejects with a GitHubError', async () => {
