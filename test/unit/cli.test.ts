@@ -1,23 +1,16 @@
 // Runs the bundled CLI (dist/cli.js, built by scripts/build.mjs) as a terminal or CI would.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { requireBuiltCli, runCli } from './cliHelpers';
 
-const CLI = path.resolve(process.cwd(), 'dist/cli.js');
 const FIXTURES = path.resolve(process.cwd(), 'test/fixtures/decisions');
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 describe('async-desk CLI', function () {
   this.timeout(30_000);
 
-  before(function () {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "node scripts/build.mjs" first`);
-  });
+  before(requireBuiltCli);
 
   it('decisions --json lists every record with root-relative files', () => {
     const { status, stdout, stderr } = run('decisions', '--root', path.join(FIXTURES, 'adr-tools'), '--json');

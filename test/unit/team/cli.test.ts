@@ -1,27 +1,20 @@
 // `async-desk team` and the team checker of `async-desk check`, run as a terminal would (dist/cli.js,
 // built by scripts/build.mjs), at a fixed instant.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { requireBuiltCli, runCli } from '../cliHelpers';
 import { TEAM_FIXTURES } from './helpers';
 
-const CLI = path.resolve(process.cwd(), 'dist/cli.js');
 const AT = '2026-11-24T10:30:00Z'; // a Tuesday
 const world = path.join(TEAM_FIXTURES, 'world');
 const broken = path.join(TEAM_FIXTURES, 'broken');
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 describe('async-desk team', function () {
   this.timeout(30_000);
 
-  before(function () {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "node scripts/build.mjs" first`);
-  });
+  before(requireBuiltCli);
 
   it('--json: one object per member with state, local time, until and next online', () => {
     const { status, stdout, stderr } = run('team', '--root', world, '--at', AT, '--json');
@@ -100,9 +93,7 @@ describe('async-desk team', function () {
 describe('async-desk check (team file)', function () {
   this.timeout(30_000);
 
-  before(function () {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "node scripts/build.mjs" first`);
-  });
+  before(requireBuiltCli);
 
   it('reports team file problems as file:line: message and exits 1', () => {
     const { status, stdout } = run('check', '--root', broken, '--today', '2026-11-24');

@@ -1,0 +1,16 @@
+// Runs the built CLI (dist/cli.js) as a user would, for the CLI tests of every capability.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const CLI = path.resolve(process.cwd(), 'dist/cli.js');
+
+export function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Mocha `before` hook: a clear message when the CLI has not been built. */
+export function requireBuiltCli(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "node scripts/build.mjs" first`);
+}
