@@ -42,6 +42,10 @@ export function teamCommandHandlers(
     return picked.ref;
   };
   return {
+    // TEMPORARY (being built this session): replaced by the real action.
+    'asyncDesk.team.openIssueFor': () => {
+      throw new UserError('Not built yet.');
+    },
     'asyncDesk.team.addTeammate': (args?: Partial<NewMember> & { folder?: vscode.Uri }) => addTeammate(store, args ?? {}),
     'asyncDesk.team.copyBestTime': async (target?: unknown) => {
       const ref = await memberOf(target);
