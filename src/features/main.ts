@@ -8,14 +8,15 @@ import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
 import { GitHubAccess } from './github/githubAccess';
 import { registerFocus } from './focus/focusSession';
+import { ritualCommandHandlers } from './rituals';
 
 // TEMPORARY while standups and rituals are being built (never committed).
 const notBuilt = () => {
   throw new Error('Not built yet.');
 };
 const TEMPORARY_UNBUILT = Object.fromEntries(
-  ['asyncDesk.standups.write', 'asyncDesk.standups.openToday', 'asyncDesk.standups.summaryForWeek', 'asyncDesk.standups.filterByPerson', 'asyncDesk.standups.clearFilter', 'asyncDesk.standups.refresh', 'asyncDesk.standups.openBlockerIssue', 'asyncDesk.rituals.newWeeklyUpdate', 'asyncDesk.rituals.newIntentBrief', 'asyncDesk.rituals.newWorkingAgreement', 'asyncDesk.rituals.newRetrospective'].map((id) => [id, notBuilt]),
-) as Record<Extract<import('./commandIds').CommandId, `asyncDesk.standups.${string}` | `asyncDesk.rituals.${string}`>, () => never>;
+  ['asyncDesk.standups.write', 'asyncDesk.standups.openToday', 'asyncDesk.standups.summaryForWeek', 'asyncDesk.standups.filterByPerson', 'asyncDesk.standups.clearFilter', 'asyncDesk.standups.refresh', 'asyncDesk.standups.openBlockerIssue'].map((id) => [id, notBuilt]),
+) as Record<Extract<import('./commandIds').CommandId, `asyncDesk.standups.${string}`>, () => never>;
 
 export interface Features {
   handlers: CommandHandlers;
@@ -35,6 +36,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       ...decisions.handlers,
       ...team.handlers,
       ...focus.handlers,
+      ...ritualCommandHandlers(context, team.store),
       'asyncDesk.github.signInWithToken': (token?: string) => github.signInWithToken(token),
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),

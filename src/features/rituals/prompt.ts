@@ -1,0 +1,83 @@
+// A text prompt (an InputBox) whose validation may look at the disk, and which tests can answer:
+// the internal command asyncDesk.rituals.answerPromptForTests (registered in index.ts) reads or
+// answers the prompt that is open, so the palette path (no arguments) is tested end to end.
+import * as vscode from 'vscode';
+import { Cancelled } from '../shared/errors';
+
+export interface PromptOptions {
+  title: string;
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  /** An error text for the value, or undefined when it is acceptable. */
+  validate: (value: string) => Promise<string | undefined> | string | undefined;
+}
+
+interface OpenPrompt {
+  box: vscode.InputBox;
+  /** Accepts the current value if it validates; returns the validation message ('' when accepted). */
+  accept(): Promise<string>;
+}
+
+let open: OpenPrompt | undefined;
+
+/** Asks for a line of text; rejects with Cancelled when the prompt is dismissed. */
+export function askText(options: PromptOptions): Promise<string> {
+  const box = vscode.window.createInputBox();
+  box.title = options.title;
+  box.prompt = options.prompt;
+  box.value = options.value ?? '';
+  box.placeholder = options.placeholder;
+  box.ignoreFocusOut = true;
+  return new Promise<string>((resolve, reject) => {
+    let checks = 0;
+    const check = async (): Promise<string> => {
+      const n = ++checks;
+      const message = (await options.validate(box.value)) ?? '';
+      if (n === checks) box.validationMessage = message || undefined; // a later keystroke wins
+      return message;
+    };
+    const self: OpenPrompt = {
+      box,
+      accept: async () => {
+        box.busy = true;
+        const message = await check();
+        box.busy = false;
+        if (!message) {
+          resolve(box.value.trim());
+          box.hide();
+        }
+        return message;
+      },
+    };
+    open = self;
+    const subscriptions = [
+      box.onDidChangeValue(() => void check()),
+      box.onDidAccept(() => void self.accept()),
+      box.onDidHide(() => {
+        reject(new Cancelled()); // no effect once resolved
+        if (open === self) open = undefined;
+        for (const s of subscriptions) s.dispose();
+        box.dispose();
+      }),
+    ];
+    box.show();
+    void check();
+  });
+}
+
+/**
+ * For tests: undefined peeks at the open prompt ({ title, value, validationMessage } or null); a string
+ * is typed and accepted (returns the validation message, '' when accepted); null dismisses it.
+ */
+export async function answerPromptForTests(answer?: string | null): Promise<{ title: string; value: string; validationMessage: string } | string | null> {
+  if (!open) return null;
+  const { box } = open;
+  if (answer === undefined) return { title: box.title ?? '', value: box.value, validationMessage: String(box.validationMessage ?? '') };
+  if (answer === null) {
+    box.hide();
+    return '';
+  }
+  box.value = answer;
+  return open.accept();
+}
