@@ -8,15 +8,8 @@ import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
 import { GitHubAccess } from './github/githubAccess';
 import { registerFocus } from './focus/focusSession';
+import { registerStandups } from './standups';
 import { ritualCommandHandlers } from './rituals';
-
-// TEMPORARY while standups and rituals are being built (never committed).
-const notBuilt = () => {
-  throw new Error('Not built yet.');
-};
-const TEMPORARY_UNBUILT = Object.fromEntries(
-  ['asyncDesk.standups.write', 'asyncDesk.standups.openToday', 'asyncDesk.standups.summaryForWeek', 'asyncDesk.standups.filterByPerson', 'asyncDesk.standups.clearFilter', 'asyncDesk.standups.refresh', 'asyncDesk.standups.openBlockerIssue'].map((id) => [id, notBuilt]),
-) as Record<Extract<import('./commandIds').CommandId, `asyncDesk.standups.${string}`>, () => never>;
 
 export interface Features {
   handlers: CommandHandlers;
@@ -25,11 +18,13 @@ export interface Features {
 export function start(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Features {
   initLog(channel);
   const decisions = registerDecisions(context);
-  registerTodayView(context, decisions.store);
   const github = new GitHubAccess(context.secrets);
   context.subscriptions.push(github);
   const team = registerTeam(context, github);
   const focus = registerFocus(context, team.store, github);
+  const standups = registerStandups(context, team.store, () => focus.controller.snapshot().active);
+  const today = registerTodayView(context, { decisions: decisions.store, standups: standups.store, team: team.store, composer: standups.composer });
+  standups.setComposerView(today);
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
   return {
     handlers: {
@@ -40,7 +35,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       'asyncDesk.github.signInWithToken': (token?: string) => github.signInWithToken(token),
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
-      ...TEMPORARY_UNBUILT,
+      ...standups.handlers,
     },
   };
 }

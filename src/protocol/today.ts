@@ -13,17 +13,117 @@ export interface AttentionItem {
   detail: string;
 }
 
-export interface TodayState {
-  trusted: boolean;
+export interface DecisionsSummary {
   loaded: boolean;
   totals: { records: number; accepted: number; open: number; overdue: number };
   attention: AttentionItem[];
 }
 
-export type HostToTodayMessage = { type: 'state'; state: TodayState };
+/** A blocker row in the composer: carried from an earlier standup or already in today's file. */
+export interface BlockerRow {
+  text: string;
+  /** Ticked = resolved (written as `- [x]`, and no longer carried forward). */
+  checked: boolean;
+}
+
+/** What the composer edits. Done / Next / new blockers are one item per line. */
+export interface ComposerFields {
+  done: string;
+  next: string;
+  /** Blockers with a checkbox (carried forward, or already saved). */
+  blockerRows: BlockerRow[];
+  /** New blockers, one per line. */
+  newBlockers: string;
+  notes: string;
+}
+
+export interface ComposerState {
+  /** Your local date the standup is for. */
+  date: string;
+  /** 'Sat 21 Nov' style label of `date`. */
+  dateLabel: string;
+  login: string;
+  /** Root-relative path of the standup file. */
+  file: string;
+  /** True when the file exists (saving updates it). */
+  exists: boolean;
+  /** The file's content (or the pre-fill when there is no file yet). */
+  saved: ComposerFields;
+  /** Unsaved edits kept in extension storage, when they differ from `saved`. */
+  draft?: { fields: ComposerFields; base: string };
+  /** Date of the standup the pre-fill came from (no file yet), or null. */
+  prefilledFrom: string | null;
+  /** Identifies the file content `saved` came from (a hash; 'none' when there is no file). Edits are
+   *  based on a revision; saving edits based on an older one asks before replacing the file's sections. */
+  revision: string;
+  /** Problems found in the existing file (shown above the composer). */
+  problems: string[];
+}
+
+export type DigestStatus = 'posted' | 'not-started' | 'missing' | 'away';
+
+export interface DigestBlockerView {
+  text: string;
+  /** e.g. "open 3 working days (since 2026-11-18)". */
+  age: string;
+  stale: boolean;
+  mentionsMe: boolean;
+}
+
+export interface DigestEntryView {
+  github: string;
+  name: string;
+  status: DigestStatus;
+  detail: string;
+  /** "14:32 Wed" for the member, '' when unknown. */
+  localTime: string;
+  file: string | null;
+  done: string[];
+  next: string[];
+  blockers: DigestBlockerView[];
+  notes: string;
+  mentionsMe: boolean;
+}
+
+export interface DigestState {
+  date: string;
+  dateLabel: string;
+  /** True when `date` is your today. */
+  isToday: boolean;
+  entries: DigestEntryView[];
+  counts: Record<DigestStatus, number>;
+  /** Why there is no digest (no team file, …), shown instead of entries. */
+  empty?: string;
+}
+
+export interface TodayState {
+  trusted: boolean;
+  /** No workspace folder: nothing to write into. */
+  noFolder: boolean;
+  /** Null until your login is known (then the composer asks for it). */
+  composer: ComposerState | null;
+  digest: DigestState | null;
+  decisions: DecisionsSummary;
+  staleBlockerDays: number;
+}
+
+export type HostToTodayMessage =
+  | { type: 'state'; state: TodayState }
+  /** The save finished (ok) or failed (message says why; the draft is kept). */
+  | { type: 'saved'; ok: boolean; message?: string }
+  /** Put the cursor in the composer ("Write Today's Standup"). */
+  | { type: 'focus' };
 
 export type TodayToHostMessage =
   | { type: 'ready' }
+  | { type: 'draftChanged'; date: string; fields: ComposerFields; base: string }
+  | { type: 'save'; date: string; fields: ComposerFields; base: string }
+  | { type: 'discardDraft'; date: string }
+  | { type: 'openFile' }
+  | { type: 'setLogin' }
+  | { type: 'digestDay'; date: string | 'today'; step?: -1 | 1 }
+  | { type: 'openStandup'; file: string }
+  | { type: 'openBlockerIssue'; login: string; text: string; date: string }
   | { type: 'openRecord'; id: string }
   | { type: 'acceptRecord'; id: string }
   | { type: 'newRecord' }

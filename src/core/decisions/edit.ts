@@ -22,7 +22,7 @@ export function analyzeForEdit(text: string, record: Pick<DecisionRecord, 'file'
 /** A YAML scalar for a value we write: plain when that reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
   const plain =
-    /^[A-Za-z0-9_./@][A-Za-z0-9_./@ ()[\]-]*$/.test(value) &&
+    /^[A-Za-z0-9_./][A-Za-z0-9_./@ ()[\]-]*$/.test(value) &&
     !/^[[(]/.test(value) &&
     !/\s$/.test(value) &&
     !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+)$/i.test(value);

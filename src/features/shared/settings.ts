@@ -13,6 +13,10 @@ export interface Settings {
   /** Fetch teammates' GitHub status (needs a GitHub sign-in). */
   teamGithubStatus: boolean;
   teamStatusRefreshMinutes: number;
+  /** A blocker open this many of its author's working days is flagged. */
+  staleBlockerDays: number;
+  /** 'HH:MM' of your working day to nudge you when no standup is posted; '' = no reminder. */
+  standupRemindAt: string;
 }
 
 export function getSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -26,6 +30,8 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     me: config.get<string>('me', '').trim().replace(/^@/, ''),
     teamGithubStatus: config.get<boolean>('team.githubStatus', false),
     teamStatusRefreshMinutes: Math.max(1, config.get<number>('team.statusRefreshMinutes', 5)),
+    staleBlockerDays: Math.max(1, Math.floor(config.get<number>('standups.staleBlockerDays', 2))),
+    standupRemindAt: /^([01]\d|2[0-3]):[0-5]\d$/.test(config.get<string>('standups.remindAt', '').trim()) ? config.get<string>('standups.remindAt', '').trim() : '',
   };
 }
 

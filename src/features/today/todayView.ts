@@ -1,23 +1,45 @@
-// The Today view (webview in the Async Desk container). For now it shows the decisions that need
-// attention (awaiting a decision, review overdue); the standup composer joins it later.
+// The Today view (webview in the Async Desk container): your standup composer, the team's digest for
+// a day, and the decisions that need attention. The host computes everything; the webview renders
+// what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
-import type { AttentionItem, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
-import { localIsoDate } from '../../core/dates';
+import type { AttentionItem, DecisionsSummary, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
+import { addDays, localIsoDate } from '../../core/dates';
 import { webviewHtml } from '../shared/webviewHtml';
+import { TODAY_CSS } from './todayStyles';
 import { reportError } from '../shared/errors';
+import { getSettings } from '../shared/settings';
+import { log } from '../shared/log';
 import type { DecisionStore, RecordRef } from '../decisions/decisionStore';
 import { isOverdue, recordNumberLabel } from '../decisions/decisionsTree';
+import type { TeamStore } from '../team/teamStore';
+import type { StandupStore } from '../standups/standupStore';
+import { sameContent, type Composer, type Me } from '../standups/composer';
+import { digestState } from '../standups/digestState';
 
-export function registerTodayView(context: vscode.ExtensionContext, store: DecisionStore): void {
-  const provider = new TodayViewProvider(context.extensionUri, store);
-  context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider('asyncDesk.today', provider));
+export function registerTodayView(
+  context: vscode.ExtensionContext,
+  stores: { decisions: DecisionStore; standups: StandupStore; team: TeamStore; composer: Composer },
+): TodayViewProvider {
+  const provider = new TodayViewProvider(context.extensionUri, stores);
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerWebviewViewProvider('asyncDesk.today', provider, { webviewOptions: { retainContextWhenHidden: false } }),
+    // For the integration tests; not contributed, so not in the palette.
+    vscode.commands.registerCommand('asyncDesk.today.stateForTests', () => provider.lastState),
+    vscode.commands.registerCommand('asyncDesk.today.messageForTests', (message: TodayToHostMessage) => provider.handle(message)),
+    vscode.commands.registerCommand('asyncDesk.today.setClockForTests', (iso?: string) => {
+      provider.clock = iso ? new Date(iso) : undefined;
+      return provider.post();
+    }),
+  );
+  return provider;
 }
 
 function recordId(ref: RecordRef): string {
   return `${ref.folder.root.toString()}#${ref.record.file}`;
 }
 
-export function todayState(store: DecisionStore, today = localIsoDate()): TodayState {
+export function decisionsSummary(store: DecisionStore, today = localIsoDate()): DecisionsSummary {
   const refs = store.records();
   const attention: AttentionItem[] = [];
   for (const ref of refs) {
@@ -31,7 +53,6 @@ export function todayState(store: DecisionStore, today = localIsoDate()): TodayS
   }
   attention.sort((a, b) => (a.reason === b.reason ? a.title.localeCompare(b.title) : a.reason === 'review-overdue' ? -1 : 1));
   return {
-    trusted: vscode.workspace.isTrusted,
     loaded: store.isLoaded,
     totals: {
       records: refs.length,
@@ -43,32 +64,104 @@ export function todayState(store: DecisionStore, today = localIsoDate()): TodayS
   };
 }
 
-class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The digest's day; undefined = your today (follows the clock). */
+  private digestDate: string | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private posting: Promise<void> = Promise.resolve();
+  lastState: TodayState | undefined;
+  /** A fixed clock for tests; undefined = now. */
+  clock: Date | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly store: DecisionStore,
+    private readonly stores: { decisions: DecisionStore; standups: StandupStore; team: TeamStore; composer: Composer },
   ) {
-    this.subscriptions.push(store.onDidChange(() => this.post()), vscode.workspace.onDidGrantWorkspaceTrust(() => this.post()));
+    this.subscriptions.push(
+      stores.decisions.onDidChange(() => this.postSoon()),
+      stores.standups.onDidChange(() => this.postSoon()),
+      stores.team.onDidChange(() => this.postSoon()),
+      vscode.workspace.onDidSaveTextDocument((d) => stores.standups.entryOf(d.uri) && this.postSoon()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.postSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && this.postSoon()),
+      vscode.authentication.onDidChangeSessions(() => this.postSoon()),
+    );
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'today', 'Today');
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'today', 'Today', TODAY_CSS);
     view.onDidDispose(() => (this.view = undefined), undefined, this.subscriptions);
-    view.onDidChangeVisibility(() => view.visible && this.post(), undefined, this.subscriptions);
-    view.webview.onDidReceiveMessage((m: TodayToHostMessage) => this.onMessage(m), undefined, this.subscriptions);
+    view.onDidChangeVisibility(() => view.visible && this.postSoon(), undefined, this.subscriptions);
+    view.webview.onDidReceiveMessage((m: TodayToHostMessage) => this.handle(m), undefined, this.subscriptions);
   }
 
-  private async onMessage(message: TodayToHostMessage): Promise<void> {
+  /** Shows the view and puts the cursor in the composer. */
+  async focusComposer(): Promise<void> {
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+    this.send({ type: 'focus' });
+  }
+
+  async handle(message: TodayToHostMessage): Promise<void> {
+    const { composer } = this.stores;
     try {
       switch (message.type) {
         case 'ready':
-          await this.store.ready();
-          this.post();
+          await this.post();
+          break;
+        case 'draftChanged': {
+          const me = await composer.me();
+          const saved = this.lastState?.composer;
+          if (me && saved?.date === message.date) {
+            const clean = sameContent(message.fields, saved.saved) && message.base === saved.revision;
+            await composer.storeDraft(me, message.date, clean ? undefined : { fields: message.fields, base: message.base });
+          }
+          break;
+        }
+        case 'save': {
+          const me = await composer.me();
+          if (!me) return;
+          try {
+            await composer.save(me, message.date, message.fields, { base: message.base });
+            this.send({ type: 'saved', ok: true });
+          } catch (error) {
+            // The draft stays in the panel and in storage whatever happened.
+            const text = error instanceof Error && error.name === 'Cancelled' ? 'Not saved: your draft is kept.' : `Not saved: ${(error as Error).message} Your draft is kept.`;
+            this.send({ type: 'saved', ok: false, message: text });
+            if (!(error instanceof Error && (error.name === 'Cancelled' || error.name === 'UserError'))) log().error(`Saving the standup failed: ${(error as Error).stack}`);
+          }
+          await this.post();
+          break;
+        }
+        case 'discardDraft': {
+          const me = await composer.me();
+          if (me) await composer.storeDraft(me, message.date, undefined);
+          await this.post();
+          break;
+        }
+        case 'openFile':
+          await vscode.commands.executeCommand('asyncDesk.standups.openToday');
+          break;
+        case 'setLogin':
+          await composer.askLogin();
+          await this.post();
+          break;
+        case 'digestDay': {
+          const base = message.date === 'today' ? undefined : message.date;
+          this.digestDate = base && message.step ? addDays(base, message.step) : base;
+          await this.post();
+          break;
+        }
+        case 'openStandup': {
+          const folder = this.stores.standups.home();
+          if (folder) await vscode.window.showTextDocument(this.stores.standups.uriOf(folder, message.file), { preview: true });
+          break;
+        }
+        case 'openBlockerIssue':
+          await vscode.commands.executeCommand('asyncDesk.standups.openBlockerIssue', { login: message.login, text: message.text, date: message.date });
           break;
         case 'openRecord': {
           const ref = this.find(message.id);
@@ -93,16 +186,55 @@ class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Disposable
   }
 
   private find(id: string): RecordRef | undefined {
-    return this.store.records().find((ref) => recordId(ref) === id);
+    return this.stores.decisions.records().find((ref) => recordId(ref) === id);
   }
 
-  private post(): void {
-    if (!this.view?.visible) return;
-    const message: HostToTodayMessage = { type: 'state', state: todayState(this.store) };
-    void this.view.webview.postMessage(message);
+  private send(message: HostToTodayMessage): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  private postSoon(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.post(), 50);
+  }
+
+  /** Builds the whole state and sends it (one at a time, so states arrive in order). */
+  post(): Promise<void> {
+    this.posting = this.posting.then(async () => {
+      if (!this.view?.visible) return;
+      try {
+        const state = await this.state(this.clock ?? new Date());
+        this.lastState = state;
+        this.send({ type: 'state', state });
+      } catch (error) {
+        log().error(`Today view: ${(error as Error).stack ?? error}`);
+      }
+    });
+    return this.posting;
+  }
+
+  async state(now = new Date()): Promise<TodayState> {
+    const { composer, standups, team, decisions } = this.stores;
+    const folder = standups.home();
+    const me: Me | undefined = await composer.me();
+    const staleBlockerDays = getSettings(folder).staleBlockerDays;
+    const today = me ? composer.today(me, now) : localIsoDate(now);
+    const date = this.digestDate ?? today;
+    await decisions.ready();
+    return {
+      trusted: vscode.workspace.isTrusted,
+      noFolder: !folder,
+      composer: me && folder ? await composer.state(me, today) : null,
+      digest: folder
+        ? await digestState({ standups, team, folder, date, today, now, ...(me ? { me: me.login } : {}), staleAfterWorkdays: staleBlockerDays })
+        : null,
+      decisions: decisionsSummary(decisions, today),
+      staleBlockerDays,
+    };
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { contextLine, createRecord, parseRecord, scanDecisions } from '../../../src/core/decisions';
+import { yamlScalar } from '../../../src/core/decisions/edit';
+import { parse } from 'yaml';
 import { fixtureRoot, folder, lines } from './helpers';
 
 const ADR = 'doc/architecture/decisions';
@@ -192,5 +194,20 @@ describe('contextLine', () => {
   it('falls back to the line after the title', () => {
     assert.equal(contextLine(lines('# T', '', 'Body')), 1);
     assert.equal(contextLine(''), 0);
+  });
+});
+
+describe('yamlScalar', () => {
+  it('quotes what YAML would not read back as the same plain string', () => {
+    // '@' and '`' are reserved indicators: `owner: @alice` is invalid YAML.
+    for (const value of ['@alice', 'yes', '12', '1e3', ' padded', 'trailing ', '[x]', '(x)', '#1', 'a: b', '']) {
+      const written = yamlScalar(value);
+      assert.notEqual(written, value, value);
+      assert.equal(parse(`k: ${written}`).k, value, value);
+    }
+    for (const value of ['alice', 'docs/adr', 'Use Postgres (ledger)', 'v1.2', 'a@b']) {
+      assert.equal(yamlScalar(value), value);
+      assert.equal(parse(`k: ${value}`).k, value);
+    }
   });
 });

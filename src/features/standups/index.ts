@@ -1,0 +1,206 @@
+// Wires standups: the index of standup files, the Standups view, the composer (shown in the Today
+// view), the reminder and the standup commands.
+import * as vscode from 'vscode';
+import { stringify } from 'yaml';
+import { weeklySummary, type Standup } from '../../core/standups';
+import { addDays, dayLabel } from '../../core/dates';
+import { slugify } from '../../core/text';
+import { writeFileAtomic, FileExistsError } from '../../core/fs';
+import type { CommandId } from '../commandIds';
+import { Cancelled, UserError } from '../shared/errors';
+import { assertTrusted } from '../shared/trust';
+import type { TeamStore } from '../team/teamStore';
+import { StandupStore } from './standupStore';
+import { StandupsTreeProvider, type StandupNode } from './standupsTree';
+import { Composer, type Me } from './composer';
+import { StandupReminder } from './reminder';
+
+export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
+
+export interface Standups {
+  store: StandupStore;
+  composer: Composer;
+  /** Called once the Today view exists: "Write Today's Standup" focuses its composer. */
+  setComposerView(view: { focusComposer(): Promise<void> }): void;
+  handlers: Record<StandupCommandId, (...args: any[]) => unknown>;
+}
+
+export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, inFocusSession: () => boolean): Standups {
+  const store = new StandupStore();
+  const composer = new Composer(context, store, team);
+  const tree = new StandupsTreeProvider(store, team);
+  const view = vscode.window.createTreeView('asyncDesk.standups', { treeDataProvider: tree, showCollapseAll: true });
+  const reminder = new StandupReminder(composer, store, inFocusSession);
+  context.subscriptions.push(
+    store,
+    tree,
+    view,
+    reminder,
+    // For the integration tests; not contributed, so not in the palette.
+    vscode.commands.registerCommand('asyncDesk.standups.reminderCheckForTests', (iso?: string) => reminder.check(iso ? new Date(iso) : undefined)),
+    vscode.commands.registerCommand('asyncDesk.standups.answerConflictForTests', (answer?: boolean | 'fail') => {
+      composer.confirmReplace =
+        answer === undefined
+          ? askReplace
+          : async (file) => {
+              if (answer === 'fail') throw new Error(`Unexpected question about ${file}`);
+              return answer;
+            };
+    }),
+    vscode.commands.registerCommand('asyncDesk.standups.snapshotForTests', async () => {
+      const days = await tree.getChildren();
+      return Promise.all(
+        days.map(async (d) => ({
+          label: (await tree.getTreeItem(d)).label,
+          children: await Promise.all((await tree.getChildren(d)).map(async (p) => (await tree.getTreeItem(p)).label)),
+        })),
+      );
+    }),
+  );
+  const askReplace = composer.confirmReplace;
+  let composerView: { focusComposer(): Promise<void> } | undefined;
+
+  const meOrAsk = async (): Promise<Me> => {
+    let me = await composer.me();
+    if (!me) {
+      await composer.askLogin();
+      me = await composer.me();
+    }
+    if (!me) throw new Cancelled();
+    return me;
+  };
+
+  return {
+    store,
+    composer,
+    setComposerView: (v) => (composerView = v),
+    handlers: {
+      'asyncDesk.standups.write': async () => {
+        await meOrAsk();
+        await composerView?.focusComposer();
+      },
+      'asyncDesk.standups.openToday': async () => {
+        const me = await meOrAsk();
+        const folder = store.home();
+        if (!folder) throw new UserError('Open a folder first: standups are files in the repository.');
+        const state = await composer.state(me);
+        if (!state) throw new UserError('Open a folder first: standups are files in the repository.');
+        const uri = store.uriOf(folder, state.file);
+        // No file yet: write what the panel holds (your draft, else the pre-fill), then open it.
+        if (!state.exists) await composer.save(me, state.date, state.draft?.fields ?? state.saved, { allowEmpty: true });
+        await vscode.window.showTextDocument(uri);
+        return uri;
+      },
+      'asyncDesk.standups.summaryForWeek': (args?: { date?: string }) => summaryForWeek(store, team, composer, args?.date),
+      'asyncDesk.standups.filterByPerson': async (login?: string) => {
+        await store.ready();
+        let wanted = typeof login === 'string' ? login.replace(/^@/, '') : undefined;
+        if (!wanted) {
+          const logins = [...new Set(store.entries().map((e) => e.login))].sort((a, b) => a.localeCompare(b));
+          if (logins.length === 0) throw new UserError('There are no standups to filter yet.');
+          const picked = await vscode.window.showQuickPick(
+            logins.map((l) => ({ label: team.find(l)?.member.name ?? `@${l}`, description: `@${l}`, login: l })),
+            { placeHolder: 'Show the standups of…' },
+          );
+          if (!picked) throw new Cancelled();
+          wanted = picked.login;
+        }
+        tree.setFilter(wanted);
+        view.description = `@${wanted}`;
+      },
+      'asyncDesk.standups.clearFilter': () => {
+        tree.setFilter(undefined);
+        view.description = undefined;
+      },
+      'asyncDesk.standups.refresh': () => store.reload(),
+      'asyncDesk.standups.openBlockerIssue': (args?: { login: string; text: string; date: string }) => {
+        if (!args?.text) throw new UserError('Open an issue for a blocker from the team digest in the Today view.');
+        return openBlockerIssue(store, args);
+      },
+    },
+  };
+}
+
+/** The Monday of the week containing a date. */
+function mondayOf(date: string): string {
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Mon = 0
+  return addDays(date, -weekday);
+}
+
+async function summaryForWeek(store: StandupStore, team: TeamStore, composer: Composer, date?: string): Promise<string> {
+  await store.ready();
+  const folder = store.home();
+  if (!folder) throw new UserError('Open a folder with standups first.');
+  const me = await composer.me();
+  const today = me ? composer.today(me) : new Date().toISOString().slice(0, 10);
+  let day = date;
+  if (!day) {
+    const thisWeek = mondayOf(today);
+    const lastWeek = addDays(thisWeek, -7);
+    const range = (monday: string) => `${dayLabel(monday)} – ${dayLabel(addDays(monday, 6))}`;
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'This week', description: range(thisWeek), date: thisWeek },
+        { label: 'Last week', description: range(lastWeek), date: lastWeek },
+        { label: 'Another week…', description: 'a date in that week', date: '' },
+      ],
+      { placeHolder: 'Summarise the standups of which week?' },
+    );
+    if (!picked) throw new Cancelled();
+    day = picked.date;
+    if (!day) {
+      const typed = await vscode.window.showInputBox({
+        prompt: 'A date in the week (YYYY-MM-DD)',
+        value: lastWeek,
+        validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim())) ? undefined : 'A date like 2026-11-16.'),
+      });
+      if (!typed) throw new Cancelled();
+      day = typed.trim();
+    }
+  }
+  const monday = mondayOf(day);
+  const sunday = addDays(monday, 6);
+  const entries = store.entries(folder).filter((e) => e.date >= monday && e.date <= sunday);
+  const standups = (await Promise.all(entries.map((e) => store.read(e)))).filter((s): s is Standup => !!s);
+  await team.ready();
+  const folderTeam = team.all().find((f) => f.workspaceFolder === folder);
+  const text = weeklySummary(day, standups, folderTeam?.exists ? folderTeam.team : undefined);
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  await vscode.window.showTextDocument(document);
+  return text;
+}
+
+/** Until the GitHub-issues capability exists, a blocker becomes a draft issue file in the repo. */
+async function openBlockerIssue(store: StandupStore, args: { login: string; text: string; date: string }): Promise<vscode.Uri | unknown> {
+  const source = `${store.home() ? store.standupsDir(store.home()!) : 'docs/standups'}/${args.date}/${args.login}.md`;
+  if ((await vscode.commands.getCommands(true)).includes('asyncDesk.issues.openFromTemplate')) {
+    return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
+      template: 'blocker',
+      title: `Blocker: ${args.text}`,
+      owner: args.login,
+      body: `${args.text}\n\nFrom @${args.login}'s standup: ${source}`,
+    });
+  }
+  assertTrusted('Open issue for blocker');
+  const folder = store.home();
+  if (!folder) throw new UserError('Open a folder first.');
+  const front = stringify({ title: `Blocker: ${args.text}`, labels: ['blocker'], assignees: [args.login], source }, { lineWidth: 0 }).trimEnd();
+  const text = `---\n${front}\n---\n${args.text}\n\nOpen in @${args.login}'s standups (see ${source}).\n`;
+  const base = `docs/issue-drafts/${args.date}-blocker-${slugify(args.text).slice(0, 50) || 'untitled'}`;
+  for (let n = 1; n < 100; n++) {
+    const file = n === 1 ? `${base}.md` : `${base}-${n}.md`;
+    const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
+    try {
+      await writeFileAtomic(uri.fsPath, text, { create: true });
+    } catch (error) {
+      if (error instanceof FileExistsError) continue;
+      throw error;
+    }
+    await vscode.window.showTextDocument(uri);
+    void vscode.window.showInformationMessage(`Wrote a draft issue for the blocker to ${file}. Create it on GitHub when ready.`);
+    return uri;
+  }
+  throw new UserError(`Too many draft issues named ${base}.md already.`);
+}
+
+export type { StandupNode };

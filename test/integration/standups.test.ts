@@ -1,0 +1,226 @@
+// Standups in the real VS Code: the Today panel's composer saves the right file, keeps the draft when
+// the panel goes away, follows edits made in the file, and never overwrites a file that changed
+// behind its back; the team digest at a fixed clock; the Standups view; the weekly summary.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { promises as fsp } from 'node:fs';
+import { activateExtension, exists, fileUri, readText, waitFor, writeText } from './helpers';
+import { previousWorkingDay } from '../../src/core/standups';
+import { parseTeamFile } from '../../src/core/team';
+import { isoDateInZone } from '../../src/core/dates';
+import type { ComposerFields, TodayState, TodayToHostMessage } from '../../src/protocol/today';
+
+const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });
+
+async function state(): Promise<TodayState | undefined> {
+  return vscode.commands.executeCommand<TodayState | undefined>('asyncDesk.today.stateForTests');
+}
+
+async function send(message: TodayToHostMessage): Promise<void> {
+  await vscode.commands.executeCommand('asyncDesk.today.messageForTests', message);
+}
+
+/** Waits for a Today state (sent to the webview) that satisfies `check`. */
+async function stateWhere(what: string, check: (s: TodayState) => boolean): Promise<TodayState> {
+  return waitFor(what, async () => {
+    const s = await state();
+    return s && check(s) ? s : undefined;
+  });
+}
+
+async function setMe(login: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('asyncDesk').update('me', login, vscode.ConfigurationTarget.Global);
+}
+
+// Alice is in Europe/Berlin (test/fixtures/workspace/.github/team.yml): her standup is dated by her day.
+const aliceToday = () => isoDateInZone(new Date(), 'Europe/Berlin');
+
+describe('Standups: the Today composer', function () {
+  this.timeout(40_000);
+  let today: string;
+  let file: string;
+
+  before(async () => {
+    await activateExtension();
+    await waitFor('standup commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.today.stateForTests'));
+    await setMe('alice');
+    today = aliceToday();
+    file = `docs/standups/${today}/alice.md`;
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', undefined);
+    await setMe(undefined);
+  });
+
+  it('pre-fills Done from the previous working day\'s Next and carries open blockers', async () => {
+    const team = parseTeamFile(await readText('.github/team.yml'), '.github/team.yml').team;
+    const alice = team.members.find((m) => m.github === 'alice')!;
+    const previous = previousWorkingDay(today, alice, team);
+    await writeText(
+      `docs/standups/${previous}/alice.md`,
+      `---\nauthor: alice\ndate: ${previous}\n---\n## Done\n- Old thing\n## Next\n- Ship the ledger export\n- Review @bob's PR\n## Blockers\n- [ ] Waiting for staging credentials from @carol\n- [x] Flaky CI (fixed)\n`,
+    );
+    const s = await stateWhere('the pre-fill', (st) => st.composer?.prefilledFrom === previous);
+    assert.equal(s.composer!.date, today);
+    assert.equal(s.composer!.file, file);
+    assert.equal(s.composer!.exists, false);
+    assert.equal(s.composer!.saved.done, 'Ship the ledger export\nReview @bob\'s PR');
+    assert.deepEqual(s.composer!.saved.blockerRows, [{ text: 'Waiting for staging credentials from @carol', checked: false }]);
+  });
+
+  it('saves the composer to docs/standups/<her date>/alice.md in the SPEC format', async () => {
+    const s = (await state())!;
+    await send({
+      type: 'save',
+      date: today,
+      base: s.composer!.revision,
+      fields: fields({ done: 'Shipped ledger export (#412)', next: '- Review @bob\'s migration PR', blockerRows: s.composer!.saved.blockerRows, newBlockers: 'Need a decision on retries' }),
+    });
+    assert.equal(
+      await readText(file),
+      `---\nauthor: alice\ndate: ${today}\n---\n## Done\n- Shipped ledger export (#412)\n## Next\n- Review @bob's migration PR\n## Blockers\n- [ ] Waiting for staging credentials from @carol\n- [ ] Need a decision on retries\n`,
+    );
+    const after = await stateWhere('the saved file', (st) => st.composer?.exists === true && st.composer.revision !== s.composer!.revision);
+    assert.equal(after.composer!.draft, undefined);
+    assert.equal(after.composer!.saved.blockerRows.length, 2);
+  });
+
+  it('keeps the draft when the panel is closed and opened again (extension storage)', async () => {
+    const s = (await state())!;
+    const typed = fields({ ...s.composer!.saved, next: 'Pair with @carol on alerts\nWrite the retro' });
+    await send({ type: 'draftChanged', date: today, fields: typed, base: s.composer!.revision });
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+    const reopened = await stateWhere('the draft after reopening', (st) => !!st.composer?.draft);
+    assert.deepEqual(reopened.composer!.draft, { fields: typed, base: s.composer!.revision });
+    // The file itself is untouched by a draft.
+    assert.match(await readText(file), /Review @bob's migration PR/);
+  });
+
+  it('shows an edit made in the file', async () => {
+    const text = await readText(file);
+    await fsp.writeFile(fileUri(file).fsPath, text.replace('## Next\n', '## Next\n- Edited in the file\n'), 'utf8');
+    const s = await stateWhere('the edit in the panel', (st) => !!st.composer?.saved.next.includes('Edited in the file'));
+    // The older draft is still there, and now based on an older revision of the file.
+    assert.ok(s.composer!.draft);
+    assert.notEqual(s.composer!.draft!.base, s.composer!.revision);
+  });
+
+  it('does not overwrite a file that changed since the edits began, unless you say so', async () => {
+    const s = (await state())!;
+    const staleBase = s.composer!.draft!.base;
+    const onDisk = await readText(file);
+    const mine = fields({ done: 'Mine', next: 'Mine too' });
+    // Answer "Cancel" to the question: nothing is written, the draft stays.
+    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', false);
+    await send({ type: 'save', date: today, fields: mine, base: staleBase });
+    assert.equal(await readText(file), onDisk);
+    await send({ type: 'draftChanged', date: today, fields: mine, base: staleBase });
+    assert.deepEqual((await stateWhere('draft kept', (st) => !!st.composer?.draft)).composer!.draft!.fields, mine);
+    // Answer "Replace": the sections are replaced, anything else in the file is kept.
+    await fsp.writeFile(fileUri(file).fsPath, `${onDisk}\n## Links\n- https://example.com/runbook\n`, 'utf8');
+    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', true);
+    await send({ type: 'save', date: today, fields: mine, base: staleBase });
+    const written = await readText(file);
+    assert.match(written, /## Done\n- Mine\n## Next\n- Mine too\n/);
+    assert.match(written, /## Links\n- https:\/\/example.com\/runbook/);
+    assert.doesNotMatch(written, /Edited in the file/);
+  });
+
+  it('a save with an up-to-date base does not ask', async () => {
+    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', 'fail');
+    const s = await stateWhere('fresh state', (st) => st.composer?.saved.done === 'Mine');
+    await send({ type: 'save', date: today, fields: fields({ ...s.composer!.saved, notes: 'Out at 16:00' }), base: s.composer!.revision });
+    assert.match(await readText(file), /## Notes\nOut at 16:00\n/);
+  });
+});
+
+describe('Standups: digest, view and summary', function () {
+  this.timeout(40_000);
+
+  before(async () => {
+    await activateExtension();
+    await setMe('bob');
+    await writeText('docs/standups/2026-11-24/carol.md', '---\nauthor: carol\ndate: 2026-11-24\n---\n## Done\n- Alerts for the ledger\n## Next\n- On-call handover\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
+    await writeText('docs/standups/2026-11-23/carol.md', '---\nauthor: carol\ndate: 2026-11-23\n---\n## Done\n- Dashboards\n## Next\n- Alerts\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
+    await writeText('docs/standups/2026-11-20/carol.md', '---\nauthor: carol\ndate: 2026-11-20\n---\n## Done\n- Runbook\n## Next\n- Dashboards\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
+    await vscode.commands.executeCommand('asyncDesk.today.setClockForTests', '2026-11-24T09:30:00Z');
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('asyncDesk.today.setClockForTests', undefined);
+    await setMe(undefined);
+  });
+
+  it('lists who posted, who has not started yet and who is missing, blockers that mention me first', async () => {
+    // Tue 24 Nov 09:30 UTC: Carol (Kathmandu, 15:15) posted; Alice (Berlin, 10:30) is past 09:00 and
+    // has nothing for the 24th; Bob (New York, 04:30) has not started his day.
+    await send({ type: 'digestDay', date: '2026-11-24' });
+    const s = await stateWhere('the digest of 24 Nov', (st) => st.digest?.date === '2026-11-24' && st.digest.entries.length >= 3);
+    const byLogin = new Map(s.digest!.entries.map((e) => [e.github, e]));
+    assert.equal(byLogin.get('carol')!.status, 'posted');
+    assert.equal(byLogin.get('bob')!.status, 'not-started');
+    assert.equal(byLogin.get('alice')!.status, 'missing');
+    assert.equal(s.digest!.entries[0]!.github, 'carol', 'a blocker that mentions me (bob) comes first');
+    const blocker = byLogin.get('carol')!.blockers[0]!;
+    assert.equal(blocker.mentionsMe, true);
+    // Open on Fri 20, Mon 23, Tue 24: two working days before today, so not yet "more than 2".
+    assert.match(blocker.age, /open 2 working days \(since 2026-11-20\)/);
+    assert.equal(blocker.stale, false);
+    await vscode.workspace.getConfiguration('asyncDesk').update('standups.staleBlockerDays', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const stale = await stateWhere('a stale blocker', (st) => st.digest?.entries.find((e) => e.github === 'carol')?.blockers[0]?.stale === true);
+      assert.equal(stale.staleBlockerDays, 1);
+    } finally {
+      await vscode.workspace.getConfiguration('asyncDesk').update('standups.staleBlockerDays', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('turns a stale blocker into a draft issue file (no GitHub issues capability yet)', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.standups.openBlockerIssue', { login: 'carol', text: 'Need @bob to review the alert rules', date: '2026-11-24' });
+    assert.ok(uri, 'a draft issue file');
+    const text = await fsp.readFile(uri.fsPath, 'utf8');
+    assert.match(text, /^---\ntitle: "Blocker: Need @bob to review the alert rules"\nlabels:\n  - blocker\nassignees:\n  - carol\nsource: docs\/standups\/2026-11-24\/carol.md\n---\n/);
+    // A second one never overwrites the first.
+    const second = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.standups.openBlockerIssue', { login: 'carol', text: 'Need @bob to review the alert rules', date: '2026-11-24' });
+    assert.notEqual(second.fsPath, uri.fsPath);
+    assert.equal(await fsp.readFile(uri.fsPath, 'utf8'), text);
+  });
+
+  it('summarises a week into an untitled Markdown editor', async () => {
+    const text = await vscode.commands.executeCommand<string>('asyncDesk.standups.summaryForWeek', { date: '2026-11-24' });
+    assert.match(text, /Alerts for the ledger/);
+    assert.match(text, /Need @bob to review the alert rules/);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.equal(editor.document.getText(), text);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Standups view: days newest first, then people; filter by person', async () => {
+    const days = await vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+    const labels = days.map((d) => d.label);
+    assert.ok(labels.indexOf('Tue 24 Nov 2026') < labels.indexOf('Mon 23 Nov 2026'), labels.join(' | '));
+    assert.deepEqual(days.find((d) => d.label === 'Tue 24 Nov 2026')!.children, ['Carol Shrestha']);
+    await vscode.commands.executeCommand('asyncDesk.standups.filterByPerson', 'alice');
+    try {
+      const filtered = await vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+      assert.ok(filtered.length > 0);
+      assert.ok(filtered.every((d) => d.children.every((c) => c === 'Alice Ng')), JSON.stringify(filtered));
+    } finally {
+      await vscode.commands.executeCommand('asyncDesk.standups.clearFilter');
+    }
+  });
+
+  it('reports a standup whose date does not match its folder, with the line', async () => {
+    await writeText('docs/standups/2026-11-25/carol.md', '---\nauthor: carol\ndate: 2026-11-26\n---\n## Done\n- x\n## Next\n- y\n## Blockers\n');
+    const document = await vscode.workspace.openTextDocument(fileUri('docs/standups/2026-11-25/carol.md'));
+    const diagnostics = await waitFor('a date diagnostic', () => vscode.languages.getDiagnostics(document.uri).find((d) => /date/i.test(d.message)));
+    assert.equal(diagnostics.range.start.line, 2);
+    assert.ok(await exists('docs/standups/2026-11-25/carol.md'));
+  });
+});
