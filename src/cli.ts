@@ -203,8 +203,25 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
   const date = options.date ?? standupDate(options.now, me);
 
   const index = await scanStandups(ctx.root, ctx.standupsDir);
-  const files = new Map<string, string>(); // 'date/login' (login lower-cased) -> file
-  for (const e of index.entries) files.set(`${e.date}/${e.login.toLowerCase()}`, e.file);
+  // Entries come sorted by date: each day is a run of them, looked up by login when first asked for.
+  const runs = new Map<string, [start: number, end: number]>();
+  for (let i = 0, start = 0; i < index.entries.length; i++) {
+    const d = index.entries[i]!.date;
+    if (i + 1 === index.entries.length || index.entries[i + 1]!.date !== d) {
+      runs.set(d, [start, i + 1]);
+      start = i + 1;
+    }
+  }
+  const days = new Map<string, Map<string, string>>();
+  const fileOf = (day: string, login: string): string | undefined => {
+    let logins = days.get(day);
+    if (!logins) {
+      const [start, end] = runs.get(day) ?? [0, 0];
+      logins = new Map(index.entries.slice(start, end).map((e) => [e.login.toLowerCase(), e.file]));
+      days.set(day, logins);
+    }
+    return logins.get(login);
+  };
   const parsed = new Map<string, Standup | undefined>();
   const read = (file: string | undefined): Standup | undefined => {
     if (file === undefined) return undefined;
@@ -217,8 +234,9 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     return parsed.get(file);
   };
   const standups = new Map<string, Standup>();
-  for (const e of index.entries) {
-    const standup = e.date === date ? read(e.file) : undefined;
+  const [start, end] = runs.get(date) ?? [0, 0];
+  for (const e of index.entries.slice(start, end)) {
+    const standup = read(e.file);
     if (standup) standups.set(e.login.toLowerCase(), standup);
   }
   const entries = buildDigest({
@@ -227,7 +245,7 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     now: options.now,
     ...(options.me ? { me: options.me } : {}),
     standups,
-    history: (login, day) => read(files.get(`${day}/${login}`)),
+    history: (login, day) => read(fileOf(day, login)),
     staleAfterWorkdays: STALE_AFTER_WORKDAYS,
   });
   // Problems go to stderr so that stdout (the table or JSON) stays usable.

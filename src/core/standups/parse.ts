@@ -230,7 +230,7 @@ function indentOf(line: string): number {
 }
 
 /** Classifies the lines of a list section and reads its items (see the rules at the top). */
-export function readList(lines: readonly string[], from: number, to: number, ticks: boolean, problem?: ProblemFn): ListBody {
+function readList(lines: readonly string[], from: number, to: number, ticks: boolean, problem: ProblemFn): ListBody {
   const kinds: LineKind[] = [];
   const items: StandupBullet[] = [];
   let item: { parts: string[]; checked: boolean; line: number; indent: number } | null = null;
@@ -240,7 +240,7 @@ export function readList(lines: readonly string[], from: number, to: number, tic
   const finish = () => {
     if (!item) return;
     const text = oneLine(item.parts.filter((p) => p !== '').join(' '));
-    if (text === '') problem?.(item.line, 'warning', 'empty-bullet', 'Empty item: write something after the bullet or delete the line.');
+    if (text === '') problem(item.line, 'warning', 'empty-bullet', 'Empty item: write something after the bullet or delete the line.');
     else items.push({ text, checked: item.checked, line: item.line });
     item = null;
   };
@@ -268,7 +268,7 @@ export function readList(lines: readonly string[], from: number, to: number, tic
           checked = t[1] !== ' ';
           rest = rest.slice(t[0].length).trim();
         } else if (ODD_TICK_RE.test(rest)) {
-          problem?.(i, 'warning', 'bad-checkbox', 'A blocker is "- [ ] open" or "- [x] resolved"; this one is read as open.');
+          problem(i, 'warning', 'bad-checkbox', 'A blocker is "- [ ] open" or "- [x] resolved"; this one is read as open.');
         }
       }
       item = { parts: [rest], checked, line: i, indent };
@@ -279,7 +279,7 @@ export function readList(lines: readonly string[], from: number, to: number, tic
     } else {
       finish();
       kinds.push('other');
-      if (!/^\s*<!--/.test(line)) problem?.(i, 'warning', 'not-a-bullet', 'Not a list item: Done, Next and Blockers are lists of "- " items (notes go in a "## Notes" section).');
+      if (!/^\s*<!--/.test(line)) problem(i, 'warning', 'not-a-bullet', 'Not a list item: Done, Next and Blockers are lists of "- " items (notes go in a "## Notes" section).');
     }
     fence = fenceAfter(null, line);
     fenceInItem = kinds[kinds.length - 1] === 'cont';

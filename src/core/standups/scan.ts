@@ -18,11 +18,9 @@ function list(dir: string): Dirent[] | null {
   }
 }
 
-const byLogin = (a: StandupEntry, b: StandupEntry) => {
-  const x = a.login.toLowerCase();
-  const y = b.login.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
-};
+/** Case-insensitive, then as written; keys computed once (a sort compares each name many times). */
+const byKey = (a: { key: string; login: string }, b: { key: string; login: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
 
 /**
  * Sorted by date then login. Wrong names (a folder that is not a date, a file that is not
@@ -58,21 +56,22 @@ export async function scanStandups(root: string, standupsDir: string): Promise<{
     const folder = rel(date);
     const names = list(path.join(root, folder));
     if (!names) continue;
-    const day: StandupEntry[] = [];
+    const day: { key: string; login: string }[] = [];
     for (const e of names) {
       const name = e.name;
       if (name.startsWith('.')) continue;
-      const file = `${folder}/${name}`;
-      if (e.isDirectory()) problem(file, 'unexpected-folder', `"${name}" is a folder inside a day folder: standups are ${layout}.`);
-      else if (!name.endsWith('.md')) problem(file, 'not-markdown', `"${name}" is not a standup: standups are Markdown files named ${layout}.`);
-      else if (!LOGIN_RE.test(name.slice(0, -3))) problem(file, 'bad-file-name', `"${name}" is not named after a GitHub login: standups are ${layout}.`);
-      else day.push({ date, login: name.slice(0, -3), file });
+      const login = name.slice(0, -3);
+      if (e.isDirectory()) problem(`${folder}/${name}`, 'unexpected-folder', `"${name}" is a folder inside a day folder: standups are ${layout}.`);
+      else if (!name.endsWith('.md')) problem(`${folder}/${name}`, 'not-markdown', `"${name}" is not a standup: standups are Markdown files named ${layout}.`);
+      else if (!LOGIN_RE.test(login)) problem(`${folder}/${name}`, 'bad-file-name', `"${name}" is not named after a GitHub login: standups are ${layout}.`);
+      else day.push({ key: login.toLowerCase(), login });
     }
-    day.sort(byLogin);
-    for (let j = 1; j < day.length; j++) {
-      if (day[j]!.login.toLowerCase() === day[j - 1]!.login.toLowerCase()) problem(day[j]!.file, 'duplicate-standup', `Two standups of @${day[j]!.login} on ${date}: ${day[j - 1]!.file} and ${day[j]!.file}.`);
+    day.sort(byKey);
+    for (let j = 0; j < day.length; j++) {
+      const { key, login } = day[j]!;
+      if (j > 0 && key === day[j - 1]!.key) problem(`${folder}/${login}.md`, 'duplicate-standup', `Two standups of @${login} on ${date}: ${folder}/${day[j - 1]!.login}.md and ${folder}/${login}.md.`);
+      entries.push({ date, login, file: `${folder}/${login}.md` });
     }
-    entries.push(...day);
   }
   return { entries, problems };
 }

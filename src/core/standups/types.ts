@@ -82,7 +82,7 @@ export interface DigestInput {
   me?: string;
   /** By lower-cased login, the standups of `date`. */
   standups: Map<string, Standup>;
-  /** For blocker ages: the author's standup of an earlier date. */
+  /** For blocker ages: the author's standup of an earlier date (login lower-cased, as in `standups`). */
   history?: (login: string, date: string) => Standup | undefined;
   /** Setting asyncDesk.standups.staleBlockerDays (default 2). */
   staleAfterWorkdays: number;
