@@ -6,7 +6,12 @@ import * as path from 'node:path';
 export const CLI = path.resolve(process.cwd(), 'dist/cli.js');
 
 export function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return runCliWithEnv({}, ...args);
+}
+
+/** runCli with extra environment variables (e.g. TZ, for "today in this machine's zone"). */
+export function runCliWithEnv(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,0 +1,77 @@
+// The path-only index of a standups folder: `YYYY-MM-DD/<login>.md`, no file contents. That is all the
+// Standups view and a digest's lookups need, and it is what keeps 100,000 standups (SPEC §5) cheap:
+// one readdir per day folder instead of a read and a parse per file.
+import { readdirSync, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import type { Problem } from '../decisions/types';
+import { isDate, LOGIN_RE, normalizeDir } from './paths';
+import type { StandupEntry } from './types';
+
+/** Day folders read between two yields to the event loop (an extension host stays responsive). */
+const BATCH = 100;
+
+function list(dir: string): Dirent[] | null {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return null; // missing (not written yet) or deleted while scanning
+  }
+}
+
+/** Case-insensitive, then as written; keys computed once (a sort compares each name many times). */
+const byKey = (a: { key: string; login: string }, b: { key: string; login: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
+
+/**
+ * Sorted by date then login. Wrong names (a folder that is not a date, a file that is not
+ * `<login>.md`) are warnings with line 0, never throws. Hidden entries (`.gitkeep`) and a README.md next
+ * to the day folders are fine.
+ */
+export async function scanStandups(root: string, standupsDir: string): Promise<{ entries: StandupEntry[]; problems: Problem[] }> {
+  let dir = normalizeDir(standupsDir);
+  if (path.isAbsolute(dir)) dir = normalizeDir(path.relative(root, dir).split(path.sep).join('/'));
+  const entries: StandupEntry[] = [];
+  const problems: Problem[] = [];
+  const rel = (name: string) => (dir ? `${dir}/${name}` : name);
+  const problem = (file: string, code: string, message: string) => problems.push({ file, line: 0, severity: 'warning', code, message });
+  const layout = `${rel('YYYY-MM-DD')}/<github-login>.md`;
+
+  const top = list(path.join(root, dir));
+  if (!top) return { entries, problems };
+  const days: string[] = [];
+  for (const e of top) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) {
+      if (isDate(e.name)) days.push(e.name);
+      else problem(rel(e.name), 'not-a-date-folder', `"${e.name}" is not a day folder: standups are ${layout}.`);
+    } else if (e.name.toLowerCase() !== 'readme.md') {
+      problem(rel(e.name), 'not-in-a-day-folder', `"${e.name}" is not in a day folder: standups are ${layout}.`);
+    }
+  }
+  days.sort();
+
+  for (let i = 0; i < days.length; i++) {
+    if (i > 0 && i % BATCH === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const date = days[i]!;
+    const folder = rel(date);
+    const names = list(path.join(root, folder));
+    if (!names) continue;
+    const day: { key: string; login: string }[] = [];
+    for (const e of names) {
+      const name = e.name;
+      if (name.startsWith('.')) continue;
+      const login = name.slice(0, -3);
+      if (e.isDirectory()) problem(`${folder}/${name}`, 'unexpected-folder', `"${name}" is a folder inside a day folder: standups are ${layout}.`);
+      else if (!name.endsWith('.md')) problem(`${folder}/${name}`, 'not-markdown', `"${name}" is not a standup: standups are Markdown files named ${layout}.`);
+      else if (!LOGIN_RE.test(login)) problem(`${folder}/${name}`, 'bad-file-name', `"${name}" is not named after a GitHub login: standups are ${layout}.`);
+      else day.push({ key: login.toLowerCase(), login });
+    }
+    day.sort(byKey);
+    for (let j = 0; j < day.length; j++) {
+      const { key, login } = day[j]!;
+      if (j > 0 && key === day[j - 1]!.key) problem(`${folder}/${login}.md`, 'duplicate-standup', `Two standups of @${login} on ${date}: ${folder}/${day[j - 1]!.login}.md and ${folder}/${login}.md.`);
+      entries.push({ date, login, file: `${folder}/${login}.md` });
+    }
+  }
+  return { entries, problems };
+}
