@@ -2,6 +2,7 @@
 //   dist/extension.js   node, cjs, `vscode` external          (the extension host entry: tiny)
 //   dist/features.js    node, cjs, `vscode` external          (views, commands, parsers; loaded after activation)
 //   dist/github.js      node, cjs                              (Octokit + GitHub client; loaded on first GitHub use)
+//   dist/rituals.js     node, cjs, `vscode` external          (ritual commands and templates; loaded on first use)
 //   dist/cli.js         node, cjs, with a shebang              (package bin `async-desk`)
 //   dist/webview/*.js   browser, esm                           (one per webview)
 // Flags: --production (minify, no sourcemaps), --watch, --tests (also compile src/ and test/ to out/ for mocha).
@@ -27,7 +28,12 @@ const builds = [
   {
     ...common,
     // Two bundles: a tiny entry (activation cost) and the features it loads on the next tick.
-    entryPoints: { extension: 'src/extension.ts', features: 'src/features/main.ts', github: 'src/features/github/githubBundle.ts' },
+    entryPoints: {
+      extension: 'src/extension.ts',
+      features: 'src/features/main.ts',
+      github: 'src/features/github/githubBundle.ts',
+      rituals: 'src/features/rituals/ritualsBundle.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

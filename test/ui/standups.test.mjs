@@ -40,11 +40,14 @@ describe('Standup composer in the Today panel', function () {
     assert.equal(existsSync(file), false, `${file} must not exist before the test`);
 
     await openViewContainer(page, 'Async Desk');
-    await showOnlyViews(page, 'Today', 'Standups');
+    await showOnlyViews(page, 'Today');
     await setSidebarWidth(page, 520);
     const frame = await webviewFrame(page, 'Your standup', 45_000);
     const done = frame.locator('#field-done textarea');
     await done.waitFor({ state: 'visible', timeout: 20_000 });
+    // Open blockers of Alice's previous standup (demo/docs/standups) are carried forward as rows.
+    const carried = await frame.locator('.blocker-row .blocker-text').allTextContents();
+    log(`carried blockers: ${JSON.stringify(carried)}`);
     // Repo text typed here must stay text in the digest.
     await done.fill('Shipped the ledger export (#412)\nFixed <b>bold</b> rounding');
     await frame.locator('#field-next textarea').fill("Review @bob's migration PR");
@@ -57,11 +60,11 @@ describe('Standup composer in the Today panel', function () {
     log(`saved:\n${text}`);
     assert.equal(
       text,
-      `---\nauthor: alice\ndate: ${today}\n---\n## Done\n- Shipped the ledger export (#412)\n- Fixed <b>bold</b> rounding\n## Next\n- Review @bob's migration PR\n## Blockers\n- [ ] Waiting for staging credentials from @carol\n`,
+      `---\nauthor: alice\ndate: ${today}\n---\n## Done\n- Shipped the ledger export (#412)\n- Fixed <b>bold</b> rounding\n## Next\n- Review @bob's migration PR\n## Blockers\n${carried.map((b) => `- [ ] ${b}\n`).join('')}- [ ] Waiting for staging credentials from @carol\n`,
     );
     await waitFor(async () => ((await frame.locator('#status').textContent()) ?? '').trim() === 'Saved', { message: 'the panel says Saved' });
     // The new blocker became a row with a checkbox, to tick tomorrow.
-    assert.deepEqual(await frame.locator('.blocker-row .blocker-text').allTextContents(), ['Waiting for staging credentials from @carol']);
+    assert.deepEqual(await frame.locator('.blocker-row .blocker-text').allTextContents(), [...carried, 'Waiting for staging credentials from @carol']);
 
     // The digest lists Alice as posted, her items as text (no <b> element from the file).
     const alice = frame.locator('li.entry', { hasText: '@alice' });
@@ -74,6 +77,7 @@ describe('Standup composer in the Today panel', function () {
     await frame.locator('section.digest').scrollIntoViewIfNeeded();
     await docScreenshot(page, 'today-digest');
 
+    await showOnlyViews(page, 'Standups');
     // The Standups view lists today first (newest day on top); expanded, it shows Alice.
     const d = new Date(`${today}T00:00:00Z`);
     const label = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()]} ${d.getUTCDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]} ${d.getUTCFullYear()}`;

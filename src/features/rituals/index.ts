@@ -1,13 +1,35 @@
-// Wires the ritual commands (weekly update, intent brief, working agreement, retrospective).
+// Wires the ritual commands (weekly update, intent brief, working agreement, retrospective). Their
+// code is in dist/rituals.js, required on the first ritual command.
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type * as RitualsBundle from './ritualsBundle';
+import { COMMAND_IDS, type CommandId } from '../commandIds';
+import { log } from '../shared/log';
 import type { TeamStore } from '../team/teamStore';
-import { ritualCommandHandlers as handlers, type RitualCommandId } from './ritualCommands';
-import { answerPromptForTests } from './prompt';
 
-export type { RitualArgs, RitualResult, RitualCommandId } from './ritualCommands';
+export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
+export type { RitualArgs, RitualResult } from './ritualCommands';
+
+let bundle: typeof RitualsBundle | undefined;
+function rituals(): typeof RitualsBundle {
+  if (!bundle) {
+    // A computed path keeps esbuild from inlining dist/rituals.js into the features bundle.
+    bundle = require(path.join(__dirname, 'rituals.js')) as typeof RitualsBundle;
+    bundle.initLog(log()); // the bundle has its own copy of the log module: share the one channel
+  }
+  return bundle;
+}
 
 export function ritualCommandHandlers(context: vscode.ExtensionContext, team: TeamStore): Record<RitualCommandId, (...args: any[]) => unknown> {
   // Tests answer the title prompt through this; not contributed, so not in the palette.
-  context.subscriptions.push(vscode.commands.registerCommand('asyncDesk.rituals.answerPromptForTests', answerPromptForTests));
-  return handlers(team);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('asyncDesk.rituals.answerPromptForTests', (...args: Parameters<typeof RitualsBundle.answerPromptForTests>) =>
+      rituals().answerPromptForTests(...args),
+    ),
+  );
+  let handlers: ReturnType<typeof RitualsBundle.ritualCommandHandlers> | undefined;
+  const ids = COMMAND_IDS.filter((id): id is RitualCommandId => id.startsWith('asyncDesk.rituals.'));
+  return Object.fromEntries(
+    ids.map((id) => [id, (...args: unknown[]) => (handlers ??= rituals().ritualCommandHandlers(team))[id](...args)]),
+  ) as Record<RitualCommandId, (...args: any[]) => unknown>;
 }

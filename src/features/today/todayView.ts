@@ -25,7 +25,10 @@ export function registerTodayView(
     provider,
     vscode.window.registerWebviewViewProvider('asyncDesk.today', provider, { webviewOptions: { retainContextWhenHidden: false } }),
     // For the integration tests; not contributed, so not in the palette.
-    vscode.commands.registerCommand('asyncDesk.today.stateForTests', () => provider.lastState),
+    vscode.commands.registerCommand('asyncDesk.today.stateForTests', async () => {
+      await provider.post(); // what the webview would be sent now
+      return provider.lastState;
+    }),
     vscode.commands.registerCommand('asyncDesk.today.messageForTests', (message: TodayToHostMessage) => provider.handle(message)),
     vscode.commands.registerCommand('asyncDesk.today.setClockForTests', (iso?: string) => {
       provider.clock = iso ? new Date(iso) : undefined;
