@@ -1,4 +1,5 @@
-// Team commands: add a teammate, copy "best time to reach", open a member's entry, refresh.
+// Team commands: add a teammate, copy "best time to reach", open a member's entry, open an issue for
+// them, refresh.
 import * as vscode from 'vscode';
 import { bestTimeToReach, isValidZone, parseSpan } from '../../core/team';
 import { appendMember, newTeamFile, type NewMember } from '../../core/team/addMember';
@@ -12,6 +13,11 @@ import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
 import type { TeamStatusSource } from './githubStatus';
 import { showTeamClock } from './teamClock';
+import { requireWorkspaceRepository } from '../github/repository';
+import { newIssueUrl } from '../../core/github/remote';
+
+/** Contributed by the GitHub-issues capability (issue 5) once it exists: issues from templates. */
+export const OPEN_FROM_TEMPLATE = 'asyncDesk.issues.openFromTemplate';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
@@ -42,9 +48,17 @@ export function teamCommandHandlers(
     return picked.ref;
   };
   return {
-    // TEMPORARY (being built this session): replaced by the real action.
-    'asyncDesk.team.openIssueFor': () => {
-      throw new UserError('Not built yet.');
+    // The issues capability when installed (templates, due dates); until then github.com's new-issue
+    // page with the teammate as assignee. Returns what that command returns, or the URL opened.
+    'asyncDesk.team.openIssueFor': async (target?: unknown) => {
+      const ref = await memberOf(target);
+      const login = ref.member.github;
+      if ((await vscode.commands.getCommands(true)).includes(OPEN_FROM_TEMPLATE)) {
+        return vscode.commands.executeCommand(OPEN_FROM_TEMPLATE, { owner: login });
+      }
+      const url = newIssueUrl(await requireWorkspaceRepository(ref.folder.workspaceFolder), login);
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+      return url;
     },
     'asyncDesk.team.addTeammate': (args?: Partial<NewMember> & { folder?: vscode.Uri }) => addTeammate(store, args ?? {}),
     'asyncDesk.team.copyBestTime': async (target?: unknown) => {
