@@ -1,6 +1,7 @@
-// UI checks of team time in the browser: the Team view (members grouped by state) and the Team Clock
+// UI checks of team time in the browser: the Team view (members grouped by state), the Team Clock
 // webview (one row per member, hour labels, the day picker), with screenshots for the README
-// (docs/images/team-*.png, rewritten only when ASYNC_DESK_UPDATE_DOC_IMAGES=1).
+// (docs/images/team-*.png, rewritten only when ASYNC_DESK_UPDATE_DOC_IMAGES=1), and a focus session
+// as the status bar shows it: our countdown and VS Code's own Do Not Disturb bell.
 // Expectations come from demo/.github/team.yml and from the extension's own core (compiled to out/ by
 // `build.mjs --tests`) at the moment of each check, not from constants.
 import * as assert from 'node:assert/strict';
@@ -21,6 +22,8 @@ import {
   clearNotifications,
   setSidebarWidth,
   quickOpen,
+  pickQuickItem,
+  statusBarEntry,
   waitFor,
   log,
 } from './helpers.mjs';
@@ -29,6 +32,9 @@ const require = createRequire(import.meta.url);
 const WORKSPACE = join(repoRoot, 'demo');
 const TEAM_FILE = '.github/team.yml';
 const GROUP_LABELS = { working: 'Working now', focus: 'Focus', busy: 'Busy', off: 'Off hours', away: 'Away' };
+// Status bar entries: ours (<publisher>.<name>.<item id>) and VS Code's notification bell.
+const FOCUS_ITEM = 'asyncdesk.async-desk.asyncDesk.focus';
+const BELL = 'status.notifications';
 
 /** The members as the file writes them: [{ github, name, timezone }]. */
 function readTeam() {
@@ -60,7 +66,7 @@ function groupedMembers(rows) {
   return out;
 }
 
-describe('Team view and Team Clock (demo team)', function () {
+describe('Team view, Team Clock and focus session (demo team)', function () {
   this.timeout(120_000);
   let wb;
   let page;
@@ -192,5 +198,33 @@ describe('Team view and Team Clock (demo team)', function () {
     assert.equal((await tooltip.locator('tr').allTextContents()).length, members.length);
     await page.waitForTimeout(300);
     log(`screenshots: ${(await docScreenshot(page, 'team-clock')).join(', ')}`);
+  });
+
+  it('a 25-minute focus session counts down in the status bar and turns on VS Code\'s Do Not Disturb; clicking it ends both', async () => {
+    const entries = async () => ({ focus: await statusBarEntry(page, FOCUS_ITEM), bell: await statusBarEntry(page, BELL) });
+    const idle = (e) => e.focus?.icons.includes('clock') && /^\d{2}:\d{2}$/.test(e.focus.text) && e.bell?.icons.includes('bell') && e.bell.ariaLabel === 'Notifications';
+    let seen;
+    await waitFor(async () => idle((seen = await entries())), { message: () => `the local-time item and the plain bell; status bar: ${JSON.stringify(seen)}` });
+
+    await runCommand(page, 'Async Desk: Start Focus Session…');
+    await pickQuickItem(page, '25 minutes');
+    const countdown = (text) => /^Focus (\d{2}):(\d{2}) left$/.exec(text ?? '');
+    const focused = (e) => e.focus?.icons.includes('eye-closed') && countdown(e.focus.text) && e.bell?.icons.includes('bell-slash') && !e.bell.icons.includes('bell') && e.bell.ariaLabel === 'Do Not Disturb';
+    await waitFor(async () => focused((seen = await entries())), { timeout: 10_000, message: () => `the countdown and the Do Not Disturb bell; status bar: ${JSON.stringify(seen)}` });
+    const [, mm, ss] = countdown(seen.focus.text);
+    const left = Number(mm) * 60 + Number(ss);
+    assert.ok(left > 24 * 60 && left <= 25 * 60, `about 25 minutes left: ${seen.focus.text}`);
+    assert.match(seen.focus.ariaLabel, /^Focus session, 25 minutes left, until \d{2}:\d{2} .*Activate to end it\.$/);
+    // It counts down by itself.
+    await waitFor(async () => {
+      const m = countdown((await statusBarEntry(page, FOCUS_ITEM))?.text);
+      return m && Number(m[1]) * 60 + Number(m[2]) < left;
+    }, { timeout: 5_000, message: 'the countdown to tick' });
+    await page.mouse.move(10, 10);
+    await screenshot(page, 'focus-session-dnd');
+
+    await page.locator(`.part.statusbar [id="${FOCUS_ITEM}"] .statusbar-item-label`).click();
+    await waitFor(async () => idle((seen = await entries())), { timeout: 10_000, message: () => `the local-time item and the plain bell back; status bar: ${JSON.stringify(seen)}` });
+    await screenshot(page, 'focus-session-ended');
   });
 });
