@@ -94,6 +94,42 @@ describe('Team view', function () {
     await waitFor('dave in the Team view', async () => (await snapshot()).some((g) => g.members.some((m) => m.label === 'Dave Okafor')));
   });
 
+  it('Add Teammate on a team file with unsaved changes edits the editor, keeping those changes', async () => {
+    const disk = await readText(TEAM);
+    const document = await vscode.workspace.openTextDocument(fileUri(TEAM));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
+    try {
+      const errors = await errorMessagesOf(() =>
+        vscode.commands.executeCommand('asyncDesk.team.addTeammate', { github: 'erin', name: '', timezone: 'America/Sao_Paulo', hours: '08:00-16:00' }),
+      );
+      assert.deepEqual(errors, []);
+      assert.ok(document.isDirty, 'still unsaved: the user decides when to save');
+      assert.ok(document.getText().startsWith('# unsaved note\n'), 'the unsaved change is kept');
+      assert.match(document.getText(), /- github: erin\n {4}timezone: America\/Sao_Paulo/);
+      assert.equal(await readText(TEAM), disk, 'nothing written to disk');
+      await waitFor('erin in the Team view', async () => (await snapshot()).some((g) => g.members.some((m) => m.label === '@erin')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('Add Teammate refuses what the team file would reject, and writes nothing', async () => {
+    const before = await readText(TEAM);
+    for (const args of [
+      { github: 'erin-', hours: '09:00-17:00' },
+      { github: 'er--in', hours: '09:00-17:00' },
+      { github: 'erin', hours: '9 to 5' },
+      { github: 'erin', hours: '09:00-17:00', days: ['Mon', 'Tues'] },
+      { github: 'erin', hours: '09:00-17:00', timezone: 'Mars/Base' },
+    ].map((a) => ({ name: '', timezone: 'UTC', ...a }))) {
+      const errors = await errorMessagesOf(() => vscode.commands.executeCommand('asyncDesk.team.addTeammate', args));
+      assert.equal(errors.length, 1, `${JSON.stringify(args)}: ${errors.join(' | ')}`);
+      assert.equal(await readText(TEAM), before, `${JSON.stringify(args)} wrote to the team file`);
+    }
+  });
+
   it('a broken team file gets diagnostics with lines, and the valid members still show', async () => {
     const text = (await readText(TEAM)).replace('timezone: America/New_York', 'timezone: America/Nowhere');
     await writeText(TEAM, text);
@@ -120,7 +156,7 @@ interface GitExtension {
 
 /** Runs fn with vscode.window.showErrorMessage recorded instead of shown (a shown one would wait
  *  for a click that never comes); returns the messages. */
-async function errorMessagesOf(fn: () => Promise<unknown>): Promise<string[]> {
+async function errorMessagesOf(fn: () => Thenable<unknown>): Promise<string[]> {
   const window = vscode.window as { showErrorMessage: (message: string) => Thenable<unknown> };
   const real = window.showErrorMessage;
   const messages: string[] = [];

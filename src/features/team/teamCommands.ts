@@ -1,11 +1,10 @@
 // Team commands: add a teammate, copy "best time to reach", open a member's entry, open an issue for
 // them, refresh.
 import * as vscode from 'vscode';
-import { bestTimeToReach, isValidZone, parseSpan } from '../../core/team';
+import { bestTimeToReach, isTeamLogin, isValidZone, parseSpan, WEEKDAY_NAMES } from '../../core/team';
 import { appendMember, newTeamFile, type NewMember } from '../../core/team/addMember';
-import { readTextIfExists } from '../../core/fs';
 import { Cancelled, UserError } from '../shared/errors';
-import { applyChanges } from '../shared/files';
+import { applyChanges, readCurrentText } from '../shared/files';
 import { assertTrusted } from '../shared/trust';
 import type { CommandId } from '../commandIds';
 import type { MemberRef, TeamStore } from './teamStore';
@@ -106,12 +105,11 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
     if (value === undefined) throw new Cancelled();
     return value.trim();
   };
-  const github =
-    args.github ??
-    (await ask({
-      prompt: 'GitHub login of the teammate',
-      validateInput: (v) => (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(v.trim().replace(/^@/, '')) ? undefined : 'A GitHub login: letters, digits and dashes.'),
-    })).replace(/^@/, '');
+  // Arguments (scripts, tests) are checked like typed input: the entry written must be valid.
+  const loginProblem = (v: string) => (isTeamLogin(v) ? undefined : 'A GitHub login: letters, digits and single hyphens between them, at most 39 characters.');
+  const github = (args.github ?? (await ask({ prompt: 'GitHub login of the teammate', validateInput: (v) => loginProblem(v.trim().replace(/^@/, '')) }))).trim().replace(/^@/, '');
+  const badLogin = loginProblem(github);
+  if (badLogin) throw new UserError(`"${github}" is not a GitHub login. ${badLogin}`);
   const name = args.name ?? (await ask({ prompt: `Name of @${github} (optional)` }));
   let timezone = args.timezone;
   if (!timezone) {
@@ -119,7 +117,8 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
     const zones = [mine, ...Intl.supportedValuesOf('timeZone').filter((z) => z !== mine)];
     const picked = await vscode.window.showQuickPick(
       zones.map((z, i) => ({ label: z, description: i === 0 ? 'your zone' : undefined })),
-      { placeHolder: `Time zone of @${github} (IANA)` },
+      // The login and name typed before must not be lost to a click elsewhere.
+      { placeHolder: `Time zone of @${github} (IANA)`, ignoreFocusOut: true },
     );
     if (!picked) throw new Cancelled();
     timezone = picked.label;
@@ -128,9 +127,13 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
   const hours =
     args.hours ??
     (await ask({ prompt: `Working hours of @${github}, local time`, value: '09:00-17:00', validateInput: (v) => ('error' in parseSpan(v.trim()) ? 'Like 09:00-17:30' : undefined) }));
-  const member: NewMember = { github, name: name || undefined, timezone, hours, days: args.days };
+  if ('error' in parseSpan(hours)) throw new UserError(`Working hours "${hours}" are not like 09:00-17:30.`);
+  const badDay = args.days?.find((d) => !(WEEKDAY_NAMES as readonly string[]).includes(d));
+  if (badDay !== undefined) throw new UserError(`Unknown day "${badDay}": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`);
+  const member: NewMember = { github, name: name || undefined, timezone, hours: hours.trim(), days: args.days };
 
-  const current = await readTextIfExists(folder.uri.fsPath);
+  // What the user sees: an open team file with unsaved changes is edited in its editor.
+  const current = await readCurrentText(folder.uri);
   let text: string;
   if (current === null) text = newTeamFile(folder.workspaceFolder.name, member);
   else {
