@@ -60,4 +60,24 @@ describe('Team view with GitHub status', function () {
     assert.ok(snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'), 'last good statuses kept');
     assert.deepEqual(github.violations, []);
   });
+
+  it('the stored token goes only to the API URL it was saved for', async () => {
+    // A repository's .vscode/settings.json can point asyncDesk.github.apiUrl anywhere.
+    const elsewhere = await startFakeGitHub();
+    try {
+      await config().update('github.apiUrl', elsewhere.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+      const message = await waitFor('a message on the view', async () => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests'));
+      assert.match(message, /Not signed in/);
+      assert.deepEqual(elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`), [], 'nothing sent to the other host');
+    } finally {
+      await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
+      await elsewhere.close();
+    }
+    // Back at the host it was saved for, the token works again.
+    github.reset();
+    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    await waitFor('statuses again', async () => !(await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests')));
+    assert.equal(github.requests.filter((r) => r.path === '/graphql' && r.headers.authorization === `token ${DEFAULT_TOKEN}`).length, 1);
+  });
 });
