@@ -227,4 +227,48 @@ describe('Team view, Team Clock and focus session (demo team)', function () {
     await waitFor(async () => idle((seen = await entries())), { timeout: 10_000, message: () => `the local-time item and the plain bell back; status bar: ${JSON.stringify(seen)}` });
     await screenshot(page, 'focus-session-ended');
   });
+
+  it('typed input survives a click elsewhere: Add Teammate\'s zone pick and a custom focus length', async () => {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const clickElsewhere = async () => {
+      const box = await page.locator('.part.editor').boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height - 30); // into the editor, below the quick input
+      await page.waitForTimeout(300);
+    };
+    const before = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
+
+    await runCommand(page, 'Async Desk: Add Teammate…');
+    await input.fill('zoe-quinn');
+    await input.press('Enter');
+    await waitFor(async () => (await input.inputValue()) === '' && /Name of @zoe-quinn/.test(await widget.textContent()), { message: 'the name prompt' });
+    await input.fill('Zoe Quinn');
+    await input.press('Enter');
+    await waitFor(async () => (await input.getAttribute('placeholder'))?.includes('Time zone of @zoe-quinn'), { message: 'the zone pick' });
+    await clickElsewhere();
+    assert.ok(await widget.isVisible(), 'the zone pick stays open after a click elsewhere');
+    assert.match(await input.getAttribute('placeholder'), /Time zone of @zoe-quinn/);
+    await input.fill('Pacific/Auckland');
+    await pickQuickItem(page, 'Pacific/Auckland');
+    await waitFor(async () => /Working hours of @zoe-quinn/.test(await widget.textContent()), { message: 'the hours prompt' });
+    await input.fill('08:00-16:00'); // pre-filled 09:00-17:00
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    const after = await waitFor(() => {
+      const text = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
+      return text !== before && text;
+    }, { message: 'the team file to change' });
+    assert.match(after, /- github: zoe-quinn\n\s+name: "Zoe Quinn"\n\s+timezone: Pacific\/Auckland\n\s+hours: "08:00-16:00"/);
+
+    await runCommand(page, 'Async Desk: Start Focus Session…');
+    await pickQuickItem(page, 'Custom…');
+    await waitFor(async () => /Minutes \(45\)/.test(await widget.textContent()), { message: 'the custom length prompt' });
+    await input.fill('45');
+    await clickElsewhere();
+    assert.ok(await widget.isVisible(), 'the custom length prompt stays open after a click elsewhere');
+    assert.equal(await input.inputValue(), '45');
+    await input.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.match((await statusBarEntry(page, FOCUS_ITEM)).text, /^\d{2}:\d{2}$/, 'no session was started');
+  });
 });
