@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, plainMarkdown, readText, waitFor, workspaceRoot, writeText } from './helpers';
+import { activateExtension, exists, fileUri, plainMarkdown, readText, waitFor, workspaceRoot, writeText } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -174,6 +174,12 @@ describe('Open an Issue for Teammate', function () {
   const opened: string[] = [];
   let realOpenExternal: typeof vscode.env.openExternal;
   const openIssueFor = (login: string) => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.openIssueFor', login);
+  /** openIssueFor that fails the test on an error message (instead of waiting on it). */
+  const openIssueOk = async (login: string) => {
+    let url: string | undefined;
+    assert.deepEqual(await errorMessagesOf(async () => (url = await openIssueFor(login))), []);
+    return url;
+  };
 
   before(async () => {
     await activateExtension();
@@ -187,7 +193,9 @@ describe('Open an Issue for Teammate', function () {
     opened.length = 0;
   });
   afterEach(async () => {
-    await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
+    // A real repository (the last test) stays: deleted under the git extension's feet, its pending
+    // `git check-ignore` fails with EPIPE, uncaught, in the extension host all tests share.
+    if (!(await exists('.git/HEAD'))) await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
     await fsp.rm(fileUri('.gitdirs').fsPath, { recursive: true, force: true });
   });
   after(() => {
@@ -206,7 +214,7 @@ describe('Open an Issue for Teammate', function () {
       '\tfetch = +refs/heads/*:refs/remotes/origin/*',
       '',
     ].join('\n'));
-    const url = await openIssueFor('carol');
+    const url = await openIssueOk('carol');
     assert.equal(url, 'https://github.com/acme/ledger/issues/new?assignees=carol');
     assert.deepEqual(opened, [url]);
   });
@@ -215,7 +223,7 @@ describe('Open an Issue for Teammate', function () {
     await writeText('.gitdirs/main/config', '[remote "origin"]\n\turl = https://github.com/acme/worktrees.git\n');
     await writeText('.gitdirs/main/worktrees/wt/commondir', '../..\n');
     await writeText('.git', 'gitdir: .gitdirs/main/worktrees/wt\n');
-    assert.equal(await openIssueFor('@Bob'), 'https://github.com/acme/worktrees/issues/new?assignees=bob');
+    assert.equal(await openIssueOk('@Carol'), 'https://github.com/acme/worktrees/issues/new?assignees=carol');
   });
 
   it('without a GitHub remote: an error that says how to add one, nothing opened', async () => {
@@ -230,7 +238,7 @@ describe('Open an Issue for Teammate', function () {
     let received: unknown;
     const stub = vscode.commands.registerCommand('asyncDesk.issues.openFromTemplate', (args: unknown) => ((received = args), 'opened from a template'));
     try {
-      assert.equal(await openIssueFor('alice'), 'opened from a template');
+      assert.equal(await openIssueOk('alice'), 'opened from a template');
       assert.deepEqual(received, { owner: 'alice' });
       assert.deepEqual(opened, []);
     } finally {
@@ -258,7 +266,7 @@ describe('Open an Issue for Teammate', function () {
       await waitFor('the git API to be ready', () => api.state === 'initialized');
       await api.openRepository(root);
       await waitFor('the git extension to see the remote', () => (api.getRepository(root)?.state.remotes.length ?? 0) > 0);
-      assert.equal(await openIssueFor('bob'), 'https://github.com/acme/real-repo/issues/new?assignees=bob');
+      assert.equal(await openIssueOk('alice'), 'https://github.com/acme/real-repo/issues/new?assignees=alice');
     } finally {
       await gitConfig.update('enabled', undefined, vscode.ConfigurationTarget.Global);
     }
