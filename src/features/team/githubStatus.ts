@@ -87,13 +87,14 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
 
   private ensurePoller(): StatusPoller<Statuses> | undefined {
     if (this.poller || !getSettings().teamGithubStatus || !vscode.workspace.isTrusted) return this.poller;
-    const { StatusPoller, fetchStatuses } = githubBundle();
+    const { StatusPoller, fetchStatuses, GitHubError } = githubBundle();
     this.poller = new StatusPoller<Statuses>({
       intervalMs: getSettings().teamStatusRefreshMinutes * 60_000,
       timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() },
       fetch: async () => {
         const client = await this.github.client([], { createIfNone: false });
-        if (!client) throw new Error('Not signed in to GitHub: run "Async Desk: Show Teammates\' GitHub Status" to sign in.');
+        // An auth error, said as is (a plain Error would read "Something went wrong talking to GitHub").
+        if (!client) throw new GitHubError('auth', 'Not signed in to GitHub: run "Async Desk: Show Teammates\' GitHub Status" to sign in.');
         const logins = [...new Set(this.store.members().map((m) => m.member.github))];
         this.fetchedLogins = this.loginKey();
         const fetched = await fetchStatuses(client, logins);
