@@ -1,8 +1,11 @@
 // Team time in the real VS Code: the Team view's groups and rows at a fixed clock, diagnostics for a
-// broken team file (valid members still shown), @login hover and completion, Add Teammate.
+// broken team file (valid members still shown), @login hover and completion, Add Teammate, Open an
+// Issue for Teammate (repository from the git remote).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, plainMarkdown, readText, waitFor, writeText } from './helpers';
+import { activateExtension, exists, fileUri, plainMarkdown, readText, waitFor, workspaceRoot, writeText } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -91,6 +94,42 @@ describe('Team view', function () {
     await waitFor('dave in the Team view', async () => (await snapshot()).some((g) => g.members.some((m) => m.label === 'Dave Okafor')));
   });
 
+  it('Add Teammate on a team file with unsaved changes edits the editor, keeping those changes', async () => {
+    const disk = await readText(TEAM);
+    const document = await vscode.workspace.openTextDocument(fileUri(TEAM));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
+    try {
+      const errors = await errorMessagesOf(() =>
+        vscode.commands.executeCommand('asyncDesk.team.addTeammate', { github: 'erin', name: '', timezone: 'America/Sao_Paulo', hours: '08:00-16:00' }),
+      );
+      assert.deepEqual(errors, []);
+      assert.ok(document.isDirty, 'still unsaved: the user decides when to save');
+      assert.ok(document.getText().startsWith('# unsaved note\n'), 'the unsaved change is kept');
+      assert.match(document.getText(), /- github: erin\n {4}timezone: America\/Sao_Paulo/);
+      assert.equal(await readText(TEAM), disk, 'nothing written to disk');
+      await waitFor('erin in the Team view', async () => (await snapshot()).some((g) => g.members.some((m) => m.label === '@erin')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('Add Teammate refuses what the team file would reject, and writes nothing', async () => {
+    const before = await readText(TEAM);
+    for (const args of [
+      { github: 'erin-', hours: '09:00-17:00' },
+      { github: 'er--in', hours: '09:00-17:00' },
+      { github: 'erin', hours: '9 to 5' },
+      { github: 'erin', hours: '09:00-17:00', days: ['Mon', 'Tues'] },
+      { github: 'erin', hours: '09:00-17:00', timezone: 'Mars/Base' },
+    ].map((a) => ({ name: '', timezone: 'UTC', ...a }))) {
+      const errors = await errorMessagesOf(() => vscode.commands.executeCommand('asyncDesk.team.addTeammate', args));
+      assert.equal(errors.length, 1, `${JSON.stringify(args)}: ${errors.join(' | ')}`);
+      assert.equal(await readText(TEAM), before, `${JSON.stringify(args)} wrote to the team file`);
+    }
+  });
+
   it('a broken team file gets diagnostics with lines, and the valid members still show', async () => {
     const text = (await readText(TEAM)).replace('timezone: America/New_York', 'timezone: America/Nowhere');
     await writeText(TEAM, text);
@@ -103,5 +142,133 @@ describe('Team view', function () {
     const names = (await snapshot()).flatMap((g) => g.members.map((m) => m.label));
     assert.ok(names.includes('Alice Ng') && names.includes('Carol Shrestha'), names.join(', '));
     assert.ok(!names.includes('Bob Alvarez'), 'the broken entry is left out');
+  });
+});
+
+interface GitExtension {
+  enabled: boolean;
+  getAPI(version: 1): {
+    state: string;
+    openRepository(root: vscode.Uri): Promise<unknown>;
+    getRepository(uri: vscode.Uri): { state: { remotes: unknown[] } } | null;
+  };
+}
+
+/** Runs fn with vscode.window.showErrorMessage recorded instead of shown (a shown one would wait
+ *  for a click that never comes); returns the messages. */
+async function errorMessagesOf(fn: () => Thenable<unknown>): Promise<string[]> {
+  const window = vscode.window as { showErrorMessage: (message: string) => Thenable<unknown> };
+  const real = window.showErrorMessage;
+  const messages: string[] = [];
+  window.showErrorMessage = async (message: string) => void messages.push(message);
+  try {
+    await fn();
+  } finally {
+    window.showErrorMessage = real;
+  }
+  return messages;
+}
+
+describe('Open an Issue for Teammate', function () {
+  this.timeout(30_000);
+  const opened: string[] = [];
+  let realOpenExternal: typeof vscode.env.openExternal;
+  const openIssueFor = (login: string) => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.openIssueFor', login);
+  /** openIssueFor that fails the test on an error message (instead of waiting on it). */
+  const openIssueOk = async (login: string) => {
+    let url: string | undefined;
+    assert.deepEqual(await errorMessagesOf(async () => (url = await openIssueFor(login))), []);
+    return url;
+  };
+
+  before(async () => {
+    await activateExtension();
+    await setClock(undefined);
+    // No browser tab (and no "open external website?" prompt) from a test: record what would open.
+    // The host leaves vscode.env writable while it runs extension tests.
+    realOpenExternal = vscode.env.openExternal;
+    (vscode.env as { openExternal: typeof vscode.env.openExternal }).openExternal = async (uri) => (opened.push(uri.toString(true)), true);
+  });
+  beforeEach(() => {
+    opened.length = 0;
+  });
+  afterEach(async () => {
+    // A real repository (the last test) stays: deleted under the git extension's feet, its pending
+    // `git check-ignore` fails with EPIPE, uncaught, in the extension host all tests share.
+    if (!(await exists('.git/HEAD'))) await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
+    await fsp.rm(fileUri('.gitdirs').fsPath, { recursive: true, force: true });
+  });
+  after(() => {
+    (vscode.env as { openExternal: typeof vscode.env.openExternal }).openExternal = realOpenExternal;
+  });
+
+  it('opens the new-issue page of the origin remote with the teammate as assignee (remotes from .git/config)', async () => {
+    // Not a repository git would open (no HEAD): the extension reads the config file itself.
+    await writeText('.git/config', [
+      '[core]',
+      '\tbare = false',
+      '[remote "upstream"]',
+      '\turl = https://github.com/upstream/ledger.git',
+      '[remote "origin"]',
+      '\turl = git@github.com:acme/ledger.git',
+      '\tfetch = +refs/heads/*:refs/remotes/origin/*',
+      '',
+    ].join('\n'));
+    const url = await openIssueOk('carol');
+    assert.equal(url, 'https://github.com/acme/ledger/issues/new?assignees=carol');
+    assert.deepEqual(opened, [url]);
+  });
+
+  it('follows a worktree\'s .git file to the shared config', async () => {
+    await writeText('.gitdirs/main/config', '[remote "origin"]\n\turl = https://github.com/acme/worktrees.git\n');
+    await writeText('.gitdirs/main/worktrees/wt/commondir', '../..\n');
+    await writeText('.git', 'gitdir: .gitdirs/main/worktrees/wt\n');
+    assert.equal(await openIssueOk('@Carol'), 'https://github.com/acme/worktrees/issues/new?assignees=carol');
+  });
+
+  it('without a GitHub remote: an error that says how to add one, nothing opened', async () => {
+    await writeText('.git/config', '[remote "origin"]\n\turl = git@gitlab.com:acme/ledger.git\n');
+    const errors = await errorMessagesOf(async () => assert.equal(await openIssueFor('carol'), undefined, 'the command failed'));
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0]!, /has no GitHub remote \(git remote -v\)\. Add one, e\.g\. "git remote add origin https:\/\/github\.com\/OWNER\/REPO\.git"/);
+    assert.deepEqual(opened, []);
+  });
+
+  it('hands over to "asyncDesk.issues.openFromTemplate" when the issues capability provides it', async () => {
+    let received: unknown;
+    const stub = vscode.commands.registerCommand('asyncDesk.issues.openFromTemplate', (args: unknown) => ((received = args), 'opened from a template'));
+    try {
+      assert.equal(await openIssueOk('alice'), 'opened from a template');
+      assert.deepEqual(received, { owner: 'alice' });
+      assert.deepEqual(opened, []);
+    } finally {
+      stub.dispose();
+    }
+  });
+
+  it('a real repository, with its remotes from the git extension', async function () {
+    const root = workspaceRoot();
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root.fsPath, encoding: 'utf8' });
+    try {
+      git('init', '--quiet');
+    } catch {
+      this.skip(); // no git binary on this machine
+    }
+    git('remote', 'add', 'origin', 'https://github.com/acme/real-repo.git');
+    // The test host runs with git.enabled: false; the git extension starts its model when enabled.
+    const gitConfig = vscode.workspace.getConfiguration('git');
+    await gitConfig.update('enabled', true, vscode.ConfigurationTarget.Global);
+    try {
+      const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+      assert.ok(extension, 'the built-in git extension');
+      const exports = await extension.activate();
+      const api = await waitFor('the git extension to start', () => (exports.enabled ? exports.getAPI(1) : undefined));
+      await waitFor('the git API to be ready', () => api.state === 'initialized');
+      await api.openRepository(root);
+      await waitFor('the git extension to see the remote', () => (api.getRepository(root)?.state.remotes.length ?? 0) > 0);
+      assert.equal(await openIssueOk('alice'), 'https://github.com/acme/real-repo/issues/new?assignees=alice');
+    } finally {
+      await gitConfig.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -4,12 +4,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, readText, waitFor, writeText } from './helpers';
 
 interface Snapshot {
   label: string;
   members: { label: string; description: string }[];
 }
+
+const TEAM = '.github/team.yml';
+const names = async () => (await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests')).flatMap((g) => g.members.map((m) => m.label));
 
 describe('Team view with GitHub status', function () {
   this.timeout(60_000);
@@ -59,5 +62,52 @@ describe('Team view with GitHub status', function () {
     const snap = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
     assert.ok(snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'), 'last good statuses kept');
     assert.deepEqual(github.violations, []);
+  });
+
+  it('the stored token goes only to the API URL it was saved for', async () => {
+    // A repository's .vscode/settings.json can point asyncDesk.github.apiUrl anywhere.
+    const elsewhere = await startFakeGitHub();
+    try {
+      await config().update('github.apiUrl', elsewhere.url, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+      const message = await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests');
+      assert.match(message ?? '', /GitHub status not updated: Not signed in to GitHub: run "Async Desk: Show Teammates' GitHub Status" to sign in\.$/);
+      assert.deepEqual(elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`), [], 'nothing sent to the other host');
+    } finally {
+      await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
+      await elsewhere.close();
+    }
+    // Back at the host it was saved for, the token works again.
+    github.reset();
+    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    // (The view may also name a broken team file left by another test: only the GitHub part matters.)
+    const message = await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests');
+    assert.doesNotMatch(message ?? '', /GitHub status/);
+    assert.equal(github.requests.filter((r) => r.path === '/graphql' && r.headers.authorization === `token ${DEFAULT_TOKEN}`).length, 1);
+  });
+
+  it('editing the team file sends no request while the view is hidden; new teammates are fetched when it shows', async () => {
+    const original = await readText(TEAM);
+    const graphql = () => github.requests.filter((r) => r.path === '/graphql');
+    try {
+      await vscode.commands.executeCommand('workbench.view.explorer'); // the Team view is not visible
+      github.reset();
+      await writeText(TEAM, original.replace('name: Carol Shrestha', 'name: Carol S.'));
+      await waitFor('the renamed teammate', async () => (await names()).includes('Carol S.'));
+      await writeText(TEAM, `${original.replace(/\n?$/, '\n').replace('members:\n', 'members:\n  - github: frank\n    name: Frank Li\n    timezone: Asia/Shanghai\n')}`);
+      await waitFor('the new teammate', async () => (await names()).includes('Frank Li'));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(graphql().map((r) => r.graphql?.query), [], 'no request while nobody looks');
+
+      await vscode.commands.executeCommand('asyncDesk.team.focus');
+      const [request] = await waitFor('a request when the view shows', () => (graphql().length ? graphql() : undefined));
+      assert.match(request!.graphql!.query, /user\(login: "frank"\)/);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(graphql().length, 1, 'one request for the new team');
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await writeText(TEAM, original);
+      await waitFor('the team file as before', async () => !(await names()).includes('Frank Li'));
+    }
   });
 });

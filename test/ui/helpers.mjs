@@ -317,6 +317,21 @@ export async function pickManyQuickItems(page, labels) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/**
+ * A status bar entry by its id ('status.notifications'; an extension's item is
+ * '<publisher>.<name>.<item id>'), as rendered: { text, ariaLabel, icons } with icons the codicon
+ * names inside it ('bell-slash'); null when it is not in the status bar.
+ */
+export async function statusBarEntry(page, id) {
+  const entry = page.locator(`.part.statusbar [id="${id}"]`);
+  if ((await entry.count()) === 0) return null;
+  return entry.first().evaluate((e) => ({
+    text: e.textContent?.trim() ?? '',
+    ariaLabel: e.querySelector('.statusbar-item-label')?.getAttribute('aria-label') ?? e.getAttribute('aria-label') ?? '',
+    icons: [...e.querySelectorAll('.codicon')].flatMap((i) => [...i.classList].filter((c) => c.startsWith('codicon-')).map((c) => c.slice('codicon-'.length))),
+  }));
+}
+
 /** Clears all notification toasts (so they cover nothing in a screenshot). */
 export async function clearNotifications(page) {
   if ((await page.locator('.notification-toast').count()) === 0) return;

@@ -1,6 +1,7 @@
-// UI checks of team time in the browser: the Team view (members grouped by state) and the Team Clock
+// UI checks of team time in the browser: the Team view (members grouped by state), the Team Clock
 // webview (one row per member, hour labels, the day picker), with screenshots for the README
-// (docs/images/team-*.png, rewritten only when ASYNC_DESK_UPDATE_DOC_IMAGES=1).
+// (docs/images/team-*.png, rewritten only when ASYNC_DESK_UPDATE_DOC_IMAGES=1), and a focus session
+// as the status bar shows it: our countdown and VS Code's own Do Not Disturb bell.
 // Expectations come from demo/.github/team.yml and from the extension's own core (compiled to out/ by
 // `build.mjs --tests`) at the moment of each check, not from constants.
 import * as assert from 'node:assert/strict';
@@ -21,6 +22,8 @@ import {
   clearNotifications,
   setSidebarWidth,
   quickOpen,
+  pickQuickItem,
+  statusBarEntry,
   waitFor,
   log,
 } from './helpers.mjs';
@@ -29,6 +32,9 @@ const require = createRequire(import.meta.url);
 const WORKSPACE = join(repoRoot, 'demo');
 const TEAM_FILE = '.github/team.yml';
 const GROUP_LABELS = { working: 'Working now', focus: 'Focus', busy: 'Busy', off: 'Off hours', away: 'Away' };
+// Status bar entries: ours (<publisher>.<name>.<item id>) and VS Code's notification bell.
+const FOCUS_ITEM = 'asyncdesk.async-desk.asyncDesk.focus';
+const BELL = 'status.notifications';
 
 /** The members as the file writes them: [{ github, name, timezone }]. */
 function readTeam() {
@@ -60,7 +66,7 @@ function groupedMembers(rows) {
   return out;
 }
 
-describe('Team view and Team Clock (demo team)', function () {
+describe('Team view, Team Clock and focus session (demo team)', function () {
   this.timeout(120_000);
   let wb;
   let page;
@@ -192,5 +198,77 @@ describe('Team view and Team Clock (demo team)', function () {
     assert.equal((await tooltip.locator('tr').allTextContents()).length, members.length);
     await page.waitForTimeout(300);
     log(`screenshots: ${(await docScreenshot(page, 'team-clock')).join(', ')}`);
+  });
+
+  it('a 25-minute focus session counts down in the status bar and turns on VS Code\'s Do Not Disturb; clicking it ends both', async () => {
+    const entries = async () => ({ focus: await statusBarEntry(page, FOCUS_ITEM), bell: await statusBarEntry(page, BELL) });
+    const idle = (e) => e.focus?.icons.includes('clock') && /^\d{2}:\d{2}$/.test(e.focus.text) && e.bell?.icons.includes('bell') && e.bell.ariaLabel === 'Notifications';
+    let seen;
+    await waitFor(async () => idle((seen = await entries())), { message: () => `the local-time item and the plain bell; status bar: ${JSON.stringify(seen)}` });
+
+    await runCommand(page, 'Async Desk: Start Focus Session…');
+    await pickQuickItem(page, '25 minutes');
+    const countdown = (text) => /^Focus (\d{2}):(\d{2}) left$/.exec(text ?? '');
+    const focused = (e) => e.focus?.icons.includes('eye-closed') && countdown(e.focus.text) && e.bell?.icons.includes('bell-slash') && !e.bell.icons.includes('bell') && e.bell.ariaLabel === 'Do Not Disturb';
+    await waitFor(async () => focused((seen = await entries())), { timeout: 10_000, message: () => `the countdown and the Do Not Disturb bell; status bar: ${JSON.stringify(seen)}` });
+    const [, mm, ss] = countdown(seen.focus.text);
+    const left = Number(mm) * 60 + Number(ss);
+    assert.ok(left > 24 * 60 && left <= 25 * 60, `about 25 minutes left: ${seen.focus.text}`);
+    assert.match(seen.focus.ariaLabel, /^Focus session, 25 minutes left, until \d{2}:\d{2} .*Activate to end it\.$/);
+    // It counts down by itself.
+    await waitFor(async () => {
+      const m = countdown((await statusBarEntry(page, FOCUS_ITEM))?.text);
+      return m && Number(m[1]) * 60 + Number(m[2]) < left;
+    }, { timeout: 5_000, message: 'the countdown to tick' });
+    await page.mouse.move(10, 10);
+    await screenshot(page, 'focus-session-dnd');
+
+    await page.locator(`.part.statusbar [id="${FOCUS_ITEM}"] .statusbar-item-label`).click();
+    await waitFor(async () => idle((seen = await entries())), { timeout: 10_000, message: () => `the local-time item and the plain bell back; status bar: ${JSON.stringify(seen)}` });
+    await screenshot(page, 'focus-session-ended');
+  });
+
+  it('typed input survives a click elsewhere: Add Teammate\'s zone pick and a custom focus length', async () => {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const clickElsewhere = async () => {
+      const box = await page.locator('.part.editor').boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height - 30); // into the editor, below the quick input
+      await page.waitForTimeout(300);
+    };
+    const before = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
+
+    await runCommand(page, 'Async Desk: Add Teammate…');
+    await input.fill('zoe-quinn');
+    await input.press('Enter');
+    await waitFor(async () => (await input.inputValue()) === '' && /Name of @zoe-quinn/.test(await widget.textContent()), { message: 'the name prompt' });
+    await input.fill('Zoe Quinn');
+    await input.press('Enter');
+    await waitFor(async () => (await input.getAttribute('placeholder'))?.includes('Time zone of @zoe-quinn'), { message: 'the zone pick' });
+    await clickElsewhere();
+    assert.ok(await widget.isVisible(), 'the zone pick stays open after a click elsewhere');
+    assert.match(await input.getAttribute('placeholder'), /Time zone of @zoe-quinn/);
+    await input.fill('Pacific/Auckland');
+    await pickQuickItem(page, 'Pacific/Auckland');
+    await waitFor(async () => /Working hours of @zoe-quinn/.test(await widget.textContent()), { message: 'the hours prompt' });
+    await input.fill('08:00-16:00'); // pre-filled 09:00-17:00
+    await input.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    const after = await waitFor(() => {
+      const text = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
+      return text !== before && text;
+    }, { message: 'the team file to change' });
+    assert.match(after, /- github: zoe-quinn\n\s+name: "Zoe Quinn"\n\s+timezone: Pacific\/Auckland\n\s+hours: "08:00-16:00"/);
+
+    await runCommand(page, 'Async Desk: Start Focus Session…');
+    await pickQuickItem(page, 'Custom…');
+    await waitFor(async () => /Minutes \(45\)/.test(await widget.textContent()), { message: 'the custom length prompt' });
+    await input.fill('45');
+    await clickElsewhere();
+    assert.ok(await widget.isVisible(), 'the custom length prompt stays open after a click elsewhere');
+    assert.equal(await input.inputValue(), '45');
+    await input.press('Escape');
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.match((await statusBarEntry(page, FOCUS_ITEM)).text, /^\d{2}:\d{2}$/, 'no session was started');
   });
 });

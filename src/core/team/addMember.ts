@@ -1,6 +1,6 @@
 // Adds a member entry to a team file as text, touching nothing else (comments and formatting stay),
 // or writes a new team file. The entry is checked by parseTeamFile like any other.
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 
 export interface NewMember {
   github: string;
@@ -36,12 +36,14 @@ export function appendMember(text: string, member: NewMember): { text: string } 
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return { error: 'the team file has YAML errors; fix them first' };
   if (!isMap(doc.contents)) return { error: 'the team file is not a YAML mapping' };
+  if (doc.contents.flow) return { error: 'the team file is written as a { flow } mapping; write one key per line' };
   const members = doc.contents.get('members', true);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const withNewline = text.endsWith('\n') || text.length === 0 ? text : text + eol;
-  if (members === undefined || members === null || (!isSeq(members) && !('value' in Object(members)))) {
+  if (members === undefined) {
     return { text: `${withNewline}members:${eol}${entryLines(member, '  ').join(eol)}${eol}` };
   }
+  if (isScalar(members) && members.value === null) return { text: fillEmptyMembers(text, doc.contents, members, member, eol) };
   if (!isSeq(members)) return { error: '`members` is not a list' };
   if (members.flow) return { error: '`members` is written as a [flow] list; use one "- github: …" entry per member' };
   if (members.items.some((m) => isMap(m) && String(m.get('github') ?? '').toLowerCase() === member.github.toLowerCase())) {
@@ -61,4 +63,16 @@ export function appendMember(text: string, member: NewMember): { text: string } 
   const before = text.slice(0, end);
   const insert = `${before.endsWith('\n') ? '' : eol}${entryLines(member, indent).join(eol)}${eol}`;
   return { text: before + insert + text.slice(end) };
+}
+
+/** `members:` with nothing yet (or `members: ~`): the entry goes right below that line, the `~` goes. */
+function fillEmptyMembers(text: string, root: YAMLMap, value: Scalar, member: NewMember, eol: string): string {
+  const key = root.items.find((p) => isScalar(p.key) && p.key.value === 'members')!.key as Scalar;
+  const newline = text.indexOf('\n', key.range![1]);
+  let at = newline === -1 ? text.length : newline;
+  if (text[at - 1] === '\r') at--;
+  const [vs, ve] = value.range ?? [at, at];
+  const line = (ve > vs && ve <= at ? text.slice(0, vs) + text.slice(ve, at) : text.slice(0, at)).replace(/[ \t]+$/, '');
+  const rest = text.slice(at);
+  return `${line}${eol}${entryLines(member, '  ').join(eol)}${rest || eol}`;
 }

@@ -28,6 +28,12 @@ const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TOP_KEYS = ['team', 'workingAgreement', 'responseTimes', 'holidays', 'members', 'issues'];
 const MEMBER_KEYS = ['github', 'name', 'timezone', 'hours', 'days', 'focus', 'holidays', 'away', 'role'];
 
+/** A GitHub login as the team file accepts it (GitHub's rules for new accounts: letters, digits and
+ *  single inner hyphens, at most 39 characters). */
+export function isTeamLogin(login: string): boolean {
+  return LOGIN_RE.test(login);
+}
+
 /** "09:00-17:30" -> minutes; "22:00-06:00" crosses midnight (end + 1440); else an error. */
 export function parseSpan(text: string): LocalSpan | { error: string } {
   const m = HOURS_RE.exec(text.trim());

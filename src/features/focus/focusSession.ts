@@ -307,6 +307,7 @@ export class FocusController implements vscode.Disposable {
     if (end !== 'custom') return end;
     const text = await vscode.window.showInputBox({
       title: 'Start Focus Session',
+      ignoreFocusOut: true, // a click elsewhere must not throw away what was typed
       prompt: `Minutes (45), hours (1h30) or an end time in ${zone} (15:30)`,
       placeHolder: '45',
       validateInput: (value) => {

@@ -2,9 +2,13 @@
 // provider (scopes asked only when a feature needs them), or, for hosts without a provider, a token
 // the user stored with "Sign in with a Token" (SecretStorage; never in settings or files).
 // In Restricted Mode no API is called.
+// A token goes only to the host it belongs to: asyncDesk.github.apiUrl can be set by a repository's
+// .vscode/settings.json, so the stored token is kept with the API URL it was entered for, and the
+// GitHub Enterprise session only goes to the host of github-enterprise.uri.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type * as GitHubBundle from './githubBundle';
+import { webHostForApiUrl } from '../../core/github/remote';
 import { UserError } from '../shared/errors';
 import { log } from '../shared/log';
 
@@ -25,6 +29,22 @@ export function apiUrl(): string {
 
 function providerId(url: string): 'github' | 'github-enterprise' {
   return /^https:\/\/api\.github\.com$/i.test(url) ? 'github' : 'github-enterprise';
+}
+
+/** The host VS Code's GitHub Enterprise sign-in is for (setting github-enterprise.uri), or undefined. */
+function enterpriseHost(): string | undefined {
+  const uri = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri', '').trim();
+  try {
+    return uri ? new URL(uri).host.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What "Sign in with a Token" stores: the token and the API URL it was entered for. */
+interface StoredToken {
+  apiUrl: string;
+  token: string;
 }
 
 export class GitHubAccess implements vscode.Disposable {
@@ -48,13 +68,24 @@ export class GitHubAccess implements vscode.Disposable {
   async client(scopes: string[], options: { createIfNone: boolean }): Promise<Client | undefined> {
     if (!vscode.workspace.isTrusted) throw new UserError('GitHub is not used in Restricted Mode. Trust this workspace to connect to GitHub.');
     const url = apiUrl();
-    let token = await this.secrets.get(SECRET_KEY);
+    let token = await this.storedToken(url);
     if (!token) {
+      const provider = providerId(url);
+      const host = webHostForApiUrl(url);
+      if (provider === 'github-enterprise' && enterpriseHost() !== host) {
+        // That session belongs to another host (or none is set up): never send it to this one.
+        if (options.createIfNone) {
+          throw new UserError(
+            `asyncDesk.github.apiUrl is ${url}, but VS Code's GitHub Enterprise sign-in is ${enterpriseHost() ? `for ${enterpriseHost()}` : 'not set up'}. Set github-enterprise.uri to https://${host}, or run "Async Desk: Sign in with a Token".`,
+          );
+        }
+        return undefined;
+      }
       try {
-        const session = await vscode.authentication.getSession(providerId(url), scopes, options.createIfNone ? { createIfNone: true } : { silent: true });
+        const session = await vscode.authentication.getSession(provider, scopes, options.createIfNone ? { createIfNone: true } : { silent: true });
         token = session?.accessToken;
       } catch (error) {
-        // No provider for this host (e.g. GHES without github-enterprise.uri, or a server build).
+        // No provider for this host (e.g. a server build without GitHub sign-in).
         log().warn(`GitHub sign-in through VS Code failed: ${(error as Error).message}`);
         if (options.createIfNone) {
           throw new UserError(`Could not sign in to GitHub (${(error as Error).message}). Run "Async Desk: Sign in with a Token" to use a personal access token.`);
@@ -76,8 +107,23 @@ export class GitHubAccess implements vscode.Disposable {
         validateInput: (v) => (v.trim().length >= 20 ? undefined : 'That does not look like a GitHub token.'),
       }));
     if (!value) return;
-    await this.secrets.store(SECRET_KEY, value.trim());
+    await this.secrets.store(SECRET_KEY, JSON.stringify({ apiUrl: apiUrl(), token: value.trim() } satisfies StoredToken));
     void vscode.window.setStatusBarMessage('$(key) GitHub token saved in secret storage', 4000);
+  }
+
+  /** The stored token when it was entered for `url`; a token for another host is not handed out. */
+  private async storedToken(url: string): Promise<string | undefined> {
+    const raw = await this.secrets.get(SECRET_KEY);
+    if (!raw) return undefined;
+    let stored: Partial<StoredToken> | undefined;
+    try {
+      stored = JSON.parse(raw) as Partial<StoredToken>;
+    } catch {
+      stored = undefined; // an unreadable entry: ask for the token again
+    }
+    if (stored?.token && stored.apiUrl === url) return stored.token;
+    log().warn(`The token in secret storage was saved for ${stored?.apiUrl ?? 'an unknown host'}, not ${url}; it is not sent there. Run "Async Desk: Sign in with a Token" for ${url}.`);
+    return undefined;
   }
 
   async signOut(): Promise<void> {

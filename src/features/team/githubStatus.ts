@@ -1,6 +1,8 @@
 // Teammates' GitHub status for the Team view: one batched GraphQL query for all members, refreshed
 // by the core StatusPoller only while the view is visible and only when the user turned it on
 // (asyncDesk.team.githubStatus). Failures are a quiet message on the view, never a modal.
+// A team-file change fetches again only when it changes who is in the team, and only while the view
+// is visible (else when it shows again): typing in the team file sends no requests.
 import * as vscode from 'vscode';
 import type { GitHubStatus } from '../../core/team';
 import type { StatusPoller } from '../../core/github/poller';
@@ -18,6 +20,8 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
   private poller: StatusPoller<Statuses> | undefined;
   private visible = false;
   private current: Statuses = new Map();
+  /** The logins of the last request (lower case, sorted), to tell when the team changed. */
+  private fetchedLogins: string | undefined;
   /** A one-line problem for the view's message, or undefined. */
   problem: string | undefined;
   private readonly disposables: vscode.Disposable[];
@@ -32,7 +36,7 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
         if (e.affectsConfiguration('asyncDesk.team') || e.affectsConfiguration('asyncDesk.github')) this.restart();
       }),
       github.onDidChange(() => this.restart()),
-      store.onDidChange(() => this.poller && void this.poller.refresh()),
+      store.onDidChange(() => this.teamChanged()),
     ];
   }
 
@@ -43,6 +47,16 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.ensurePoller()?.setActive(visible);
+    if (visible) this.teamChanged();
+  }
+
+  /** New members (or fewer): their statuses now if the view is visible; the poller joins or waits out a rate limit. */
+  private teamChanged(): void {
+    if (this.visible && this.poller && this.fetchedLogins !== undefined && this.fetchedLogins !== this.loginKey()) void this.poller.refresh();
+  }
+
+  private loginKey(): string {
+    return [...new Set(this.store.members().map((m) => m.member.github.toLowerCase()))].sort().join(' ');
   }
 
   /** Turns the feature on (setting) and asks for a GitHub sign-in; the poller starts from there. */
@@ -73,14 +87,16 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
 
   private ensurePoller(): StatusPoller<Statuses> | undefined {
     if (this.poller || !getSettings().teamGithubStatus || !vscode.workspace.isTrusted) return this.poller;
-    const { StatusPoller, fetchStatuses } = githubBundle();
+    const { StatusPoller, fetchStatuses, GitHubError } = githubBundle();
     this.poller = new StatusPoller<Statuses>({
       intervalMs: getSettings().teamStatusRefreshMinutes * 60_000,
       timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() },
       fetch: async () => {
         const client = await this.github.client([], { createIfNone: false });
-        if (!client) throw new Error('Not signed in to GitHub: run "Async Desk: Show Teammates\' GitHub Status" to sign in.');
+        // An auth error, said as is (a plain Error would read "Something went wrong talking to GitHub").
+        if (!client) throw new GitHubError('auth', 'Not signed in to GitHub: run "Async Desk: Show Teammates\' GitHub Status" to sign in.');
         const logins = [...new Set(this.store.members().map((m) => m.member.github))];
+        this.fetchedLogins = this.loginKey();
         const fetched = await fetchStatuses(client, logins);
         const statuses: Statuses = new Map();
         for (const [login, status] of fetched) {

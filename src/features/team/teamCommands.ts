@@ -1,10 +1,10 @@
-// Team commands: add a teammate, copy "best time to reach", open a member's entry, refresh.
+// Team commands: add a teammate, copy "best time to reach", open a member's entry, open an issue for
+// them, refresh.
 import * as vscode from 'vscode';
-import { bestTimeToReach, isValidZone, parseSpan } from '../../core/team';
+import { bestTimeToReach, isTeamLogin, isValidZone, parseSpan, WEEKDAY_NAMES } from '../../core/team';
 import { appendMember, newTeamFile, type NewMember } from '../../core/team/addMember';
-import { readTextIfExists } from '../../core/fs';
 import { Cancelled, UserError } from '../shared/errors';
-import { applyChanges } from '../shared/files';
+import { applyChanges, readCurrentText } from '../shared/files';
 import { assertTrusted } from '../shared/trust';
 import type { CommandId } from '../commandIds';
 import type { MemberRef, TeamStore } from './teamStore';
@@ -12,6 +12,11 @@ import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
 import type { TeamStatusSource } from './githubStatus';
 import { showTeamClock } from './teamClock';
+import { requireWorkspaceRepository } from '../github/repository';
+import { newIssueUrl } from '../../core/github/remote';
+
+/** Contributed by the GitHub-issues capability (issue 5) once it exists: issues from templates. */
+export const OPEN_FROM_TEMPLATE = 'asyncDesk.issues.openFromTemplate';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
@@ -42,9 +47,17 @@ export function teamCommandHandlers(
     return picked.ref;
   };
   return {
-    // TEMPORARY (being built this session): replaced by the real action.
-    'asyncDesk.team.openIssueFor': () => {
-      throw new UserError('Not built yet.');
+    // The issues capability when installed (templates, due dates); until then github.com's new-issue
+    // page with the teammate as assignee. Returns what that command returns, or the URL opened.
+    'asyncDesk.team.openIssueFor': async (target?: unknown) => {
+      const ref = await memberOf(target);
+      const login = ref.member.github;
+      if ((await vscode.commands.getCommands(true)).includes(OPEN_FROM_TEMPLATE)) {
+        return vscode.commands.executeCommand(OPEN_FROM_TEMPLATE, { owner: login });
+      }
+      const url = newIssueUrl(await requireWorkspaceRepository(ref.folder.workspaceFolder), login);
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+      return url;
     },
     'asyncDesk.team.addTeammate': (args?: Partial<NewMember> & { folder?: vscode.Uri }) => addTeammate(store, args ?? {}),
     'asyncDesk.team.copyBestTime': async (target?: unknown) => {
@@ -92,12 +105,11 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
     if (value === undefined) throw new Cancelled();
     return value.trim();
   };
-  const github =
-    args.github ??
-    (await ask({
-      prompt: 'GitHub login of the teammate',
-      validateInput: (v) => (/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(v.trim().replace(/^@/, '')) ? undefined : 'A GitHub login: letters, digits and dashes.'),
-    })).replace(/^@/, '');
+  // Arguments (scripts, tests) are checked like typed input: the entry written must be valid.
+  const loginProblem = (v: string) => (isTeamLogin(v) ? undefined : 'A GitHub login: letters, digits and single hyphens between them, at most 39 characters.');
+  const github = (args.github ?? (await ask({ prompt: 'GitHub login of the teammate', validateInput: (v) => loginProblem(v.trim().replace(/^@/, '')) }))).trim().replace(/^@/, '');
+  const badLogin = loginProblem(github);
+  if (badLogin) throw new UserError(`"${github}" is not a GitHub login. ${badLogin}`);
   const name = args.name ?? (await ask({ prompt: `Name of @${github} (optional)` }));
   let timezone = args.timezone;
   if (!timezone) {
@@ -105,7 +117,8 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
     const zones = [mine, ...Intl.supportedValuesOf('timeZone').filter((z) => z !== mine)];
     const picked = await vscode.window.showQuickPick(
       zones.map((z, i) => ({ label: z, description: i === 0 ? 'your zone' : undefined })),
-      { placeHolder: `Time zone of @${github} (IANA)` },
+      // The login and name typed before must not be lost to a click elsewhere.
+      { placeHolder: `Time zone of @${github} (IANA)`, ignoreFocusOut: true },
     );
     if (!picked) throw new Cancelled();
     timezone = picked.label;
@@ -114,9 +127,13 @@ async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder
   const hours =
     args.hours ??
     (await ask({ prompt: `Working hours of @${github}, local time`, value: '09:00-17:00', validateInput: (v) => ('error' in parseSpan(v.trim()) ? 'Like 09:00-17:30' : undefined) }));
-  const member: NewMember = { github, name: name || undefined, timezone, hours, days: args.days };
+  if ('error' in parseSpan(hours)) throw new UserError(`Working hours "${hours}" are not like 09:00-17:30.`);
+  const badDay = args.days?.find((d) => !(WEEKDAY_NAMES as readonly string[]).includes(d));
+  if (badDay !== undefined) throw new UserError(`Unknown day "${badDay}": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`);
+  const member: NewMember = { github, name: name || undefined, timezone, hours: hours.trim(), days: args.days };
 
-  const current = await readTextIfExists(folder.uri.fsPath);
+  // What the user sees: an open team file with unsaved changes is edited in its editor.
+  const current = await readCurrentText(folder.uri);
   let text: string;
   if (current === null) text = newTeamFile(folder.workspaceFolder.name, member);
   else {

@@ -175,7 +175,7 @@ export function stateEndText(state: MemberState, now: Date): string {
     case 'working':
       return until ? `until ${until}` : 'working';
     case 'off':
-      return state.nextOnline ? `back ${formatClock(state.nextOnline)}${state.nextOnline ? ` (in ${formatDuration(Date.parse(state.nextOnline) - now.getTime())})` : ''}` : 'off';
+      return state.nextOnline ? `back ${formatClock(state.nextOnline)} (in ${formatDuration(Date.parse(state.nextOnline) - now.getTime())})` : 'off';
   }
 }
 

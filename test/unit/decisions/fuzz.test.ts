@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { contextLine, findReferences, parseRecord, setStatus, STATUSES } from '../../../src/core/decisions';
 import { FIXTURES, markdownFiles, prng, readFixture } from './helpers';
+import { fuzzText } from '../fuzzInputs';
 
 
 const PIECES = [
@@ -13,39 +14,7 @@ const PIECES = [
   '2026-01-02', '20260102', '0007-', '.md', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', 'é', '\u2028', '\\', '=====', '-----', '    ',
 ];
 
-function randomText(rand: () => number): string {
-  const n = Math.floor(rand() * 60);
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    const r = rand();
-    if (r < 0.6) s += PIECES[Math.floor(rand() * PIECES.length)];
-    else if (r < 0.8) s += String.fromCharCode(Math.floor(rand() * 0x10000));
-    else s += String.fromCharCode(32 + Math.floor(rand() * 95));
-  }
-  return s;
-}
-
-function mutate(text: string, rand: () => number): string {
-  let s = text;
-  const edits = 1 + Math.floor(rand() * 6);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(rand() * (s.length + 1));
-    const kind = Math.floor(rand() * 7);
-    if (kind === 0) s = s.slice(0, at) + s.slice(at + Math.floor(rand() * 40));
-    else if (kind === 1) s = s.slice(0, at) + randomText(rand) + s.slice(at);
-    else if (kind === 2) s = s.slice(0, at);
-    else if (kind === 3) s = s.replace(/\n/g, rand() < 0.5 ? '\r\n' : '\r');
-    else if (kind === 4) {
-      const ls = s.split('\n');
-      const i1 = Math.floor(rand() * ls.length);
-      const i2 = Math.floor(rand() * ls.length);
-      [ls[i1], ls[i2]] = [ls[i2]!, ls[i1]!];
-      s = ls.join('\n');
-    } else if (kind === 5) s = s.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + s.slice(at);
-    else s = s.slice(0, at) + s.slice(at, at + Math.floor(rand() * 80)) + s.slice(at);
-  }
-  return s;
-}
+const { randomText, mutate } = fuzzText({ pieces: PIECES, maxPieces: 60, pieceShare: 0.6, unicodeShare: 0.8, maxEdits: 6, maxDelete: 40, maxRepeat: 80 });
 
 describe('parseRecord fuzz', function () {
   this.timeout(120_000);

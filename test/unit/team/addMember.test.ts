@@ -35,6 +35,26 @@ describe('appendMember', () => {
     assert.match((appendMember('members: [\n', erin) as { error: string }).error, /YAML errors/);
   });
 
+  it('fills an empty `members:` (the entry goes right below it), and refuses a members mapping instead of adding a second `members` key', () => {
+    for (const [text, expected] of [
+      ['team: X\nmembers:\nissues:\n  defaultDue: "+3 workdays"\n', 'team: X\nmembers:\n  - github: erin\n'],
+      ['team: X\nmembers: # nobody yet\n\nholidays: {}\n', 'team: X\nmembers: # nobody yet\n  - github: erin\n'],
+      ['members: ~\nteam: X', 'members:\n  - github: erin\n'],
+      ['team: X\r\nmembers:\r\n', 'team: X\r\nmembers:\r\n  - github: erin\r\n'],
+    ] as const) {
+      const result = appendMember(text, erin);
+      assert.ok('text' in result, `${JSON.stringify(text)}: ${JSON.stringify(result)}`);
+      assert.ok(result.text.startsWith(expected), JSON.stringify(result.text));
+      const { team, problems } = parseTeamFile(result.text, 't.yml');
+      assert.deepEqual(problems, [], JSON.stringify(result.text));
+      assert.deepEqual(team.members.map((m) => m.github), ['erin']);
+      assert.equal(team.name, 'X');
+    }
+    assert.match((appendMember('team: X\nmembers:\n  alice: { timezone: UTC }\n', erin) as { error: string }).error, /not a list/);
+    assert.match((appendMember('members: alice\n', erin) as { error: string }).error, /not a list/);
+    assert.match((appendMember('{ team: X }\n', erin) as { error: string }).error, /flow/);
+  });
+
   it('writes a new valid team file', () => {
     const { team, problems } = parseTeamFile(newTeamFile('Payments', erin), '.github/team.yml');
     assert.deepEqual(problems, []);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { computeStates, dayTimeline, isValidZone, parseTeamFile } from '../../../src/core/team';
 import { prng } from '../decisions/helpers';
 import { readTeamFixture } from './helpers';
+import { fuzzText } from '../fuzzInputs';
 
 const PIECES = [
   'team: ', 'members:', '\n', '\r\n', '  - ', '    ', ' ', '\t', '#', 'github: ', 'timezone: ', 'hours: ', 'days: ', 'focus: ', 'holidays: ',
@@ -16,39 +17,7 @@ const PIECES = [
   'true', '\u0000', '\uFEFF', '\uD800', '😀', 'é', '\u2028', '\\',
 ];
 
-function randomText(rand: () => number): string {
-  const n = Math.floor(rand() * 50);
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    const r = rand();
-    if (r < 0.7) s += PIECES[Math.floor(rand() * PIECES.length)];
-    else if (r < 0.85) s += String.fromCharCode(Math.floor(rand() * 0x10000));
-    else s += String.fromCharCode(32 + Math.floor(rand() * 95));
-  }
-  return s;
-}
-
-function mutate(text: string, rand: () => number): string {
-  let s = text;
-  const edits = 1 + Math.floor(rand() * 5);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(rand() * (s.length + 1));
-    const kind = Math.floor(rand() * 7);
-    if (kind === 0) s = s.slice(0, at) + s.slice(at + Math.floor(rand() * 30));
-    else if (kind === 1) s = s.slice(0, at) + randomText(rand).slice(0, 40) + s.slice(at);
-    else if (kind === 2) s = s.slice(0, at);
-    else if (kind === 3) s = s.replace(/\n/g, rand() < 0.5 ? '\r\n' : '\r');
-    else if (kind === 4) {
-      const ls = s.split('\n');
-      const i1 = Math.floor(rand() * ls.length);
-      const i2 = Math.floor(rand() * ls.length);
-      [ls[i1], ls[i2]] = [ls[i2]!, ls[i1]!];
-      s = ls.join('\n');
-    } else if (kind === 5) s = s.slice(0, at) + PIECES[Math.floor(rand() * PIECES.length)] + s.slice(at);
-    else s = s.slice(0, at) + s.slice(at, at + Math.floor(rand() * 30)) + s.slice(at);
-  }
-  return s;
-}
+const { randomText, mutate } = fuzzText({ pieces: PIECES, maxPieces: 50, pieceShare: 0.7, unicodeShare: 0.85, maxEdits: 5, maxDelete: 30, maxRepeat: 30, maxInsert: 40 });
 
 /** A small team file cut from a seed: one or two member entries, with or without the seed's top
  *  part (holiday calendars, response times), now and then the whole seed. yaml reads about 1 KB per
