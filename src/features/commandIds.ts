@@ -31,6 +31,8 @@ export const COMMAND_IDS = [
   'asyncDesk.rituals.newIntentBrief',
   'asyncDesk.rituals.newWorkingAgreement',
   'asyncDesk.rituals.newRetrospective',
+  'asyncDesk.issues.openFromTemplate',
+  'asyncDesk.issues.showOutbox',
   'asyncDesk.focus.start',
   'asyncDesk.focus.end',
   'asyncDesk.github.signInWithToken',

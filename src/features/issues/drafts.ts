@@ -1,0 +1,73 @@
+// Issue drafts and the outbox, kept in the extension's global storage so that a closed form, a window
+// reload or a failed create never loses what was typed (SPEC §3: "a create that fails keeps the draft").
+import * as vscode from 'vscode';
+import type { FormValues } from '../../protocol/issueForm';
+import type { OutboxEntry } from '../../core/issues/outbox';
+
+const DRAFTS_KEY = 'asyncDesk.issueDrafts';
+const OUTBOX_KEY = 'asyncDesk.issueOutbox';
+
+export interface IssueDraft {
+  id: string;
+  /** Workspace folder URI the form belongs to. */
+  folder: string;
+  /** 'owner/repo' or null. */
+  repo: string | null;
+  /** Template key and file ('' for a built-in). */
+  templateKey: string;
+  templateFile: string;
+  values: FormValues;
+  /** Where it was opened from (shown in the form), and the record to link the issue to. */
+  source?: string;
+  recordFile?: string;
+  created: string;
+  updated: string;
+}
+
+export class DraftStore {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  all(): IssueDraft[] {
+    return Object.values(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {});
+  }
+
+  get(id: string): IssueDraft | undefined {
+    return this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY)?.[id];
+  }
+
+  async put(draft: IssueDraft): Promise<void> {
+    const all = { ...(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}) };
+    all[draft.id] = { ...draft, updated: new Date().toISOString() };
+    await this.state.update(DRAFTS_KEY, all);
+    this.changed.fire();
+  }
+
+  async remove(id: string): Promise<void> {
+    const all = { ...(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}) };
+    if (!(id in all)) return;
+    delete all[id];
+    await this.state.update(DRAFTS_KEY, all);
+    this.changed.fire();
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.state.get<OutboxEntry[]>(OUTBOX_KEY) ?? [];
+  }
+
+  async setOutbox(entries: OutboxEntry[]): Promise<void> {
+    await this.state.update(OUTBOX_KEY, entries);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** True when the outbox holds something to send (read without loading the issues bundle). */
+export function hasOutbox(state: vscode.Memento): boolean {
+  return (state.get<OutboxEntry[]>(OUTBOX_KEY) ?? []).some((e) => e.status !== 'sent');
+}

@@ -1,0 +1,583 @@
+// "Open Issue from Template…": pick a template of the repository (or a built-in one), fill the form in
+// a webview, and create the issue on GitHub with one owner and a due date in the owner's day. The form
+// is a draft from the first keystroke (global storage); a create that fails keeps it in the outbox,
+// which retries without ever creating a duplicate (the body carries a hidden marker that is searched
+// for first). Loaded from dist/issues.js on first use.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { discoverTemplates, templateDefaults, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { linkIssueToRecord } from '../../core/decisions/linkIssue';
+import type { FormValues, IssueFormInit } from '../../protocol/issueForm';
+import type { OutboxEntry } from '../../core/issues/outbox';
+import { Cancelled, UserError } from '../shared/errors';
+import { assertTrusted } from '../shared/trust';
+import { applyChanges, readCurrentText } from '../shared/files';
+import { log } from '../shared/log';
+import { getSettings } from '../shared/settings';
+import type { TeamStore } from '../team/teamStore';
+import type { DecisionStore } from '../decisions/decisionStore';
+import { currentViewer } from '../team/viewer';
+import type { GitHubAccess } from '../github/githubAccess';
+import { githubBundle } from '../github/githubAccess';
+import { workspaceRepository } from '../github/repository';
+import { DraftStore, type IssueDraft } from './drafts';
+import { IssueFormPanel } from './issueFormPanel';
+import { derive, ownerOptions, type FormContext } from './formModel';
+
+/** Arguments other features (and tests) pass to skip the pickers. */
+export interface OpenIssueArgs {
+  /** Template key (file name without extension, or a built-in key) or name. */
+  template?: string;
+  title?: string;
+  owner?: string;
+  /** Markdown templates: the body; forms: appended to the first textarea when it is empty. */
+  body?: string;
+  answers?: Record<string, string | string[]>;
+  due?: string;
+  folder?: vscode.Uri;
+  /** A decision record (URI or tree node) the issue follows up: its number is written back on success. */
+  record?: vscode.Uri | { kind?: string; ref?: { folder: { root: vscode.Uri }; record: { file: string } } };
+  source?: string;
+}
+
+export interface IssueServices {
+  team: TeamStore;
+  decisions: DecisionStore;
+  github: GitHubAccess;
+}
+
+export class IssueService implements vscode.Disposable {
+  readonly drafts: DraftStore;
+  private readonly panels = new Map<string, IssueFormPanel>();
+  private readonly pushAccess = new Map<string, Promise<{ push: boolean; login?: string } | undefined>>();
+  private readonly repoUsers = new Map<string, Promise<{ login: string; name?: string }[]>>();
+  private flushing: Promise<void> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly services: IssueServices,
+  ) {
+    this.drafts = new DraftStore(context.globalState);
+    this.disposables.push(
+      this.drafts,
+      // Back online is noticed when the window gets focus again, or by the timer below.
+      vscode.window.onDidChangeWindowState((s) => s.focused && this.hasPending() && void this.flushOutbox()),
+    );
+    this.scheduleRetry();
+  }
+
+  // ---- opening a form ----
+
+  async open(args: OpenIssueArgs = {}): Promise<IssueFormPanel | undefined> {
+    assertTrusted('Open Issue from Template');
+    const { folder, recordFile, recordTitle } = await this.target(args);
+    const set = await discoverTemplates(folder.uri.fsPath);
+    for (const p of set.problems) log().warn(`${p.file}:${p.line + 1}: ${p.message}`);
+    const template = await this.pickTemplate(set, args, !!recordFile);
+    if (!template) return undefined;
+    await this.services.team.ready();
+    const team = this.teamOf(folder);
+    const defaults = templateDefaults(team, template.key);
+    const repo = await workspaceRepository(folder).catch(() => undefined);
+    const values: FormValues = {
+      title: args.title ?? (recordTitle && !template.title ? `Follow-up: ${recordTitle}` : template.title),
+      answers: { ...initialAnswers(template), ...(args.answers ?? {}) },
+      body: template.kind === 'markdown' ? (args.body ?? template.body) : '',
+      owner: (args.owner ?? template.assignees[0] ?? '').replace(/^@/, ''),
+      due: args.due ?? defaults.due ?? '',
+    };
+    if (template.kind === 'form' && args.body) {
+      const first = template.fields.find((f) => f.type === 'textarea' && !values.answers[f.id]);
+      if (first && 'id' in first) values.answers[first.id] = args.body;
+    }
+    const now = new Date().toISOString();
+    const draft: IssueDraft = {
+      id: randomUUID(),
+      folder: folder.uri.toString(),
+      repo: repo ? `${repo.owner}/${repo.repo}` : null,
+      templateKey: template.key,
+      templateFile: template.file,
+      values,
+      ...(args.source || recordTitle ? { source: args.source ?? `Decision: ${recordTitle}` } : {}),
+      ...(recordFile ? { recordFile } : {}),
+      created: now,
+      updated: now,
+    };
+    await this.drafts.put(draft);
+    return this.show(draft, template);
+  }
+
+  /** Reopens a saved draft (outbox "Edit", or a panel restored after a reload). */
+  async openDraft(id: string, panel?: vscode.WebviewPanel): Promise<IssueFormPanel | undefined> {
+    const existing = this.panels.get(id);
+    if (existing) {
+      panel?.dispose();
+      existing.reveal();
+      return existing;
+    }
+    const draft = this.drafts.get(id);
+    if (!draft) {
+      panel?.dispose();
+      return undefined;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder));
+    const set = folder ? await discoverTemplates(folder.uri.fsPath) : undefined;
+    const template = set?.templates.find((t) => t.key === draft.templateKey && t.file === draft.templateFile) ?? set?.templates.find((t) => t.key === draft.templateKey);
+    if (!template) {
+      panel?.dispose();
+      throw new UserError(`The template of this draft (${draft.templateFile || draft.templateKey}) is gone. Its text is kept: use "Copy body" in the outbox.`);
+    }
+    return this.show(draft, template, panel);
+  }
+
+  private async target(args: OpenIssueArgs): Promise<{ folder: vscode.WorkspaceFolder; recordFile?: string; recordTitle?: string }> {
+    let recordUri: vscode.Uri | undefined;
+    const record = args.record;
+    if (record instanceof vscode.Uri) recordUri = record;
+    else if (record && typeof record === 'object' && record.ref) recordUri = vscode.Uri.joinPath(record.ref.folder.root, ...record.ref.record.file.split('/'));
+    if (recordUri) {
+      await this.services.decisions.ready();
+      const ref = this.services.decisions.recordAt(recordUri);
+      if (!ref) throw new UserError(`${vscode.workspace.asRelativePath(recordUri)} is not a decision record.`);
+      const number = ref.record.number ? `ADR-${String(ref.record.number).padStart(4, '0')} ` : '';
+      return { folder: ref.folder.workspaceFolder, recordFile: ref.record.file, recordTitle: `${number}${ref.record.title}`.trim() };
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const byArg = args.folder ? vscode.workspace.getWorkspaceFolder(args.folder) : undefined;
+    const folder = byArg ?? (folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Open an issue for the repository of…' }));
+    if (!folder) throw folders.length ? new Cancelled() : new UserError('Open the folder of a GitHub repository first.');
+    return { folder };
+  }
+
+  private async pickTemplate(set: TemplateSet, args: OpenIssueArgs, forRecord: boolean): Promise<IssueTemplate | undefined> {
+    const wanted = args.template?.toLowerCase();
+    if (wanted) {
+      const found = set.templates.find((t) => t.key.toLowerCase() === wanted || t.name.toLowerCase() === wanted);
+      if (found) return found;
+      if (!set.templates.some((t) => t.builtIn)) {
+        // A built-in asked for by another feature (e.g. 'blocker') in a repo with its own templates:
+        // let the user choose among the repo's.
+        log().info(`Template "${args.template}" not found; asking.`);
+      } else {
+        throw new UserError(`No issue template named "${args.template}".`);
+      }
+    }
+    type Item = vscode.QuickPickItem & { template?: IssueTemplate; url?: string; blank?: boolean };
+    const items: Item[] = set.templates.map((t) => ({
+      label: t.builtIn ? `$(sparkle) ${t.name}` : t.name,
+      description: t.kind === 'form' ? 'form' : 'Markdown',
+      detail: [t.about, t.problems.some((p) => p.severity === 'error') ? '$(warning) has problems (see Problems)' : '', t.builtIn ? 'built in: this repository has no issue templates' : '']
+        .filter(Boolean)
+        .join(' · '),
+      template: t,
+    }));
+    if (forRecord) items.sort((a, b) => Number(/decision/i.test(b.template!.name)) - Number(/decision/i.test(a.template!.name)));
+    if (set.blankIssuesEnabled && !set.templates.every((t) => t.builtIn)) items.push({ label: 'Blank issue', description: 'no template', blank: true });
+    if (set.contactLinks.length) {
+      items.push({ label: 'Links', kind: vscode.QuickPickItemKind.Separator });
+      for (const link of set.contactLinks) items.push({ label: `$(link-external) ${link.name}`, description: link.url, detail: link.about, url: link.url });
+    }
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Open an issue from which template?', matchOnDescription: true, matchOnDetail: true });
+    if (!picked) throw new Cancelled();
+    if (picked.url) {
+      await vscode.env.openExternal(vscode.Uri.parse(picked.url));
+      return undefined;
+    }
+    if (picked.blank) return BLANK_TEMPLATE;
+    return picked.template;
+  }
+
+  private teamOf(folder: vscode.WorkspaceFolder) {
+    const f = this.services.team.all().find((t) => t.workspaceFolder.uri.toString() === folder.uri.toString());
+    return f?.exists ? f.team : undefined;
+  }
+
+  private show(draft: IssueDraft, template: IssueTemplate, revived?: vscode.WebviewPanel): IssueFormPanel {
+    const panel = new IssueFormPanel(this.context.extensionUri, draft.id, template.name, revived, {
+      init: () => this.initFor(draft.id, template),
+      change: (values) => this.change(draft.id, template, values),
+      submit: (values) => this.submit(draft.id, template, values),
+      copyBody: async (values) => {
+        await vscode.env.clipboard.writeText(this.derived(draft.id, template, values).preview.body);
+        void vscode.window.setStatusBarMessage('$(clippy) Issue body copied', 4000);
+      },
+      discard: async () => {
+        await this.drafts.remove(draft.id);
+        await this.removeFromOutbox(draft.id);
+      },
+      owners: () => this.repoOwners(draft.id, template),
+    });
+    this.panels.set(draft.id, panel);
+    panel.onDidDispose(() => this.panels.delete(draft.id));
+    return panel;
+  }
+
+  private context_(draftId: string, template: IssueTemplate): FormContext {
+    const draft = this.drafts.get(draftId);
+    const folder = draft ? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder)) : undefined;
+    const team = folder ? this.teamOf(folder) : undefined;
+    const defaults = templateDefaults(team, template.key);
+    const push = draft?.repo ? this.knownPush.get(draft.repo) : undefined;
+    return {
+      template,
+      team,
+      zone: currentViewer(this.services.team).zone,
+      now: new Date(),
+      extraLabels: defaults.labels,
+      ...(defaults.due ? { defaultDue: defaults.due } : {}),
+      ...(push && !push.push
+        ? { pushWarning: `You${push.login ? ` (@${push.login})` : ''} cannot push to ${draft!.repo}: GitHub will drop the labels, assignees and milestone of this issue. Ask a maintainer for triage access, or create it and let them set those.` }
+        : {}),
+    };
+  }
+
+  private readonly knownPush = new Map<string, { push: boolean; login?: string }>();
+
+  private derived(draftId: string, template: IssueTemplate, values: FormValues) {
+    return derive(this.context_(draftId, template), values);
+  }
+
+  private async initFor(draftId: string, template: IssueTemplate): Promise<IssueFormInit> {
+    const draft = this.drafts.get(draftId);
+    if (!draft) throw new UserError('This issue draft no longer exists.');
+    const ctx = this.context_(draftId, template);
+    void this.checkPush(draft); // quietly, when already signed in: the warning shows before submitting
+    return {
+      draftId,
+      repo: draft.repo,
+      ...(draft.repo ? {} : { repoProblem: 'This folder has no GitHub remote (git remote -v), so the issue cannot be created. The form is kept as a draft.' }),
+      template: {
+        key: template.key,
+        name: template.name,
+        about: template.about,
+        kind: template.kind,
+        fields: template.fields,
+        labels: [...new Set([...template.labels, ...ctx.extraLabels])],
+        problems: template.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line + 1}: ${p.message}`),
+      },
+      values: draft.values,
+      owners: ownerOptions(ctx.team, ctx.now),
+      trusted: vscode.workspace.isTrusted,
+      ...(draft.source ? { source: draft.source } : {}),
+    };
+  }
+
+  private async change(draftId: string, template: IssueTemplate, values: FormValues) {
+    const draft = this.drafts.get(draftId);
+    if (draft) await this.drafts.put({ ...draft, values });
+    return this.derived(draftId, template, values);
+  }
+
+  private async checkPush(draft: IssueDraft, interactive = false): Promise<{ push: boolean; login?: string } | undefined> {
+    if (!draft.repo) return undefined;
+    const repo = draft.repo;
+    let pending = this.pushAccess.get(repo);
+    if (!pending || interactive) {
+      pending = (async () => {
+        const client = await this.services.github.client(['repo'], { createIfNone: interactive });
+        if (!client) return undefined;
+        const [owner, name] = repo.split('/') as [string, string];
+        const access = await githubBundle().checkPushAccess(client, { owner, repo: name });
+        this.knownPush.set(repo, access);
+        return access;
+      })().catch((error) => {
+        log().warn(`Checking push access to ${repo}: ${(error as Error).message}`);
+        this.pushAccess.delete(repo);
+        return undefined;
+      });
+      this.pushAccess.set(repo, pending);
+    }
+    const access = await pending;
+    if (access) this.panels.get(draft.id)?.refreshDerived();
+    return access;
+  }
+
+  /** Team members plus the repository's assignable users (when signed in). */
+  private async repoOwners(draftId: string, template: IssueTemplate) {
+    const draft = this.drafts.get(draftId);
+    const ctx = this.context_(draftId, template);
+    if (!draft?.repo) return ownerOptions(ctx.team, ctx.now);
+    const repo = draft.repo;
+    let users = this.repoUsers.get(repo);
+    if (!users) {
+      users = (async () => {
+        const client = await this.services.github.client(['repo'], { createIfNone: false });
+        if (!client) return [];
+        const [owner, name] = repo.split('/') as [string, string];
+        return githubBundle().assignableUsers(client, { owner, repo: name });
+      })().catch((error) => {
+        log().warn(`Listing assignable users of ${repo}: ${(error as Error).message}`);
+        this.repoUsers.delete(repo);
+        return [];
+      });
+      this.repoUsers.set(repo, users);
+    }
+    return ownerOptions(ctx.team, ctx.now, await users);
+  }
+
+  // ---- submitting ----
+
+  private async submit(draftId: string, template: IssueTemplate, values: FormValues) {
+    const draft = this.drafts.get(draftId);
+    if (!draft) throw new UserError('This issue draft no longer exists.');
+    await this.drafts.put({ ...draft, values });
+    const derived = this.derived(draftId, template, values);
+    if (derived.errors.length) return { kind: 'invalid' as const, derived };
+    if (!draft.repo) throw new UserError('This folder has no GitHub remote (git remote -v); the draft is kept. Add a remote, then open the draft from "Show Issue Outbox".');
+    const scopes = getSettings().githubProject ? ['repo', 'project'] : ['repo'];
+    const client = await this.services.github.client(scopes, { createIfNone: true });
+    if (!client) throw new UserError('Not signed in to GitHub; the draft is kept. Sign in, then submit again.');
+    const access = await this.checkPush(draft, true);
+    const request = derived.preview;
+    if (access && !access.push && (request.labels.length || request.assignees.length)) {
+      const go = 'Create Without Them';
+      const choice = await vscode.window.showWarningMessage(
+        `You cannot push to ${draft.repo}, so GitHub will silently drop the labels (${request.labels.join(', ') || 'none'}) and assignees (${request.assignees.join(', ') || 'none'}) of this issue.`,
+        { modal: true, detail: 'Create it anyway and ask a maintainer to set them, or cancel and keep the draft.' },
+        go,
+      );
+      if (choice !== go) throw new Cancelled();
+    }
+    const entry = this.outboxEntry(draft, values, derived);
+    await this.saveOutboxEntry({ ...entry, status: 'sending' });
+    return this.send(entry);
+  }
+
+  private outboxEntry(draft: IssueDraft, values: FormValues, derived: ReturnType<typeof derive>): OutboxEntry {
+    const [owner, repo] = draft.repo!.split('/') as [string, string];
+    const settings = getSettings(vscode.Uri.parse(draft.folder));
+    const due = derived.due && !('error' in derived.due) ? values.due : undefined;
+    const dueDate = due ? (derived.due as { line: string }).line.match(/Due: (\d{4}-\d{2}-\d{2})/)?.[1] : undefined;
+    const project = settings.githubProject.match(/^([^/]+)\/(\d+)$/);
+    const existing = this.drafts.outbox().find((e) => e.id === draft.id);
+    return {
+      id: draft.id,
+      repo: { owner, repo },
+      request: { ...derived.preview, body: githubBundle().withMarker(derived.preview.body, draft.id) },
+      ...(settings.githubMilestones && dueDate ? { milestone: { dueDate } } : {}),
+      ...(project && dueDate ? { project: { owner: project[1]!, number: Number(project[2]), dateField: settings.githubProjectDateField, date: dueDate } } : {}),
+      createdAt: existing?.createdAt ?? new Date().toISOString(),
+      attempts: existing?.attempts ?? 0,
+      status: 'pending',
+      context: { templateKey: draft.templateKey, recordFile: draft.recordFile, folder: draft.folder },
+    };
+  }
+
+  private async saveOutboxEntry(entry: OutboxEntry): Promise<void> {
+    const entries = this.drafts.outbox().filter((e) => e.id !== entry.id);
+    await this.drafts.setOutbox([...entries, entry]);
+    this.scheduleRetry();
+  }
+
+  private async removeFromOutbox(id: string): Promise<void> {
+    await this.drafts.setOutbox(this.drafts.outbox().filter((e) => e.id !== id));
+  }
+
+  /** One attempt for one outbox entry; the result goes to the entry, its draft and its form. */
+  private async send(entry: OutboxEntry) {
+    const gh = githubBundle();
+    const client = await this.services.github.client(entry.project ? ['repo', 'project'] : ['repo'], { createIfNone: false });
+    const attempt = { ...entry, attempts: entry.attempts + 1 };
+    try {
+      if (!client) throw new UserError('Not signed in to GitHub.');
+      const result = await gh.submitIssue(client, { repo: entry.repo, request: entry.request, draftId: entry.id, ...(entry.milestone ? { milestone: entry.milestone } : {}), ...(entry.project ? { project: entry.project } : {}) });
+      await this.removeFromOutbox(entry.id);
+      const draft = this.drafts.get(entry.id);
+      await this.drafts.remove(entry.id);
+      const warnings = [...result.warnings];
+      const recordFile = (entry.context as { recordFile?: string } | undefined)?.recordFile;
+      if (draft && recordFile) {
+        try {
+          await this.linkRecord(draft, recordFile, { number: result.number, url: result.url, title: entry.request.title });
+        } catch (error) {
+          warnings.push(`Could not add #${result.number} to ${recordFile}: ${(error as Error).message}`);
+        }
+      }
+      for (const w of warnings) log().warn(`Issue #${result.number}: ${w}`);
+      log().info(`${result.reused ? 'Found the already created' : 'Created'} issue #${result.number} in ${entry.repo.owner}/${entry.repo.repo}: ${result.url}`);
+      void vscode.window
+        .showInformationMessage(`${result.reused ? 'Already created' : 'Created'} issue #${result.number}: ${entry.request.title}${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'}: see the log)` : ''}`, 'Open on GitHub')
+        .then((choice) => choice && vscode.env.openExternal(vscode.Uri.parse(result.url)));
+      return { kind: 'created' as const, result: { ...result, warnings } };
+    } catch (error) {
+      const failure = error instanceof Error && error.name === 'UserError' ? { kind: 'auth', message: error.message, fieldErrors: [] } : gh.describeSubmitError(error);
+      const retryable = ['offline', 'timeout', 'server', 'rate-limit'].includes(failure.kind);
+      await this.saveOutboxEntry({ ...attempt, status: 'failed', lastError: { kind: failure.kind, message: failure.message, at: new Date().toISOString() } });
+      log().warn(`Creating issue "${entry.request.title}" in ${entry.repo.owner}/${entry.repo.repo} failed (attempt ${attempt.attempts}): ${failure.message}`);
+      return { kind: 'failed' as const, failure: { ...failure, queued: retryable } };
+    }
+  }
+
+  private async linkRecord(draft: IssueDraft, recordFile: string, issue: { number: number; url: string; title: string }): Promise<void> {
+    const folder = vscode.Uri.parse(draft.folder);
+    const uri = vscode.Uri.joinPath(folder, ...recordFile.split('/'));
+    const text = await readCurrentText(uri);
+    if (text === null) throw new Error('the record is gone');
+    const folderDir = path.posix.dirname(recordFile);
+    const updated = linkIssueToRecord(text, { file: recordFile, folder: folderDir }, issue);
+    if (updated !== text) await applyChanges(folder, [{ file: recordFile, text: updated }], { action: 'Link the issue to the decision record', basis: new Map([[recordFile, text]]) });
+  }
+
+  // ---- the outbox ----
+
+  hasPending(): boolean {
+    return this.drafts.outbox().some((e) => e.status !== 'sent');
+  }
+
+  /** Retries what can be retried; stops at the first offline / rate-limited answer. */
+  flushOutbox(): Promise<void> {
+    this.flushing ??= (async () => {
+      try {
+        for (const entry of this.drafts.outbox()) {
+          if (entry.lastError && !['offline', 'timeout', 'server', 'rate-limit'].includes(entry.lastError.kind) && entry.status === 'failed') continue;
+          const outcome = await this.send(entry);
+          this.panels.get(entry.id)?.reportOutcome(outcome);
+          if (outcome.kind === 'failed' && ['offline', 'rate-limit'].includes(outcome.failure.kind)) break;
+        }
+      } finally {
+        this.flushing = undefined;
+        this.scheduleRetry();
+      }
+    })();
+    return this.flushing;
+  }
+
+  /** Retries one entry now (outbox "Retry"), whatever its last error was. */
+  async retry(id: string) {
+    const entry = this.drafts.outbox().find((e) => e.id === id);
+    if (!entry) return undefined;
+    const outcome = await this.send(entry);
+    this.panels.get(id)?.reportOutcome(outcome);
+    return outcome;
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (!this.hasPending()) return;
+    const retryable = this.drafts.outbox().some((e) => !e.lastError || ['offline', 'timeout', 'server', 'rate-limit'].includes(e.lastError.kind));
+    if (retryable) this.retryTimer = setTimeout(() => void this.flushOutbox(), 5 * 60_000);
+  }
+
+  /** "Show Issue Outbox": unsent issues and open drafts, with Retry / Edit / Copy body / Discard. */
+  async showOutbox(): Promise<void> {
+    type Item = vscode.QuickPickItem & { id?: string; all?: boolean };
+    const retry = { iconPath: new vscode.ThemeIcon('sync'), tooltip: 'Retry now' };
+    const edit = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Edit the form' };
+    const copy = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy body' };
+    const discard = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Discard' };
+    const build = (): Item[] => {
+      const outbox = this.drafts.outbox();
+      const inOutbox = new Set(outbox.map((e) => e.id));
+      const items: Item[] = outbox.map((e) => ({
+        id: e.id,
+        label: `$(${e.lastError ? 'error' : 'clock'}) ${e.request.title}`,
+        description: `${e.repo.owner}/${e.repo.repo}`,
+        detail: e.lastError ? `Not sent (${e.attempts} attempt${e.attempts === 1 ? '' : 's'}): ${e.lastError.message}` : 'Waiting to be sent',
+        buttons: [retry, edit, copy, discard],
+      }));
+      for (const d of this.drafts.all()) {
+        if (inOutbox.has(d.id)) continue;
+        items.push({ id: d.id, label: `$(edit) ${d.values.title || '(no title yet)'}`, description: d.repo ?? 'no repository', detail: `Draft, not submitted · last edited ${d.updated.slice(0, 16).replace('T', ' ')}`, buttons: [edit, copy, discard] });
+      }
+      if (outbox.length) items.unshift({ label: '$(sync) Retry all unsent issues', all: true });
+      return items;
+    };
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Issue Outbox';
+    pick.placeholder = 'Unsent issues and drafts: pick one to edit it';
+    pick.items = build();
+    if (pick.items.length === 0) {
+      pick.dispose();
+      void vscode.window.showInformationMessage('The issue outbox is empty: every issue was sent, and there are no drafts.');
+      return;
+    }
+    const refresh = () => (pick.items = build());
+    const done = new Promise<void>((resolve) => {
+      pick.onDidHide(() => {
+        pick.dispose();
+        resolve();
+      });
+    });
+    pick.onDidAccept(async () => {
+      const item = pick.selectedItems[0];
+      if (!item) return;
+      if (item.all) {
+        pick.busy = true;
+        await this.flushOutbox();
+        pick.busy = false;
+        refresh();
+        return;
+      }
+      pick.hide();
+      if (item.id) await this.openDraft(item.id);
+    });
+    pick.onDidTriggerItemButton(async ({ item, button }) => {
+      if (!item.id) return;
+      if (button === retry) {
+        pick.busy = true;
+        await this.retry(item.id);
+        pick.busy = false;
+      } else if (button === edit) {
+        pick.hide();
+        await this.openDraft(item.id);
+        return;
+      } else if (button === copy) {
+        const body = this.drafts.outbox().find((e) => e.id === item.id)?.request.body ?? this.drafts.get(item.id)?.values.body ?? '';
+        const draft = this.drafts.get(item.id);
+        const text = body || (draft ? JSON.stringify(draft.values.answers, null, 2) : '');
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.setStatusBarMessage('$(clippy) Issue body copied', 4000);
+      } else if (button === discard) {
+        const sure = await vscode.window.showWarningMessage(`Discard "${item.label.replace(/^\$\([^)]*\) /, '')}"? Its text is deleted.`, { modal: true }, 'Discard');
+        if (sure === 'Discard') {
+          this.panels.get(item.id)?.dispose();
+          await this.drafts.remove(item.id);
+          await this.removeFromOutbox(item.id);
+        }
+      }
+      refresh();
+      if (pick.items.length === 0) pick.hide();
+    });
+    pick.show();
+    await done;
+  }
+
+  dispose(): void {
+    clearTimeout(this.retryTimer);
+    for (const p of this.panels.values()) p.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Field defaults: input/textarea `value`, dropdown `default`. */
+function initialAnswers(template: IssueTemplate): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  for (const field of template.fields) {
+    if (field.type === 'input' || field.type === 'textarea') {
+      if (field.value) answers[field.id] = field.value;
+    } else if (field.type === 'dropdown' && field.default !== undefined && field.options[field.default] !== undefined) {
+      answers[field.id] = field.multiple ? [field.options[field.default]!] : field.options[field.default]!;
+    }
+  }
+  return answers;
+}
+
+const BLANK_TEMPLATE: IssueTemplate = {
+  kind: 'markdown',
+  file: '',
+  builtIn: true,
+  key: 'blank',
+  name: 'Blank issue',
+  about: '',
+  title: '',
+  labels: [],
+  assignees: [],
+  projects: [],
+  body: '',
+  fields: [],
+  problems: [],
+};
