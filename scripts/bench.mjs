@@ -338,7 +338,7 @@ if (!skip.has('standups')) {
       const check = time(['check', '--root', corpus, '--today', '2019-01-01']);
       const standupProblems = check.result.stdout.split('\n').filter((l) => l.startsWith('docs/standups/')).length;
       row('scan', `CLI cold: \`check\`, reads and parses all ${records + count} files`, check.result.status === null || standupProblems ? null : round(check.ms, 0), 'ms', undefined,
-        standupProblems ? `${standupProblems} problems in the generated standups` : `exit ${check.result.status}, ${check.result.stdout.trim().split('\n').length} record problems`);
+        standupProblems ? `${standupProblems} problems in the generated standups` : check.result.status === 0 ? 'no problems' : `exit ${check.result.status}, ${check.result.stdout.trim().split('\n').length} record problems`);
     }
 
     // In-process: the modules the extension bundles, compiled to out/ by the --tests build.

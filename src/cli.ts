@@ -56,7 +56,7 @@ const DEFAULT_STANDUPS_DIR = 'docs/standups';
 /** asyncDesk.standups.staleBlockerDays' default. */
 const STALE_AFTER_WORKDAYS = 2;
 
-/** One source of problems for `check`; later checkers (team file, standups) join this list. */
+/** One source of problems for `check`. */
 interface Checker {
   name: string;
   run(ctx: Context): Promise<Problem[]>;
@@ -227,9 +227,7 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     if (file === undefined) return undefined;
     if (!parsed.has(file)) {
       const text = readTextSync(path.join(ctx.root, file));
-      const standup = text === null ? undefined : parseStandup(text, file);
-      if (standup) problems.push(...standup.problems);
-      parsed.set(file, standup);
+      parsed.set(file, text === null ? undefined : parseStandup(text, file));
     }
     return parsed.get(file);
   };
@@ -237,7 +235,10 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
   const [start, end] = runs.get(date) ?? [0, 0];
   for (const e of index.entries.slice(start, end)) {
     const standup = read(e.file);
-    if (standup) standups.set(e.login.toLowerCase(), standup);
+    if (!standup) continue;
+    standups.set(e.login.toLowerCase(), standup);
+    // Problems of the day's files only: older ones read for blocker ages are `check`'s business.
+    problems.push(...standup.problems);
   }
   const entries = buildDigest({
     team,
