@@ -83,6 +83,8 @@ export interface DigestEntryView {
   blockers: DigestBlockerView[];
   notes: string;
   mentionsMe: boolean;
+  /** Not one of their working days: no standup expected. */
+  dayOff: boolean;
 }
 
 export interface DigestState {

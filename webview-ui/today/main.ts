@@ -308,7 +308,7 @@ function list(items: string[], className = ''): HTMLElement {
 function digestEntry(entry: DigestEntryView, date: string): HTMLElement {
   const head = el('div', { className: 'entry-head' });
   const name = entry.file ? link(entry.name, () => vscode.postMessage({ type: 'openStandup', file: entry.file! }), `Open ${entry.file}`) : el('span', { textContent: entry.name });
-  const badge = el('span', { className: `pill ${entry.status}`, textContent: STATUS_TEXT[entry.status] });
+  const badge = el('span', { className: `pill ${entry.status}`, textContent: entry.dayOff ? 'day off' : STATUS_TEXT[entry.status] });
   head.append(name, el('span', { className: 'handle', textContent: `@${entry.github}` }), badge);
   if (entry.localTime) head.append(el('span', { className: 'detail', textContent: entry.localTime }));
   const body = el('div', { className: 'entry-body' });

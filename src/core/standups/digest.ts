@@ -24,13 +24,13 @@ export function mentionPattern(login: string): RegExp {
 }
 
 /** Status and detail of a member without a standup for local day `day` at instant `ts`. */
-function notPosted(member: Member, input: DigestInput, day: number, ts: number): { status: DigestStatus; detail: string } {
+function notPosted(member: Member, input: DigestInput, day: number, ts: number): { status: DigestStatus; detail: string; dayOff?: true } {
   const schedule = scheduleOf(member, input.team);
   const away = schedule.awayOn(day);
   if (away) return { status: 'away', detail: away.note ? `Away: ${away.note}` : 'Away' };
   if (!member.days.includes(weekdayOf(day))) {
     const over = ts >= schedule.clock.at(day + 1, 0).ts;
-    return { status: over ? 'away' : 'not-started', detail: 'not a working day' };
+    return { status: over ? 'away' : 'not-started', detail: 'not a working day', dayOff: true };
   }
   const span = schedule.span(day);
   if (span && ts < span[0]) return { status: 'not-started', detail: `day starts ${clockText(member.hours.start)} (in ${formatDuration(span[0] - ts)})` };

@@ -71,6 +71,8 @@ export interface DigestEntry {
   mentionsMe: boolean;
   /** The member's wall clock at `now`, ISO with offset ('' when no zone). */
   localTime: string;
+  /** `date` is not one of their working days (no standup expected). */
+  dayOff?: true;
 }
 
 export interface DigestInput {

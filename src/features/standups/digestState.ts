@@ -62,6 +62,7 @@ export async function digestState(options: {
       next: e.next,
       notes: e.notes,
       mentionsMe: e.mentionsMe,
+      dayOff: !!e.dayOff,
       blockers: e.blockerDetails.map((b) => ({
         text: b.text,
         age: b.openWorkdays === 0 ? 'new today' : `open ${b.openWorkdays} working day${b.openWorkdays === 1 ? '' : 's'} (since ${b.since})`,

@@ -70,6 +70,9 @@ describe('buildDigest', () => {
     assert.deepEqual(statuses(digest('2026-11-27', '2026-11-27T23:00:00Z')).find((s) => s[0] === 'anna'), ['anna', 'away', 'not a working day']);
     // Saturday for everyone, viewed on Monday.
     assert.deepEqual(digest('2026-11-21', '2026-11-23T12:00:00Z').map((e) => e.status), ['away', 'away', 'away']);
+    // A day off is marked as such (the panel says "day off"); a holiday is not a day off.
+    assert.equal(digest('2026-11-27', '2026-11-27T12:00:00Z').find((e) => e.github === 'anna')!.dayOff, true);
+    assert.equal(digest('2026-11-26', '2026-11-26T17:00:00Z').find((e) => e.github === 'Lou')!.dayOff, undefined);
   });
 
   it('working hours have begun: missing; the start instant itself counts as begun', () => {

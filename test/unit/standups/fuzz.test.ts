@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkStandup, draftFromStandup, parseStandup, renderStandup, updateStandupText, type Problem } from '../../../src/core/standups';
 import { prng } from '../decisions/helpers';
-import { mutate, randomText } from '../fuzzText';
+import { fuzzText } from '../fuzzInputs';
 
 const PIECES = [
   '---', '...', '\n', '\r\n', '\r', ' ', '  ', '    ', '\t', 'author: ', 'date: ', 'alice', 'Bob', '007', '@carol', '2026-11-21', '2026-02-30',
@@ -14,6 +14,7 @@ const PIECES = [
   '[y] ', '```', '~~~', '<!--', '-->', '#412', ':', '"', "'", '[', ']', '{', '}', '|', '>', '&a ', '*a', '%YAML 1.1', '\uFEFF', '\u0000',
   '\uD800', '😀', 'é', '\u2028', '\\',
 ];
+const gen = fuzzText({ pieces: PIECES, maxPieces: 60, pieceShare: 0.65, unicodeShare: 0.8, maxEdits: 6, maxDelete: 40, maxRepeat: 60, maxInsert: 200 });
 
 function seeds(): string[] {
   const out = [renderStandup('alice', '2026-11-21', { done: ['a', 'b'], next: ['c'], blockers: [{ text: 'd', checked: false }, { text: 'e', checked: true }], notes: 'f\n\n```\ng\n```' })];
@@ -41,7 +42,7 @@ describe('parseStandup fuzz', function () {
     for (let i = 0; i < 10_000; i++) {
       const r = rand();
       const seed = seedTexts[Math.floor(rand() * seedTexts.length)]!;
-      const text = r < 0.3 ? randomText(rand, PIECES) : r < 0.35 ? seed : mutate(seed, rand, PIECES);
+      const text = r < 0.3 ? gen.randomText(rand) : r < 0.35 ? seed : gen.mutate(seed, rand);
       const where = () => `input #${i}: ${JSON.stringify(text).slice(0, 400)}`;
       const file = 'docs/standups/2026-11-21/alice.md';
       const lineCount = text.split('\n').length;
