@@ -10,6 +10,7 @@ import { GitHubAccess } from './github/githubAccess';
 import { registerFocus } from './focus/focusSession';
 import { registerStandups } from './standups';
 import { ritualCommandHandlers } from './rituals';
+import { registerIssues } from './issues';
 
 export interface Features {
   handlers: CommandHandlers;
@@ -36,6 +37,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
       ...standups.handlers,
+      ...registerIssues(context, { team: team.store, decisions: decisions.store, github }),
     },
   };
 }

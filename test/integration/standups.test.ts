@@ -179,15 +179,23 @@ describe('Standups: digest, view and summary', function () {
     }
   });
 
-  it('turns a stale blocker into a draft issue file (no GitHub issues capability yet)', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.standups.openBlockerIssue', { login: 'carol', text: 'Need @bob to review the alert rules', date: '2026-11-24' });
-    assert.ok(uri, 'a draft issue file');
-    const text = await fsp.readFile(uri.fsPath, 'utf8');
-    assert.match(text, /^---\ntitle: "Blocker: Need @bob to review the alert rules"\nlabels:\n  - blocker\nassignees:\n  - carol\nsource: docs\/standups\/2026-11-24\/carol.md\n---\n/);
-    // A second one never overwrites the first.
-    const second = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.standups.openBlockerIssue', { login: 'carol', text: 'Need @bob to review the alert rules', date: '2026-11-24' });
-    assert.notEqual(second.fsPath, uri.fsPath);
-    assert.equal(await fsp.readFile(uri.fsPath, 'utf8'), text);
+  it('turns a stale blocker into an issue form: the Blocker template, owned by its author', async () => {
+    const panel = await vscode.commands.executeCommand<{ draftId: string; dispose(): void }>('asyncDesk.standups.openBlockerIssue', {
+      login: 'carol',
+      text: 'Need @bob to review the alert rules',
+      date: '2026-11-24',
+    });
+    assert.ok(panel?.draftId, 'an issue form opened');
+    try {
+      const service = await vscode.commands.executeCommand<{ drafts: { get(id: string): { templateKey: string; values: { title: string; owner: string; answers: Record<string, unknown>; body: string } } | undefined } }>('asyncDesk.issues.serviceForTests');
+      const draft = service.drafts.get(panel.draftId)!;
+      assert.equal(draft.templateKey, 'blocker');
+      assert.equal(draft.values.title, 'Blocker: Need @bob to review the alert rules');
+      assert.equal(draft.values.owner, 'carol');
+      assert.match(JSON.stringify(draft.values), /docs\/standups\/2026-11-24\/carol\.md/);
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('summarises a week into an untitled Markdown editor', async () => {

@@ -6,7 +6,7 @@ import { webviewHtml } from '../shared/webviewHtml';
 import { reportError } from '../shared/errors';
 import { ISSUE_FORM_CSS } from './issueFormStyles';
 
-export const ISSUE_FORM_VIEW_TYPE = 'asyncDesk.issueForm';
+import { ISSUE_FORM_VIEW_TYPE } from './viewType';
 
 export type SubmitOutcome =
   | { kind: 'invalid'; derived: Derived }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { discoverTemplates, templateDefaults, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, type IssueTemplate, type TemplateSet } from '../../core/issues';
 import { linkIssueToRecord } from '../../core/decisions/linkIssue';
 import type { FormValues, IssueFormInit } from '../../protocol/issueForm';
 import type { OutboxEntry } from '../../core/issues/outbox';
@@ -125,7 +125,11 @@ export class IssueService implements vscode.Disposable {
     }
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder));
     const set = folder ? await discoverTemplates(folder.uri.fsPath) : undefined;
-    const template = set?.templates.find((t) => t.key === draft.templateKey && t.file === draft.templateFile) ?? set?.templates.find((t) => t.key === draft.templateKey);
+    const template =
+      draft.templateKey === BLANK_TEMPLATE.key
+        ? BLANK_TEMPLATE
+        : (set?.templates.find((t) => t.key === draft.templateKey && t.file === draft.templateFile) ??
+          [...(set?.templates ?? []), ...BUILT_IN_TEMPLATES].find((t) => t.key === draft.templateKey));
     if (!template) {
       panel?.dispose();
       throw new UserError(`The template of this draft (${draft.templateFile || draft.templateKey}) is gone. Its text is kept: use "Copy body" in the outbox.`);
@@ -155,15 +159,11 @@ export class IssueService implements vscode.Disposable {
   private async pickTemplate(set: TemplateSet, args: OpenIssueArgs, forRecord: boolean): Promise<IssueTemplate | undefined> {
     const wanted = args.template?.toLowerCase();
     if (wanted) {
-      const found = set.templates.find((t) => t.key.toLowerCase() === wanted || t.name.toLowerCase() === wanted);
+      // The repo's own template first; a built-in one asked for by another feature (a standup's
+      // 'blocker', a decision's follow-up) also in repositories with templates of their own.
+      const found = [...set.templates, ...BUILT_IN_TEMPLATES].find((t) => t.key.toLowerCase() === wanted || t.name.toLowerCase() === wanted);
       if (found) return found;
-      if (!set.templates.some((t) => t.builtIn)) {
-        // A built-in asked for by another feature (e.g. 'blocker') in a repo with its own templates:
-        // let the user choose among the repo's.
-        log().info(`Template "${args.template}" not found; asking.`);
-      } else {
-        throw new UserError(`No issue template named "${args.template}".`);
-      }
+      throw new UserError(`No issue template named "${args.template}" in ${set.templates.length ? 'this repository' : 'the built-in ones'}.`);
     }
     type Item = vscode.QuickPickItem & { template?: IssueTemplate; url?: string; blank?: boolean };
     const items: Item[] = set.templates.map((t) => ({

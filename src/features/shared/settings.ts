@@ -17,6 +17,11 @@ export interface Settings {
   staleBlockerDays: number;
   /** 'HH:MM' of your working day to nudge you when no standup is posted; '' = no reminder. */
   standupRemindAt: string;
+  /** Put issues with a due date into a milestone for that date. */
+  githubMilestones: boolean;
+  /** 'OWNER/NUMBER' of a Projects v2 project, or ''. */
+  githubProject: string;
+  githubProjectDateField: string;
 }
 
 export function getSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -31,6 +36,9 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     teamGithubStatus: config.get<boolean>('team.githubStatus', false),
     teamStatusRefreshMinutes: Math.max(1, config.get<number>('team.statusRefreshMinutes', 5)),
     staleBlockerDays: Math.max(1, Math.floor(config.get<number>('standups.staleBlockerDays', 2))),
+    githubMilestones: config.get<boolean>('github.milestones', false),
+    githubProject: /^[A-Za-z0-9-]+\/\d+$/.test(config.get<string>('github.project', '').trim()) ? config.get<string>('github.project', '').trim() : '',
+    githubProjectDateField: config.get<string>('github.projectDateField', 'Due date').trim() || 'Due date',
     standupRemindAt: /^([01]\d|2[0-3]):[0-5]\d$/.test(config.get<string>('standups.remindAt', '').trim()) ? config.get<string>('standups.remindAt', '').trim() : '',
   };
 }

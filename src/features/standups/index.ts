@@ -1,14 +1,10 @@
 // Wires standups: the index of standup files, the Standups view, the composer (shown in the Today
 // view), the reminder and the standup commands.
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
 import { weeklySummary, type Standup } from '../../core/standups';
 import { addDays, dayLabel } from '../../core/dates';
-import { slugify } from '../../core/text';
-import { writeFileAtomic, FileExistsError } from '../../core/fs';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
-import { assertTrusted } from '../shared/trust';
 import type { TeamStore } from '../team/teamStore';
 import { StandupStore } from './standupStore';
 import { StandupsTreeProvider, type StandupNode } from './standupsTree';
@@ -170,37 +166,18 @@ async function summaryForWeek(store: StandupStore, team: TeamStore, composer: Co
   return text;
 }
 
-/** Until the GitHub-issues capability exists, a blocker becomes a draft issue file in the repo. */
-async function openBlockerIssue(store: StandupStore, args: { login: string; text: string; date: string }): Promise<vscode.Uri | unknown> {
-  const source = `${store.home() ? store.standupsDir(store.home()!) : 'docs/standups'}/${args.date}/${args.login}.md`;
-  if ((await vscode.commands.getCommands(true)).includes('asyncDesk.issues.openFromTemplate')) {
-    return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
-      template: 'blocker',
-      title: `Blocker: ${args.text}`,
-      owner: args.login,
-      body: `${args.text}\n\nFrom @${args.login}'s standup: ${source}`,
-    });
-  }
-  assertTrusted('Open issue for blocker');
+/** A blocker becomes an issue: the issue form, with the built-in Blocker template, owned by its author. */
+async function openBlockerIssue(store: StandupStore, args: { login: string; text: string; date: string }): Promise<unknown> {
   const folder = store.home();
-  if (!folder) throw new UserError('Open a folder first.');
-  const front = stringify({ title: `Blocker: ${args.text}`, labels: ['blocker'], assignees: [args.login], source }, { lineWidth: 0 }).trimEnd();
-  const text = `---\n${front}\n---\n${args.text}\n\nOpen in @${args.login}'s standups (see ${source}).\n`;
-  const base = `docs/issue-drafts/${args.date}-blocker-${slugify(args.text).slice(0, 50) || 'untitled'}`;
-  for (let n = 1; n < 100; n++) {
-    const file = n === 1 ? `${base}.md` : `${base}-${n}.md`;
-    const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
-    try {
-      await writeFileAtomic(uri.fsPath, text, { create: true });
-    } catch (error) {
-      if (error instanceof FileExistsError) continue;
-      throw error;
-    }
-    await vscode.window.showTextDocument(uri);
-    void vscode.window.showInformationMessage(`Wrote a draft issue for the blocker to ${file}. Create it on GitHub when ready.`);
-    return uri;
-  }
-  throw new UserError(`Too many draft issues named ${base}.md already.`);
+  const source = `${folder ? store.standupsDir(folder) : 'docs/standups'}/${args.date}/${args.login}.md`;
+  return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
+    template: 'blocker',
+    title: `Blocker: ${args.text}`,
+    owner: args.login,
+    body: `${args.text}\n\nOpen in @${args.login}'s standups (${source}).`,
+    source: `Blocker in @${args.login}'s standup of ${args.date}`,
+    ...(folder ? { folder: folder.uri } : {}),
+  });
 }
 
 export type { StandupNode };
