@@ -17,9 +17,11 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 import { nodeId } from './objects';
-import type { FakeState, FakeStatus, FakeUser } from './state';
+import type { FakeOrganization, FakeProject, FakeProjectField, FakeProjectItem, FakeState, FakeStatus, FakeUser } from './state';
 
 let schema: GraphQLSchema | undefined;
 export const graphqlLoadStats = { loadMs: 0 };
@@ -81,8 +83,48 @@ class TypedError extends Error {
 
 class Unimplemented extends Error {}
 
-/** Mutation fields and the OAuth scopes GitHub requires for them. */
-const REQUIRED_SCOPES: Record<string, string[]> = { changeUserStatus: ['user'] };
+/** A request GitHub refuses as malformed (e.g. a connection without `first` or `last`): a violation. */
+class BadRequest extends Error {}
+
+/** Fields (at any depth, of queries and mutations) and the OAuth scopes GitHub requires for them. */
+const REQUIRED_SCOPES: Record<string, string[]> = {
+  changeUserStatus: ['user'],
+  projectV2: ['read:project'],
+  projectsV2: ['read:project'],
+  addProjectV2ItemById: ['project'],
+  updateProjectV2ItemFieldValue: ['project'],
+};
+
+/** Scopes that include others: `project` grants `read:project`, `user` grants `read:user`. */
+const IMPLIED_BY: Record<string, string> = { 'read:project': 'project', 'read:user': 'user' };
+
+const granted = (scopes: string[], needed: string) => scopes.includes(needed) || (IMPLIED_BY[needed] !== undefined && scopes.includes(IMPLIED_BY[needed]!));
+
+const timestamp = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
+
+/** A connection page as GitHub serves it: `first` or `last` (at most 100) is required. */
+function connection<T>(name: string, all: T[], args: Record<string, unknown>) {
+  const first = args.first as number | undefined;
+  const last = args.last as number | undefined;
+  if (first === undefined && last === undefined) throw new BadRequest(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+  for (const [key, n] of [['first', first], ['last', last]] as const) {
+    if (n !== undefined && (n < 0 || n > 100)) throw new BadRequest(`Requesting ${n} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`);
+  }
+  if (args.after !== undefined || args.before !== undefined) throw new Unimplemented(`cursors on \`${name}\` are not implemented by the fake GitHub`);
+  const nodes = first !== undefined ? all.slice(0, first) : all.slice(Math.max(0, all.length - last!));
+  const cursor = (i: number) => Buffer.from(`cursor:${i}`).toString('base64');
+  return {
+    totalCount: all.length,
+    nodes,
+    edges: nodes.map((node, i) => ({ cursor: cursor(i), node })),
+    pageInfo: {
+      hasNextPage: first !== undefined && all.length > first,
+      hasPreviousPage: last !== undefined && all.length > last,
+      startCursor: nodes.length ? cursor(0) : null,
+      endCursor: nodes.length ? cursor(nodes.length - 1) : null,
+    },
+  };
+}
 
 function userObject(ctx: GraphQLContext, user: FakeUser) {
   return {
@@ -97,6 +139,7 @@ function userObject(ctx: GraphQLContext, user: FakeUser) {
     createdAt: '2020-01-01T00:00:00Z',
     updatedAt: '2020-01-01T00:00:00Z',
     isViewer: user.login.toLowerCase() === ctx.viewer.toLowerCase(),
+    projectV2: (args: { number: number }) => visibleProject(ctx, user.login, args.number),
     status: () => {
       const status = ctx.state.visibleStatus(user.login);
       return status ? statusObject(ctx, user, status) : null;
@@ -128,6 +171,85 @@ function statusObject(ctx: GraphQLContext, user: FakeUser, status: FakeStatus) {
   };
 }
 
+function organizationObject(ctx: GraphQLContext, org: FakeOrganization) {
+  return {
+    __typename: 'Organization',
+    id: nodeId('Organization', org.id),
+    databaseId: org.id,
+    login: org.login,
+    name: org.login,
+    url: `${ctx.htmlUrl}/${org.login}`,
+    resourcePath: `/${org.login}`,
+    avatarUrl: `https://avatars.githubusercontent.com/u/${org.id}?v=4`,
+    projectV2: (args: { number: number }) => visibleProject(ctx, org.login, args.number),
+  };
+}
+
+/** The project when the viewer may use it; GitHub answers NOT_FOUND for projects one cannot see. */
+function visibleProject(ctx: GraphQLContext, owner: string, number: number) {
+  const project = ctx.state.project(owner, number);
+  if (!project || !ctx.state.canUseProject(project, ctx.viewer)) throw new TypedError('NOT_FOUND', `Could not resolve to a ProjectV2 with the number ${number}.`);
+  return projectObject(ctx, project);
+}
+
+function projectObject(ctx: GraphQLContext, p: FakeProject) {
+  const kind = ctx.state.organizations.has(p.owner.toLowerCase()) ? 'orgs' : 'users';
+  return {
+    __typename: 'ProjectV2',
+    id: nodeId('ProjectV2', p.id),
+    databaseId: p.id,
+    number: p.number,
+    title: p.title,
+    closed: p.closed,
+    public: false,
+    url: `${ctx.htmlUrl}/${kind}/${p.owner}/projects/${p.number}`,
+    resourcePath: `/${kind}/${p.owner}/projects/${p.number}`,
+    createdAt: p.createdAt,
+    updatedAt: p.createdAt,
+    viewerCanUpdate: ctx.state.canUseProject(p, ctx.viewer),
+    field: (args: { name: string }) => {
+      const field = p.fields.find((f) => f.name === args.name);
+      return field ? fieldObject(ctx, p, field) : null;
+    },
+    fields: (args: Record<string, unknown>) => connection('fields', p.fields.map((f) => fieldObject(ctx, p, f)), args),
+    items: (args: Record<string, unknown>) => connection('items', p.items.map((i) => itemObject(ctx, p, i)), args),
+  };
+}
+
+function fieldObject(ctx: GraphQLContext, p: FakeProject, f: FakeProjectField) {
+  return {
+    __typename: f.dataType === 'SINGLE_SELECT' ? 'ProjectV2SingleSelectField' : f.dataType === 'ITERATION' ? 'ProjectV2IterationField' : 'ProjectV2Field',
+    id: nodeId('ProjectV2Field', f.id),
+    databaseId: f.id,
+    name: f.name,
+    dataType: f.dataType,
+    createdAt: p.createdAt,
+    updatedAt: p.createdAt,
+    ...(f.dataType === 'SINGLE_SELECT' ? { options: f.options.map((o) => ({ id: o.id, name: o.name, nameHTML: o.name, color: 'GRAY', description: '', descriptionHTML: '' })) } : {}),
+    project: () => projectObject(ctx, p),
+  };
+}
+
+function itemObject(ctx: GraphQLContext, p: FakeProject, item: FakeProjectItem) {
+  return {
+    __typename: 'ProjectV2Item',
+    id: nodeId('ProjectV2Item', item.id),
+    databaseId: item.id,
+    type: 'ISSUE',
+    isArchived: false,
+    createdAt: item.createdAt,
+    updatedAt: item.createdAt,
+    project: () => projectObject(ctx, p),
+  };
+}
+
+/** A project by node id, when the viewer may use it (else NOT_FOUND, as for any node one cannot see). */
+function projectByNodeId(ctx: GraphQLContext, id: string): FakeProject {
+  const project = ctx.state.projects.find((p) => nodeId('ProjectV2', p.id) === id);
+  if (!project || !ctx.state.canUseProject(project, ctx.viewer)) throw new TypedError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  return project;
+}
+
 type RootField = (args: Record<string, unknown>, ctx: GraphQLContext) => unknown;
 
 const ROOT: Record<string, Record<string, RootField>> = {
@@ -138,6 +260,18 @@ const ROOT: Record<string, Record<string, RootField>> = {
       return userObject(ctx, user);
     },
     viewer: (_args, ctx) => userObject(ctx, ctx.state.user(ctx.viewer)!),
+    organization: (args, ctx) => {
+      const org = ctx.state.organizations.get(String(args.login).toLowerCase());
+      if (!org) throw new TypedError('NOT_FOUND', `Could not resolve to an Organization with the login of '${String(args.login)}'.`);
+      return organizationObject(ctx, org);
+    },
+    // A user or an organization; null (without an error) when there is neither.
+    repositoryOwner: (args, ctx) => {
+      const org = ctx.state.organizations.get(String(args.login).toLowerCase());
+      if (org) return organizationObject(ctx, org);
+      const user = ctx.state.user(String(args.login));
+      return user ? userObject(ctx, user) : null;
+    },
     rateLimit: (_args, ctx) => ({
       cost: 1,
       limit: ctx.rateLimit.limit,
@@ -174,8 +308,83 @@ const ROOT: Record<string, Record<string, RootField>> = {
       const user = ctx.state.user(ctx.viewer)!;
       return { clientMutationId: input.clientMutationId ?? null, status: status ? statusObject(ctx, user, status) : null };
     },
+    addProjectV2ItemById: (args, ctx) => {
+      const input = args.input as { clientMutationId?: string; projectId: string; contentId: string };
+      const project = projectByNodeId(ctx, input.projectId);
+      const content = issueByNodeId(ctx, input.contentId);
+      // Adding content that is already in the project returns its existing item.
+      let item = project.items.find((i) => i.contentId === input.contentId);
+      if (!item) {
+        item = { id: ctx.state.newId(), contentId: input.contentId, content, values: {}, createdAt: timestamp(ctx.state.now().toISOString()) };
+        project.items.push(item);
+      }
+      return { clientMutationId: input.clientMutationId ?? null, item: itemObject(ctx, project, item) };
+    },
+    updateProjectV2ItemFieldValue: (args, ctx) => {
+      const input = args.input as { clientMutationId?: string; projectId: string; itemId: string; fieldId: string; value: Record<string, unknown> };
+      const project = projectByNodeId(ctx, input.projectId);
+      const item = project.items.find((i) => nodeId('ProjectV2Item', i.id) === input.itemId);
+      if (!item) throw new TypedError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.itemId}'`);
+      const field = project.fields.find((f) => nodeId('ProjectV2Field', f.id) === input.fieldId);
+      if (!field) throw new TypedError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.fieldId}'`);
+      const given = Object.entries(input.value).filter(([, v]) => v !== null && v !== undefined);
+      const key = { DATE: 'date', TEXT: 'text', NUMBER: 'number', SINGLE_SELECT: 'singleSelectOptionId', ITERATION: 'iterationId' }[field.dataType as string];
+      if (!key) throw new TypedError('UNPROCESSABLE', `The field ${field.name} (${field.dataType}) cannot be updated with updateProjectV2ItemFieldValue.`);
+      if (given.length !== 1 || given[0]![0] !== key) throw new TypedError('UNPROCESSABLE', `The field ${field.name} is a ${field.dataType} field: give exactly one value, \`${key}\`.`);
+      const value = given[0]![1] as string | number;
+      if (key === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw new TypedError('UNPROCESSABLE', `'${String(value)}' is not a valid date (YYYY-MM-DD).`);
+      if (key === 'singleSelectOptionId' && !field.options.some((o) => o.id === value)) throw new TypedError('NOT_FOUND', `The single select option id '${String(value)}' does not belong to the field ${field.name}.`);
+      item.values[field.name] = value;
+      return { clientMutationId: input.clientMutationId ?? null, projectV2Item: itemObject(ctx, project, item) };
+    },
   },
 };
+
+/** 'owner/repo#number' of the issue with this node id, when the viewer may see its repo. */
+function issueByNodeId(ctx: GraphQLContext, id: string): string {
+  for (const repo of ctx.state.repos.values()) {
+    const issue = repo.issues.find((i) => nodeId('Issue', i.id) === id);
+    if (issue && ctx.state.can(repo, ctx.viewer, 'pull')) return `${repo.owner}/${repo.name}#${issue.number}`;
+  }
+  throw new TypedError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+}
+
+/** Fields of the operation (at any depth, through fragments) the token lacks a scope for: GitHub's
+ *  INSUFFICIENT_SCOPES errors, one per field name, found before anything runs. */
+function scopeErrors(document: DocumentNode, operation: OperationDefinitionNode, scopes: string[]): GitHubGraphQLError[] {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const errors: GitHubGraphQLError[] = [];
+  const reported = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !visited.has(fragment.name.value)) {
+          visited.add(fragment.name.value);
+          walk(fragment.selectionSet);
+        }
+        continue;
+      }
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        const needed = REQUIRED_SCOPES[name];
+        if (needed && !needed.some((s) => granted(scopes, s)) && !reported.has(name)) {
+          reported.add(name);
+          const message =
+            `Your token has not been granted the required scopes to execute this query. The '${name}' field requires one of the following scopes: ` +
+            `[${needed.map((s) => `'${s}'`).join(', ')}], but your token has only been granted the: [${scopes.map((s) => `'${s}'`).join(', ')}] scopes. ` +
+            "Please modify your token's scopes at: https://github.com/settings/tokens.";
+          const loc = selection.loc ? [{ line: selection.loc.startToken.line, column: selection.loc.startToken.column }] : undefined;
+          errors.push({ type: 'INSUFFICIENT_SCOPES', ...(loc ? { locations: loc } : {}), message });
+        }
+      }
+      walk(selection.selectionSet);
+    }
+  };
+  walk(operation.selectionSet);
+  return errors;
+}
 
 const fieldResolver: GraphQLFieldResolver<unknown, GraphQLContext> = (source, args, context, info) => {
   if (source === ROOT) {
@@ -226,19 +435,9 @@ export async function runGraphQL(request: GraphQLRequestBody, ctx: GraphQLContex
 
   // Scopes are checked before anything runs, and GitHub then returns no data at all.
   const operation = selectedOperation(document, (request.operationName as string | undefined) ?? undefined);
-  if (operation?.operation === 'mutation' && ctx.scopes) {
-    for (const selection of operation.selectionSet.selections) {
-      if (selection.kind !== Kind.FIELD) continue;
-      const needed = REQUIRED_SCOPES[selection.name.value];
-      if (needed && !needed.some((s) => ctx.scopes!.includes(s))) {
-        const message =
-          `Your token has not been granted the required scopes to execute this query. The '${selection.name.value}' field requires one of the following scopes: ` +
-          `[${needed.map((s) => `'${s}'`).join(', ')}], but your token has only been granted the: [${ctx.scopes.map((s) => `'${s}'`).join(', ')}] scopes. ` +
-          'Please modify your token\'s scopes at: https://github.com/settings/tokens.';
-        const loc = selection.loc ? [{ line: selection.loc.startToken.line, column: selection.loc.startToken.column }] : undefined;
-        return { body: { errors: [{ type: 'INSUFFICIENT_SCOPES', ...(loc ? { locations: loc } : {}), message }] }, invalid: [], unimplemented: [], document };
-      }
-    }
+  if (operation && ctx.scopes) {
+    const errors = scopeErrors(document, operation, ctx.scopes);
+    if (errors.length) return { body: { errors }, invalid: [], unimplemented: [], document };
   }
 
   const result = await execute({
@@ -257,7 +456,7 @@ export async function runGraphQL(request: GraphQLRequestBody, ctx: GraphQLContex
       // Errors the resolvers raise on purpose are GitHub behaviour; anything else (a variable of the
       // wrong type, a non-null field the fake does not fill) is a bad request or a gap in the fake.
       if (error.originalError instanceof TypedError) continue;
-      if (!('data' in result)) outcome.invalid.push(error.message);
+      if (!('data' in result) || error.originalError instanceof BadRequest) outcome.invalid.push(error.message);
       else outcome.unimplemented.push(error.message);
     }
   }

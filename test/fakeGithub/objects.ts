@@ -73,7 +73,7 @@ function ownerOf(state: FakeState, repo: FakeRepo, urls: Urls) {
   return { ...simpleUser({ login: org.login, id: org.id, name: null, status: null }, urls), type: 'Organization', node_id: nodeId('Organization', org.id) };
 }
 
-function permissions(role: Role | undefined) {
+export function permissions(role: Role | undefined) {
   const rank = role ? ['pull', 'triage', 'push', 'maintain', 'admin'].indexOf(role) : -1;
   return { admin: rank >= 4, maintain: rank >= 3, push: rank >= 2, triage: rank >= 1, pull: rank >= 0 };
 }

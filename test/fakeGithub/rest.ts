@@ -65,6 +65,39 @@ export const restHandlers: Record<string, Handler> = {
     return repo ? { status: 200, body: objects.fullRepository(ctx.state, repo, ctx.viewer, ctx.urls) } : notFound();
   },
 
+  'repos/get-collaborator-permission-level': (ctx) => {
+    const repo = visibleRepo(ctx);
+    const user = ctx.state.user(String(ctx.params.username));
+    if (!repo || !user) return notFound();
+    const role = ctx.state.roleOf(repo, user.login);
+    // `permission` is the legacy base role (maintain → write, triage → read); role_name the role itself.
+    const permission = !role ? 'none' : role === 'admin' ? 'admin' : role === 'push' || role === 'maintain' ? 'write' : 'read';
+    const roleName = !role ? 'none' : role === 'push' ? 'write' : role === 'pull' ? 'read' : role;
+    return { status: 200, body: { permission, role_name: roleName, user: { ...objects.simpleUser(user, ctx.urls), permissions: objects.permissions(role), role_name: roleName } } };
+  },
+
+  'issues/list-for-repo': (ctx) => {
+    const repo = visibleRepo(ctx);
+    if (!repo) return notFound();
+    const q = ctx.query;
+    // Recorded as a violation (the server catches the throw): a filter the fake would silently ignore.
+    for (const name of ['milestone', 'assignee', 'labels', 'mentioned', 'type', 'issue_field_values']) {
+      if (q[name] !== undefined) throw new Error(`issues/list-for-repo: the "${name}" filter is not implemented by the fake GitHub`);
+    }
+    const state = String(q.state ?? 'open');
+    const since = q.since === undefined ? undefined : Date.parse(String(q.since));
+    const sortKey = (i: FakeIssue) => Date.parse(q.sort === 'updated' ? i.updatedAt : i.createdAt);
+    const direction = q.direction === 'asc' ? 1 : -1;
+    const list = repo.issues
+      .filter((i) => state === 'all' || i.state === state)
+      .filter((i) => q.creator === undefined || i.user.toLowerCase() === String(q.creator).toLowerCase())
+      // `since`: issues updated at or after that time.
+      .filter((i) => since === undefined || Date.parse(i.updatedAt) >= since)
+      .sort((a, b) => (sortKey(a) - sortKey(b)) * direction || (a.number - b.number) * direction)
+      .map((i) => objects.issue(ctx.state, repo, i, ctx.urls));
+    return page(ctx, `/repos/${repo.owner}/${repo.name}/issues`, list);
+  },
+
   'issues/list-assignees': (ctx) => {
     const repo = visibleRepo(ctx);
     if (!repo) return notFound();
@@ -160,11 +193,13 @@ export const restHandlers: Record<string, Handler> = {
 
   'search/issues-and-pull-requests': (ctx) => {
     const q = parseSearch(String(ctx.query.q));
+    const indexedUntil = ctx.state.now().getTime() - ctx.state.searchLagMs;
     const found: { repo: FakeRepo; issue: FakeIssue }[] = [];
     for (const repo of ctx.state.repos.values()) {
       if (!ctx.state.can(repo, ctx.viewer, 'pull')) continue;
       if (q.repo && q.repo !== `${repo.owner}/${repo.name}`.toLowerCase()) continue;
       for (const i of repo.issues) {
+        if (Date.parse(i.createdAt) > indexedUntil) continue;
         if (q.state && i.state !== q.state) continue;
         if (q.author && i.user.toLowerCase() !== q.author) continue;
         const haystack = [q.in.has('title') ? i.title : '', q.in.has('body') ? (i.body ?? '') : ''].join('\n').toLowerCase();

@@ -3,17 +3,18 @@
 // REST against the OpenAPI description (`@octokit/openapi`), GraphQL against the schema
 // (`@octokit/graphql-schema`) — so a request GitHub would reject fails the test: it is answered as
 // GitHub would answer it AND recorded in `violations`, which tests assert to be empty.
-// Faults (`failNext`) make the next matching requests fail the ways GitHub and networks do.
+// Faults (`failNext`) make the next matching requests fail the ways GitHub and networks do, before
+// the request takes effect or (`afterEffect`) after it, as when a created issue's answer is lost.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { restDescription, type MatchedOperation } from './openapi';
 import { runGraphQL, type GraphQLRequestBody } from './graphql';
 import { restHandlers, notFound, type RestResult } from './rest';
-import { FakeState, type FakeStatus, type RepoInit } from './state';
+import { FakeState, type FakeStatus, type ProjectInit, type RepoInit } from './state';
 
 export { FakeState } from './state';
-export type { FakeStatus, FakeUser, FakeRepo, FakeIssue, FakeMilestone, Role } from './state';
+export type { FakeStatus, FakeUser, FakeRepo, FakeIssue, FakeMilestone, FakeProject, FakeProjectItem, ProjectFieldType, ProjectInit, Role } from './state';
 
 /** The token every fake server accepts unless told otherwise; it belongs to DEFAULT_LOGIN. */
 export const DEFAULT_TOKEN = 'fake-token';
@@ -21,7 +22,9 @@ export const DEFAULT_LOGIN = 'octocat';
 
 export interface FakeGitHubOptions {
   /** token → login, or login and OAuth scopes (then sent back in `x-oauth-scopes` and enforced for
-   *  `changeUserStatus`). Default: { [DEFAULT_TOKEN]: DEFAULT_LOGIN } with no scope limits. */
+   *  `changeUserStatus` (`user`) and Projects v2: reading `projectV2` (`read:project` or `project`),
+   *  adding items and setting field values (`project`)). Default: { [DEFAULT_TOKEN]: DEFAULT_LOGIN }
+   *  with no scope limits. */
   tokens?: Record<string, string | { login: string; scopes?: string[] }>;
   /** Users to create, by login, optionally with a name and a status. */
   users?: (string | { login: string; name?: string; status?: Partial<FakeStatus> | null })[];
@@ -29,6 +32,8 @@ export interface FakeGitHubOptions {
   organizations?: Record<string, string[]>;
   /** Repositories by 'owner/name'. */
   repos?: Record<string, RepoInit>;
+  /** Projects (v2) of users and organizations, with their custom fields. */
+  projects?: ProjectInit[];
   /** Authorization schemes accepted (GitHub accepts both). */
   authSchemes?: ('token' | 'bearer')[];
   /** The fake's clock (status expiry, rate-limit reset, timestamps). Default: the real one. */
@@ -39,6 +44,9 @@ export interface FakeGitHubOptions {
   checkResponses?: boolean;
   /** Web base for html_url fields. Default https://github.com. */
   htmlUrl?: string;
+  /** Search is eventually consistent on GitHub: issues newer than this (by the fake's clock) are not
+   *  found by GET /search/issues yet. Default 0. */
+  searchLagSeconds?: number;
 }
 
 type RateResource = 'core' | 'graphql' | 'search';
@@ -58,6 +66,11 @@ export interface FaultRule {
   dropConnection?: boolean;
   /** Response body to send instead of the default one for the status. */
   body?: unknown;
+  /** Extra response headers with the status (e.g. x-github-sso). */
+  headers?: Record<string, string>;
+  /** Let the request take effect first (the issue is created, the item added), then fail its answer
+   *  as above: the client cannot tell whether it worked (a lost response). */
+  afterEffect?: boolean;
 }
 
 export interface RecordedRequest {
@@ -103,6 +116,7 @@ const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const now = options.now ?? (() => new Date());
   const state = new FakeState(now);
+  state.searchLagMs = (options.searchLagSeconds ?? 0) * 1000;
   for (const [token, who] of Object.entries(options.tokens ?? { [DEFAULT_TOKEN]: DEFAULT_LOGIN })) {
     if (typeof who === 'string') state.addToken(token, who);
     else state.addToken(token, who.login, who.scopes);
@@ -113,6 +127,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   }
   for (const [org, members] of Object.entries(options.organizations ?? {})) state.addOrganization(org, members);
   for (const [name, init] of Object.entries(options.repos ?? {})) state.addRepo(name, init);
+  for (const init of options.projects ?? []) state.addProject(init);
 
   const schemes = new Set(options.authSchemes ?? ['token', 'bearer']);
   const limits: Record<RateResource, number> = { core: 5000, graphql: 5000, search: 30, ...options.rateLimits };
@@ -162,8 +177,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     res.end(text);
   }
 
-  function takeFault(rec: RecordedRequest): FaultRule | undefined {
+  /** The next fault for this request: one applied before it takes effect, or (afterEffect) after. */
+  function takeFault(rec: RecordedRequest, afterEffect: boolean): FaultRule | undefined {
     const index = faults.findIndex((f) => {
+      if (!!f.afterEffect !== afterEffect) return false;
       const m = f.match;
       if (!m) return true;
       if (m.method && m.method.toUpperCase() !== rec.method) return false;
@@ -202,6 +219,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return true;
     }
     if (fault.status) {
+      const headers = { ...rateHeaders, ...fault.headers };
       const defaults: Record<number, string> = {
         401: 'Bad credentials',
         403: 'Resource not accessible by personal access token',
@@ -210,13 +228,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         429: 'Too Many Requests',
         500: 'Server Error',
       };
-      if (fault.body !== undefined) send(res, rec, fault.status, fault.body, rateHeaders);
+      if (fault.body !== undefined) send(res, rec, fault.status, fault.body, headers);
       // GitHub's load balancers answer 502/503 with an HTML page, not JSON.
-      else if (fault.status === 502 || fault.status === 503) send(res, rec, fault.status, '<!DOCTYPE html><html><body><h1>Unicorn! · GitHub</h1><p>No server is currently available to service your request.</p></body></html>', rateHeaders);
-      else send(res, rec, fault.status, { message: defaults[fault.status], ...(fault.status === 422 ? { errors: [] } : {}), documentation_url: docs, status: String(fault.status) }, rateHeaders);
+      else if (fault.status === 502 || fault.status === 503) send(res, rec, fault.status, '<!DOCTYPE html><html><body><h1>Unicorn! · GitHub</h1><p>No server is currently available to service your request.</p></body></html>', headers);
+      else send(res, rec, fault.status, { message: defaults[fault.status], ...(fault.status === 422 ? { errors: [] } : {}), documentation_url: docs, status: String(fault.status) }, headers);
       return true;
     }
     return false;
+  }
+
+  /** Applies an afterEffect fault to a request that has taken effect; false when there is none or it only delays. */
+  async function lostAnswer(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, isGraphQL: boolean, rateHeaders: Record<string, string>): Promise<boolean> {
+    const fault = takeFault(rec, true);
+    if (!fault) return false;
+    rec.fault = fault;
+    return applyFault(fault, req, res, rec, isGraphQL, rateHeaders);
   }
 
   function primaryRateLimited(res: ServerResponse, rec: RecordedRequest, isGraphQL: boolean, status: number | undefined, headers: Record<string, string>) {
@@ -309,7 +335,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       : {};
 
     // 3. Injected faults (after validation, so an invalid request is reported even while failing).
-    const fault = takeFault(rec);
+    const fault = takeFault(rec, false);
     if (fault) {
       rec.fault = fault;
       if (await applyFault(fault, req, res, rec, isGraphQL, rateHeaders)) return;
@@ -337,6 +363,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       });
       if (outcome.invalid.length) violation('invalid-graphql', rec, outcome.invalid);
       if (outcome.unimplemented.length) violation('unimplemented', rec, outcome.unimplemented);
+      if (await lostAnswer(req, res, rec, isGraphQL, rateHeaders)) return;
       return send(res, rec, 200, outcome.body, rateHeaders);
     }
     const handler = restHandlers[op!.id];
@@ -349,6 +376,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const problems = rest().checkResponse(op!, result.status, result.body);
       if (problems.length) violation('invalid-response', rec, problems.map((p) => `fake response ${result.status} of ${op!.id}: ${p}`));
     }
+    if (await lostAnswer(req, res, rec, isGraphQL, rateHeaders)) return;
     send(res, rec, result.status, result.body ?? '', { ...rateHeaders, ...result.headers });
   }
 

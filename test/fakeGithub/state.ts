@@ -1,5 +1,6 @@
 // The in-memory GitHub behind the fake server: users (with their status), tokens (with their scopes),
-// organizations, repositories with collaborators, issues, labels and milestones. Tests seed it through
+// organizations, repositories with collaborators, issues, labels and milestones, and Projects (v2)
+// with their fields and items. Tests seed it through
 // the server options or these methods and read it back to check what a request changed.
 
 export type Role = 'admin' | 'maintain' | 'push' | 'triage' | 'pull';
@@ -94,6 +95,59 @@ export interface RepoInit {
   issueTypes?: string[];
 }
 
+/** A Projects (v2) field's data type, as GraphQL's ProjectV2FieldType names it. */
+export type ProjectFieldType = 'TITLE' | 'ASSIGNEES' | 'LABELS' | 'MILESTONE' | 'REPOSITORY' | 'SINGLE_SELECT' | 'TEXT' | 'NUMBER' | 'DATE' | 'ITERATION';
+
+export interface FakeProjectField {
+  id: number;
+  name: string;
+  dataType: ProjectFieldType;
+  /** SINGLE_SELECT only. */
+  options: { id: string; name: string }[];
+}
+
+export interface FakeProjectItem {
+  id: number;
+  /** Node id of the issue the item stands for, and the same as 'owner/repo#number' for reading tests. */
+  contentId: string;
+  content: string;
+  /** Field name → value set through updateProjectV2ItemFieldValue (a date is 'YYYY-MM-DD'). */
+  values: Record<string, string | number>;
+  createdAt: string;
+}
+
+export interface FakeProject {
+  id: number;
+  /** Login of the user or organization that owns it. */
+  owner: string;
+  number: number;
+  title: string;
+  closed: boolean;
+  fields: FakeProjectField[];
+  items: FakeProjectItem[];
+  createdAt: string;
+}
+
+export interface ProjectInit {
+  owner: string;
+  /** Default: the owner's next free number. */
+  number?: number;
+  title?: string;
+  closed?: boolean;
+  /** Custom fields by name, next to the ones every new project has (Title, Assignees, Status, …). */
+  fields?: Record<string, ProjectFieldType>;
+}
+
+// The fields GitHub gives every new project (a subset: the ones a client may look up by name).
+const DEFAULT_PROJECT_FIELDS: [string, ProjectFieldType][] = [
+  ['Title', 'TITLE'],
+  ['Assignees', 'ASSIGNEES'],
+  ['Status', 'SINGLE_SELECT'],
+  ['Labels', 'LABELS'],
+  ['Milestone', 'MILESTONE'],
+  ['Repository', 'REPOSITORY'],
+];
+
 const ROLE_RANK: Record<Role, number> = { pull: 0, triage: 1, push: 2, maintain: 3, admin: 4 };
 
 export class FakeState {
@@ -101,6 +155,9 @@ export class FakeState {
   readonly organizations = new Map<string, FakeOrganization>();
   readonly tokens = new Map<string, FakeToken>();
   readonly repos = new Map<string, FakeRepo>();
+  readonly projects: FakeProject[] = [];
+  /** Issues younger than this are not found by search yet (GitHub's search index lags behind). */
+  searchLagMs = 0;
   private nextId = 1000;
 
   constructor(readonly now: () => Date) {}
@@ -206,5 +263,38 @@ export class FakeState {
       .filter(([, role]) => ROLE_RANK[role] >= ROLE_RANK.triage)
       .map(([login]) => this.user(login)!)
       .sort((a, b) => a.login.localeCompare(b.login));
+  }
+
+  addProject(init: ProjectInit): FakeProject {
+    if (!this.user(init.owner) && !this.organizations.has(init.owner.toLowerCase())) this.addUser(init.owner);
+    const mine = this.projects.filter((p) => p.owner.toLowerCase() === init.owner.toLowerCase());
+    const field = (name: string, dataType: ProjectFieldType): FakeProjectField => ({
+      id: this.newId(),
+      name,
+      dataType,
+      options: dataType === 'SINGLE_SELECT' ? ['Todo', 'In Progress', 'Done'].map((o) => ({ id: this.newId().toString(16), name: o })) : [],
+    });
+    const project: FakeProject = {
+      id: this.newId(),
+      owner: init.owner,
+      number: init.number ?? Math.max(0, ...mine.map((p) => p.number)) + 1,
+      title: init.title ?? `Project ${mine.length + 1}`,
+      closed: init.closed ?? false,
+      fields: [...DEFAULT_PROJECT_FIELDS, ...Object.entries(init.fields ?? {})].map(([name, type]) => field(name, type)),
+      items: [],
+      createdAt: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    };
+    this.projects.push(project);
+    return project;
+  }
+
+  project(owner: string, number: number): FakeProject | undefined {
+    return this.projects.find((p) => p.owner.toLowerCase() === owner.toLowerCase() && p.number === number);
+  }
+
+  /** Who may see and change a project: its owner, or the members of the organization that owns it. */
+  canUseProject(project: FakeProject, login: string): boolean {
+    const org = this.organizations.get(project.owner.toLowerCase());
+    return org ? org.members.includes(login.toLowerCase()) : project.owner.toLowerCase() === login.toLowerCase();
   }
 }

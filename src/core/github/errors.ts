@@ -136,7 +136,7 @@ export function formatWait(ms: number): string {
   return `in about ${Math.round(minutes / 60)} hours`;
 }
 
-const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`);
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : ms === 1000 ? '1 second' : ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`);
 
 function header(headers: Headers | undefined, name: string): string | undefined {
   const v = headers?.[name];
@@ -241,8 +241,11 @@ export function toGitHubError(error: unknown, context: ClassifyContext = {}): Gi
     if (status >= 500) {
       return new GitHubError('server', `${svc} had a problem answering (${status}${ghMessage ? ` ${ghMessage}` : ''}). This is usually temporary: try again in a few minutes.`, details);
     }
-    // 400, 409, 422: the request was understood and refused.
-    const fieldErrors = Array.isArray(graphqlErrors) && !isGraphQLErrors ? (graphqlErrors as unknown[]).filter((e): e is FieldError => !!e && typeof e === 'object' && 'code' in e) : [];
+    // 400, 409, 422: the request was understood and refused. Some endpoints list plain sentences.
+    const fieldErrors =
+      Array.isArray(graphqlErrors) && !isGraphQLErrors
+        ? (graphqlErrors as unknown[]).flatMap((e): FieldError[] => (typeof e === 'string' ? [{ code: 'custom', message: e }] : e && typeof e === 'object' && 'code' in e ? [e as FieldError] : []))
+        : [];
     const detail = fieldErrors.length ? describeFieldErrors(fieldErrors) : (ghMessage ?? `status ${status}`);
     return new GitHubError('validation', `${svc} rejected the request (${status}): ${detail}. Correct it and try again.`, { ...details, fieldErrors });
   }

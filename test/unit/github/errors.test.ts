@@ -63,6 +63,12 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
     assert.equal(e.message, `${svc} rejected the request (422): assignees ("mallory") is not valid. Correct it and try again.`);
   });
 
+  it('422 whose errors are plain sentences: kept as field errors without a field', () => {
+    const e = toGitHubError(httpError(422, { message: 'Validation Failed', errors: ['Could not resolve to a node with the global id of X'] }));
+    assert.deepEqual(e.fieldErrors, [{ code: 'custom', message: 'Could not resolve to a node with the global id of X' }]);
+    assert.equal(e.message, 'GitHub rejected the request (422): Could not resolve to a node with the global id of X. Correct it and try again.');
+  });
+
   it('a GraphQL query GitHub’s schema rejects → validation (and a violation in the fake)', async () => {
     const e = await failure(client.graphql('{ viewer { nope } }'));
     assert.equal(e.kind, 'validation');
@@ -115,6 +121,8 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
     assert.ok(Date.now() - started < 900, 'gave up at the timeout, not when the server answered');
     assert.deepEqual([e.kind, e.message], ['timeout', `${svc} did not answer within 200 ms. Check your connection and try again.`]);
     assert.equal(toGitHubError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { timeoutMs: 10_000 }).message, 'GitHub did not answer within 10 seconds. Check your connection and try again.');
+    const within = (timeoutMs: number) => /within (.+)\. Check/.exec(toGitHubError(new DOMException('x', 'TimeoutError'), { timeoutMs }).message)?.[1];
+    assert.deepEqual([1000, 1500, 999].map(within), ['1 second', '1.5 seconds', '999 ms']);
   });
 
   it('connection dropped → offline', async () => {
