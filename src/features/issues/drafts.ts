@@ -1,11 +1,11 @@
-// Issue drafts and the outbox, kept in the extension's global storage so that a closed form, a window
-// reload or a failed create never loses what was typed (SPEC §3: "a create that fails keeps the draft").
+// Issue drafts, kept in the extension's global storage so that a closed form or a window reload never
+// loses what was typed; the outbox (src/core/issues/outbox.ts) is stored next to them (SPEC §3).
 import * as vscode from 'vscode';
 import type { FormValues } from '../../protocol/issueForm';
 import type { OutboxEntry } from '../../core/issues/outbox';
 
 const DRAFTS_KEY = 'asyncDesk.issueDrafts';
-const OUTBOX_KEY = 'asyncDesk.issueOutbox';
+export const OUTBOX_KEY = 'asyncDesk.issueOutbox';
 
 export interface IssueDraft {
   id: string;
@@ -50,15 +50,6 @@ export class DraftStore {
     if (!(id in all)) return;
     delete all[id];
     await this.state.update(DRAFTS_KEY, all);
-    this.changed.fire();
-  }
-
-  outbox(): OutboxEntry[] {
-    return this.state.get<OutboxEntry[]>(OUTBOX_KEY) ?? [];
-  }
-
-  async setOutbox(entries: OutboxEntry[]): Promise<void> {
-    await this.state.update(OUTBOX_KEY, entries);
     this.changed.fire();
   }
 

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, type IssueTemplate, type TemplateSet } from '../../core/issues';
 import { linkIssueToRecord } from '../../core/decisions/linkIssue';
 import type { FormValues, IssueFormInit } from '../../protocol/issueForm';
-import type { OutboxEntry } from '../../core/issues/outbox';
+import { Outbox, flushOutbox, type OutboxEntry, type OutboxError } from '../../core/issues/outbox';
+import { assignableUsers, checkPushAccess, withMarker, TRANSIENT_KINDS } from '../../core/issues/submit';
 import { Cancelled, UserError } from '../shared/errors';
 import { assertTrusted } from '../shared/trust';
 import { applyChanges, readCurrentText } from '../shared/files';
@@ -19,10 +20,9 @@ import type { TeamStore } from '../team/teamStore';
 import type { DecisionStore } from '../decisions/decisionStore';
 import { currentViewer } from '../team/viewer';
 import type { GitHubAccess } from '../github/githubAccess';
-import { githubBundle } from '../github/githubAccess';
 import { workspaceRepository } from '../github/repository';
-import { DraftStore, type IssueDraft } from './drafts';
-import { IssueFormPanel } from './issueFormPanel';
+import { DraftStore, OUTBOX_KEY, type IssueDraft } from './drafts';
+import { IssueFormPanel, type SubmitOutcome } from './issueFormPanel';
 import { derive, ownerOptions, type FormContext } from './formModel';
 
 /** Arguments other features (and tests) pass to skip the pickers. */
@@ -49,6 +49,8 @@ export interface IssueServices {
 
 export class IssueService implements vscode.Disposable {
   readonly drafts: DraftStore;
+  /** Submitted issues GitHub has not confirmed yet (saved to global storage on every change). */
+  readonly outbox: Outbox;
   private readonly panels = new Map<string, IssueFormPanel>();
   private readonly pushAccess = new Map<string, Promise<{ push: boolean; login?: string } | undefined>>();
   private readonly repoUsers = new Map<string, Promise<{ login: string; name?: string }[]>>();
@@ -61,7 +63,12 @@ export class IssueService implements vscode.Disposable {
     private readonly services: IssueServices,
   ) {
     this.drafts = new DraftStore(context.globalState);
+    const stored = Outbox.fromJSON(context.globalState.get(OUTBOX_KEY));
+    for (const problem of stored.problems) log().warn(`Issue outbox: ${problem}`);
+    this.outbox = stored.outbox;
+    const unsubscribe = this.outbox.onDidChange(() => void context.globalState.update(OUTBOX_KEY, this.outbox.toJSON()));
     this.disposables.push(
+      { dispose: unsubscribe },
       this.drafts,
       // Back online is noticed when the window gets focus again, or by the timer below.
       vscode.window.onDidChangeWindowState((s) => s.focused && this.hasPending() && void this.flushOutbox()),
@@ -206,7 +213,7 @@ export class IssueService implements vscode.Disposable {
       },
       discard: async () => {
         await this.drafts.remove(draft.id);
-        await this.removeFromOutbox(draft.id);
+        this.outbox.remove(draft.id);
       },
       owners: () => this.repoOwners(draft.id, template),
     });
@@ -280,7 +287,7 @@ export class IssueService implements vscode.Disposable {
         const client = await this.services.github.client(['repo'], { createIfNone: interactive });
         if (!client) return undefined;
         const [owner, name] = repo.split('/') as [string, string];
-        const access = await githubBundle().checkPushAccess(client, { owner, repo: name });
+        const access = await checkPushAccess(client, { owner, repo: name });
         this.knownPush.set(repo, access);
         return access;
       })().catch((error) => {
@@ -307,7 +314,7 @@ export class IssueService implements vscode.Disposable {
         const client = await this.services.github.client(['repo'], { createIfNone: false });
         if (!client) return [];
         const [owner, name] = repo.split('/') as [string, string];
-        return githubBundle().assignableUsers(client, { owner, repo: name });
+        return assignableUsers(client, { owner, repo: name });
       })().catch((error) => {
         log().warn(`Listing assignable users of ${repo}: ${(error as Error).message}`);
         this.repoUsers.delete(repo);
@@ -341,124 +348,133 @@ export class IssueService implements vscode.Disposable {
       );
       if (choice !== go) throw new Cancelled();
     }
-    const entry = this.outboxEntry(draft, values, derived);
-    await this.saveOutboxEntry({ ...entry, status: 'sending' });
-    return this.send(entry);
+    this.outbox.add(this.outboxEntry(draft, values, derived));
+    const [outcome] = await this.send([draft.id]);
+    return outcome ?? { kind: 'failed' as const, failure: { kind: 'error', message: 'The issue was not sent.', fieldErrors: [], queued: true } };
   }
 
-  private outboxEntry(draft: IssueDraft, values: FormValues, derived: ReturnType<typeof derive>): OutboxEntry {
+  private outboxEntry(draft: IssueDraft, values: FormValues, derived: ReturnType<typeof derive>) {
     const [owner, repo] = draft.repo!.split('/') as [string, string];
     const settings = getSettings(vscode.Uri.parse(draft.folder));
-    const due = derived.due && !('error' in derived.due) ? values.due : undefined;
-    const dueDate = due ? (derived.due as { line: string }).line.match(/Due: (\d{4}-\d{2}-\d{2})/)?.[1] : undefined;
-    const project = settings.githubProject.match(/^([^/]+)\/(\d+)$/);
-    const existing = this.drafts.outbox().find((e) => e.id === draft.id);
+    const dueDate = derived.due && !('error' in derived.due) && values.due ? /Due: (\d{4}-\d{2}-\d{2})/.exec(derived.due.line)?.[1] : undefined;
+    const project = /^([^/]+)\/(\d+)$/.exec(settings.githubProject);
     return {
       id: draft.id,
       repo: { owner, repo },
-      request: { ...derived.preview, body: githubBundle().withMarker(derived.preview.body, draft.id) },
+      request: { ...derived.preview, body: withMarker(derived.preview.body, draft.id) },
       ...(settings.githubMilestones && dueDate ? { milestone: { dueDate } } : {}),
       ...(project && dueDate ? { project: { owner: project[1]!, number: Number(project[2]), dateField: settings.githubProjectDateField, date: dueDate } } : {}),
-      createdAt: existing?.createdAt ?? new Date().toISOString(),
-      attempts: existing?.attempts ?? 0,
-      status: 'pending',
       context: { templateKey: draft.templateKey, recordFile: draft.recordFile, folder: draft.folder },
     };
   }
 
-  private async saveOutboxEntry(entry: OutboxEntry): Promise<void> {
-    const entries = this.drafts.outbox().filter((e) => e.id !== entry.id);
-    await this.drafts.setOutbox([...entries, entry]);
-    this.scheduleRetry();
-  }
-
-  private async removeFromOutbox(id: string): Promise<void> {
-    await this.drafts.setOutbox(this.drafts.outbox().filter((e) => e.id !== id));
-  }
-
-  /** One attempt for one outbox entry; the result goes to the entry, its draft and its form. */
-  private async send(entry: OutboxEntry) {
-    const gh = githubBundle();
-    const client = await this.services.github.client(entry.project ? ['repo', 'project'] : ['repo'], { createIfNone: false });
-    const attempt = { ...entry, attempts: entry.attempts + 1 };
+  /**
+   * Sends outbox entries (the given ones, else every unsent one) and reports each outcome to its form.
+   * A retry never duplicates: submitIssue first looks for the draft's marker.
+   */
+  private async send(ids?: string[]): Promise<SubmitOutcome[]> {
+    const wanted = this.outbox.pending().filter((e) => !ids || ids.includes(e.id));
+    if (wanted.length === 0) return [];
+    const scopes = wanted.some((e) => e.project) ? ['repo', 'project'] : ['repo'];
+    let client;
     try {
-      if (!client) throw new UserError('Not signed in to GitHub.');
-      const result = await gh.submitIssue(client, { repo: entry.repo, request: entry.request, draftId: entry.id, ...(entry.milestone ? { milestone: entry.milestone } : {}), ...(entry.project ? { project: entry.project } : {}) });
-      await this.removeFromOutbox(entry.id);
-      const draft = this.drafts.get(entry.id);
-      await this.drafts.remove(entry.id);
-      const warnings = [...result.warnings];
-      const recordFile = (entry.context as { recordFile?: string } | undefined)?.recordFile;
-      if (draft && recordFile) {
-        try {
-          await this.linkRecord(draft, recordFile, { number: result.number, url: result.url, title: entry.request.title });
-        } catch (error) {
-          warnings.push(`Could not add #${result.number} to ${recordFile}: ${(error as Error).message}`);
-        }
-      }
-      for (const w of warnings) log().warn(`Issue #${result.number}: ${w}`);
-      log().info(`${result.reused ? 'Found the already created' : 'Created'} issue #${result.number} in ${entry.repo.owner}/${entry.repo.repo}: ${result.url}`);
-      void vscode.window
-        .showInformationMessage(`${result.reused ? 'Already created' : 'Created'} issue #${result.number}: ${entry.request.title}${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'}: see the log)` : ''}`, 'Open on GitHub')
-        .then((choice) => choice && vscode.env.openExternal(vscode.Uri.parse(result.url)));
-      return { kind: 'created' as const, result: { ...result, warnings } };
+      client = await this.services.github.client(scopes, { createIfNone: false });
     } catch (error) {
-      const failure = error instanceof Error && error.name === 'UserError' ? { kind: 'auth', message: error.message, fieldErrors: [] } : gh.describeSubmitError(error);
-      const retryable = ['offline', 'timeout', 'server', 'rate-limit'].includes(failure.kind);
-      await this.saveOutboxEntry({ ...attempt, status: 'failed', lastError: { kind: failure.kind, message: failure.message, at: new Date().toISOString() } });
-      log().warn(`Creating issue "${entry.request.title}" in ${entry.repo.owner}/${entry.repo.repo} failed (attempt ${attempt.attempts}): ${failure.message}`);
-      return { kind: 'failed' as const, failure: { ...failure, queued: retryable } };
+      log().warn(`Issue outbox: ${(error as Error).message}`);
     }
+    let sent: OutboxEntry[] = [];
+    let failed: OutboxEntry[] = [];
+    let stopped: OutboxError | undefined;
+    if (!client) {
+      const lastError = { kind: 'auth', message: 'Not signed in to GitHub. Sign in (or "Sign in with a Token"), then retry.', at: new Date().toISOString() };
+      failed = wanted.map((e) => this.outbox.update(e.id, { status: 'failed', lastError })!);
+    } else {
+      ({ sent, failed, stopped } = await flushOutbox(this.outbox, client, () => new Date(), ids ? { ids } : {}));
+    }
+    const outcomes: [string, SubmitOutcome][] = [];
+    for (const entry of sent) outcomes.push([entry.id, await this.afterSent(entry)]);
+    this.outbox.clearSent();
+    for (const entry of failed) outcomes.push([entry.id, this.failure(entry, entry.lastError)]);
+    // Entries a stopped flush did not reach (rate limit in force, offline): say why; they stay queued.
+    for (const entry of wanted) if (stopped && !outcomes.some(([id]) => id === entry.id)) outcomes.push([entry.id, this.failure(entry, stopped)]);
+    for (const [id, outcome] of outcomes) this.panels.get(id)?.reportOutcome(outcome);
+    this.scheduleRetry();
+    return outcomes.map(([, outcome]) => outcome);
   }
 
-  private async linkRecord(draft: IssueDraft, recordFile: string, issue: { number: number; url: string; title: string }): Promise<void> {
-    const folder = vscode.Uri.parse(draft.folder);
+  private failure(entry: OutboxEntry, error: OutboxError | undefined): SubmitOutcome {
+    const kind = error?.kind ?? 'error';
+    log().warn(`Creating issue "${entry.request.title}" in ${entry.repo.owner}/${entry.repo.repo} failed (attempt ${entry.attempts}): ${error?.message ?? 'unknown error'}`);
+    return {
+      kind: 'failed',
+      failure: {
+        kind,
+        message: error?.message ?? 'The issue was not sent.',
+        fieldErrors: error?.fieldErrors ?? [],
+        ...(error?.retryAt ? { retryAt: error.retryAt } : {}),
+        queued: TRANSIENT_KINDS.has(kind as never) || kind === 'rate-limit',
+      },
+    };
+  }
+
+  private async afterSent(entry: OutboxEntry): Promise<SubmitOutcome> {
+    const result = entry.result!;
+    const draft = this.drafts.get(entry.id);
+    await this.drafts.remove(entry.id);
+    const warnings = [...result.warnings];
+    const recordFile = (entry.context as { recordFile?: string } | undefined)?.recordFile;
+    const folder = (entry.context as { folder?: string } | undefined)?.folder ?? draft?.folder;
+    if (recordFile && folder) {
+      try {
+        await this.linkRecord(folder, recordFile, { number: result.number, url: result.url, title: entry.request.title });
+      } catch (error) {
+        warnings.push(`Could not add #${result.number} to ${recordFile}: ${(error as Error).message}`);
+      }
+    }
+    for (const w of warnings) log().warn(`Issue #${result.number}: ${w}`);
+    log().info(`${result.reused ? 'Found the already created' : 'Created'} issue #${result.number} in ${entry.repo.owner}/${entry.repo.repo}: ${result.url}`);
+    void vscode.window
+      .showInformationMessage(
+        `${result.reused ? 'Already created' : 'Created'} issue #${result.number}: ${entry.request.title}${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'}: see the log)` : ''}`,
+        'Open on GitHub',
+      )
+      .then((choice) => choice && vscode.env.openExternal(vscode.Uri.parse(result.url)));
+    return { kind: 'created', result: { number: result.number, url: result.url, reused: result.reused, warnings } };
+  }
+
+  private async linkRecord(folderUri: string, recordFile: string, issue: { number: number; url: string; title: string }): Promise<void> {
+    const folder = vscode.Uri.parse(folderUri);
     const uri = vscode.Uri.joinPath(folder, ...recordFile.split('/'));
     const text = await readCurrentText(uri);
     if (text === null) throw new Error('the record is gone');
-    const folderDir = path.posix.dirname(recordFile);
-    const updated = linkIssueToRecord(text, { file: recordFile, folder: folderDir }, issue);
+    const updated = linkIssueToRecord(text, { file: recordFile, folder: path.posix.dirname(recordFile) }, issue);
     if (updated !== text) await applyChanges(folder, [{ file: recordFile, text: updated }], { action: 'Link the issue to the decision record', basis: new Map([[recordFile, text]]) });
   }
 
   // ---- the outbox ----
 
   hasPending(): boolean {
-    return this.drafts.outbox().some((e) => e.status !== 'sent');
+    return this.outbox.pending().length > 0;
   }
 
-  /** Retries what can be retried; stops at the first offline / rate-limited answer. */
+  /** Retries every unsent issue (back online, the timer, "Retry all"). */
   flushOutbox(): Promise<void> {
-    this.flushing ??= (async () => {
-      try {
-        for (const entry of this.drafts.outbox()) {
-          if (entry.lastError && !['offline', 'timeout', 'server', 'rate-limit'].includes(entry.lastError.kind) && entry.status === 'failed') continue;
-          const outcome = await this.send(entry);
-          this.panels.get(entry.id)?.reportOutcome(outcome);
-          if (outcome.kind === 'failed' && ['offline', 'rate-limit'].includes(outcome.failure.kind)) break;
-        }
-      } finally {
-        this.flushing = undefined;
-        this.scheduleRetry();
-      }
-    })();
+    this.flushing ??= this.send()
+      .then(() => undefined)
+      .finally(() => (this.flushing = undefined));
     return this.flushing;
   }
 
-  /** Retries one entry now (outbox "Retry"), whatever its last error was. */
-  async retry(id: string) {
-    const entry = this.drafts.outbox().find((e) => e.id === id);
-    if (!entry) return undefined;
-    const outcome = await this.send(entry);
-    this.panels.get(id)?.reportOutcome(outcome);
-    return outcome;
+  /** Retries one entry now (outbox "Retry"). */
+  async retry(id: string): Promise<SubmitOutcome | undefined> {
+    return (await this.send([id]))[0];
   }
 
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    if (!this.hasPending()) return;
-    const retryable = this.drafts.outbox().some((e) => !e.lastError || ['offline', 'timeout', 'server', 'rate-limit'].includes(e.lastError.kind));
+    // Only failures a retry can cure are retried by the timer; the others wait for the user.
+    const retryable = this.outbox.pending().some((e) => !e.lastError || TRANSIENT_KINDS.has(e.lastError.kind as never) || e.lastError.kind === 'rate-limit');
     if (retryable) this.retryTimer = setTimeout(() => void this.flushOutbox(), 5 * 60_000);
   }
 
@@ -470,7 +486,7 @@ export class IssueService implements vscode.Disposable {
     const copy = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy body' };
     const discard = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Discard' };
     const build = (): Item[] => {
-      const outbox = this.drafts.outbox();
+      const outbox = this.outbox.all().filter((e) => e.status !== 'sent');
       const inOutbox = new Set(outbox.map((e) => e.id));
       const items: Item[] = outbox.map((e) => ({
         id: e.id,
@@ -526,7 +542,7 @@ export class IssueService implements vscode.Disposable {
         await this.openDraft(item.id);
         return;
       } else if (button === copy) {
-        const body = this.drafts.outbox().find((e) => e.id === item.id)?.request.body ?? this.drafts.get(item.id)?.values.body ?? '';
+        const body = this.outbox.get(item.id)?.request.body ?? this.drafts.get(item.id)?.values.body ?? '';
         const draft = this.drafts.get(item.id);
         const text = body || (draft ? JSON.stringify(draft.values.answers, null, 2) : '');
         await vscode.env.clipboard.writeText(text);
@@ -536,7 +552,7 @@ export class IssueService implements vscode.Disposable {
         if (sure === 'Discard') {
           this.panels.get(item.id)?.dispose();
           await this.drafts.remove(item.id);
-          await this.removeFromOutbox(item.id);
+          this.outbox.remove(item.id);
         }
       }
       refresh();
