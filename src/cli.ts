@@ -2,6 +2,8 @@
 //   async-desk decisions [--root DIR] [--json]     list decision records
 //   async-desk team [--root DIR] [--at ISO] [--json] each member's state from the team file
 //   async-desk standups [--root DIR] [--date D] [--now ISO] [--me LOGIN] [--json]  the team digest of a day
+//   async-desk templates [--root DIR] [--json]      the repository's issue templates, github.com's order
+//   async-desk issue create --repo O/N --template T --title X --owner L [--due D] [--answers F] [--dry-run]
 //   async-desk check [--root DIR]                   report problems; exit 1 when there are any
 import { parseArgs } from 'node:util';
 import { promises as fsp, readFileSync } from 'node:fs';
@@ -13,6 +15,18 @@ import { readTextIfExists } from './core/fs';
 import { computeStates, formatClock, formatDuration, parseTeamFile, type Team } from './core/team';
 import { buildDigest, checkStandup, parseStandup, scanStandups, standupDate, type DigestEntry, type Standup } from './core/standups';
 import { isDate } from './core/standups/paths';
+import { Octokit } from '@octokit/core';
+import { createGitHubClient, toGitHubError, GITHUB_API_URL } from './core/github';
+import {
+  buildIssueRequest,
+  discoverTemplates,
+  resolveDue,
+  templateDefaults,
+  validateAnswers,
+  type Answers,
+  type IssueTemplate,
+  type TemplateSet,
+} from './core/issues';
 
 const USAGE = `Usage: async-desk <command> [options]
 
@@ -22,8 +36,16 @@ Commands:
   standups    The team's standups of one day, each person on their own local day: who posted
               (done, next, open blockers), who has not started their working day yet, who is
               missing, who is away (table, or --json)
-  check       Report problems in decision records, the team file and standups; exits 1 when
-              there are any
+  templates   The repository's issue templates (.github/ISSUE_TEMPLATE, docs/ISSUE_TEMPLATE) in
+              github.com's order: forms, then Markdown templates, by file name (table, or --json).
+              Built-in templates for async work when the repository has none
+  issue create
+              Open an issue from a template: the body github.com writes for the form's answers,
+              the owner as assignee, and a due line in the owner's day. --dry-run prints the
+              request instead of sending it. Exits 1 when GitHub or a check refuses the issue
+              (missing required field, unknown owner), 2 when it could not be sent
+  check       Report problems in decision records, the team file, standups and issue templates;
+              exits 1 when there are any
 
 Options:
   --root DIR            Repository root (default: current directory)
@@ -35,7 +57,21 @@ Options:
                         the team file, else this machine's)
   --now ISO-8601        standups: the clock (default: now), e.g. 2026-11-24T10:30:00Z
   --me LOGIN            standups: your GitHub login; blockers that @mention you come first
-  --json                decisions, team, standups: print a JSON array instead of a table
+  --json                decisions, team, standups, templates: print a JSON array instead of a table
+
+Options of issue create:
+  --repo OWNER/NAME     The repository to open the issue in
+  --template NAME       The template: its file name without extension (bug_report) or its name
+  --title TEXT          The issue title
+  --answers FILE.json   Form answers: a JSON object from field id to a string, or to a list of
+                        strings (the options of a multi-select dropdown, the ticked checkboxes)
+  --owner LOGIN         The one owner: a teammate in the team file (assigned; due in their day)
+  --due WHEN            end-of-day, +1 workday, +2 workdays, +3 workdays, friday or YYYY-MM-DD,
+                        in the owner's zone and calendar (default: the team file's issues defaults)
+  --now ISO-8601        The clock for due dates (default: now)
+  --dry-run             Print the REST request body as JSON and send nothing
+  --api-url URL         GitHub API base URL (default ${GITHUB_API_URL}; GHES: https://HOST/api/v3).
+                        The token comes from the GITHUB_TOKEN environment variable
   --today YYYY-MM-DD    check: the date review-by dates are compared with (default: today)
   -h, --help            Show this help
 `;
@@ -63,6 +99,14 @@ interface Checker {
 }
 
 const checkers: Checker[] = [
+  {
+    // Only the repository's own templates: built-ins have no file to fix.
+    name: 'templates',
+    async run(ctx) {
+      const set = await discoverTemplates(ctx.root);
+      return [...set.problems, ...set.templates.flatMap((t) => t.problems)];
+    },
+  },
   {
     name: 'decisions',
     async run(ctx) {
@@ -307,6 +351,159 @@ function standupsTable(date: string, now: Date, entries: DigestEntry[], noTeamFi
   return `${lines.join('\n')}\n`;
 }
 
+const printProblems = (problems: Problem[], err: (s: string) => void) => {
+  if (problems.length) err(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
+};
+
+async function listTemplates(ctx: Context, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const set = await discoverTemplates(ctx.root);
+  const problems = [...set.problems, ...set.templates.flatMap((t) => t.problems)];
+  // Problems go to stderr so that stdout (the table or JSON) stays usable.
+  printProblems(problems, err);
+  if (json) {
+    const rows = set.templates.map((t) => ({
+      name: t.name,
+      kind: t.kind,
+      file: t.file,
+      key: t.key,
+      builtIn: t.builtIn,
+      about: t.about,
+      title: t.title,
+      labels: t.labels,
+      assignees: t.assignees,
+      projects: t.projects,
+      type: t.type ?? null,
+    }));
+    out(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    out(templatesTable(set));
+  }
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+function templatesTable(set: TemplateSet): string {
+  const lines: string[] = [];
+  if (set.templates[0]?.builtIn) lines.push('No issue templates in .github/ISSUE_TEMPLATE or docs/ISSUE_TEMPLATE: these are the built-in ones.', '');
+  const rows = set.templates.map((t) => [t.name, t.kind, t.labels.join(', '), t.builtIn ? `(built in: ${t.key})` : t.file]);
+  const header = ['Name', 'Kind', 'Labels', 'File'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  lines.push(line(header), ...rows.map(line));
+  if (!set.blankIssuesEnabled) lines.push('', 'Blank issues are turned off (config.yml).');
+  if (set.contactLinks.length) lines.push('', 'Contact links:', ...set.contactLinks.map((l) => `  ${l.name}: ${l.url}\n    ${l.about}`));
+  return `${lines.join('\n')}\n`;
+}
+
+interface IssueOptions {
+  repo?: string;
+  template?: string;
+  title?: string;
+  answers?: string;
+  owner?: string;
+  due?: string;
+  now: Date;
+  dryRun: boolean;
+  apiUrl?: string;
+}
+
+/** The --answers file: a JSON object from field id to a string or a list of strings. */
+async function readAnswers(file: string | undefined): Promise<Answers> {
+  if (file === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(await fsp.readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--answers ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--answers ${file} must hold a JSON object from field id to answer.`);
+  for (const [id, answer] of Object.entries(value)) {
+    if (typeof answer !== 'string' && !(Array.isArray(answer) && answer.every((a) => typeof a === 'string'))) {
+      throw new UsageError(`--answers ${file}: the answer to "${id}" must be a string or a list of strings.`);
+    }
+  }
+  return value as Answers;
+}
+
+function findTemplate(set: TemplateSet, wanted: string): IssueTemplate | undefined {
+  const lower = wanted.trim().toLowerCase();
+  return set.templates.find((t) => t.key.toLowerCase() === lower) ?? set.templates.find((t) => t.name.toLowerCase() === lower);
+}
+
+/** `issue create`: 0 created (or printed), 1 refused (by a check or by GitHub), 2 could not run. */
+async function createIssue(ctx: Context, o: IssueOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  for (const [option, value] of [['--repo', o.repo], ['--template', o.template], ['--title', o.title], ['--owner', o.owner]] as const) {
+    if (value === undefined) throw new UsageError(`issue create needs ${option}.`);
+  }
+  const repo = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(o.repo!.trim());
+  if (!repo) throw new UsageError('--repo must be OWNER/NAME, like acme/payments.');
+  const answers = await readAnswers(o.answers);
+
+  const set = await discoverTemplates(ctx.root);
+  const template = findTemplate(set, o.template!);
+  if (!template) {
+    err(`async-desk: no issue template "${o.template}". Templates: ${set.templates.map((t) => `${t.key} (${t.name})`).join(', ')}.\n`);
+    return 1;
+  }
+  if (template.problems.some((p) => p.severity === 'error')) {
+    err(`async-desk: the template ${template.file} has problems; fix them first:\n`);
+    printProblems(template.problems, err);
+    return 1;
+  }
+
+  // The owner's zone and working days place the due date: they must be in the team file. (GitHub's
+  // assignable users who are not there have no calendar to place it in.)
+  const teamText = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
+  if (teamText === null) {
+    err(`async-desk: no team file at ${ctx.teamFile}: the owner's zone and working days come from it. Create one or pass --team-file.\n`);
+    return 1;
+  }
+  const { team } = parseTeamFile(teamText, ctx.teamFile);
+  const login = o.owner!.trim().replace(/^@/, '');
+  const owner = team.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
+  if (!owner) {
+    err(`async-desk: unknown owner @${login}: not a teammate in ${ctx.teamFile} (teammates: ${team.members.map((m) => m.github).join(', ') || 'none'}). The owner's zone and working days set the due date.\n`);
+    return 1;
+  }
+
+  const defaults = templateDefaults(team, template.key);
+  const dueSpec = o.due ?? defaults.due;
+  if (dueSpec === undefined) throw new UsageError(`issue create needs --due: ${ctx.teamFile} sets no issues.defaultDue and no due for template "${template.key}".`);
+  const due = resolveDue(dueSpec, o.now, owner, team, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if ('error' in due) {
+    err(`async-desk: --due: ${due.error}\n`);
+    return 1;
+  }
+  const errors = validateAnswers(template, o.title!, answers);
+  if (errors.length) {
+    err(`async-desk: the issue is not complete:\n${errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}\n`);
+    return 1;
+  }
+  if (due.warning) err(`async-desk: note: ${due.warning}\n`);
+  const request = buildIssueRequest({ template, title: o.title!, answers, owner: owner.github, due, extraLabels: defaults.labels });
+  if (o.dryRun) {
+    out(`${JSON.stringify(request, null, 2)}\n`);
+    return 0;
+  }
+
+  const token = process.env.GITHUB_TOKEN?.trim();
+  if (!token) {
+    err('async-desk: set GITHUB_TOKEN to a token that may create issues in the repository (or use --dry-run).\n');
+    return 2;
+  }
+  const apiUrl = o.apiUrl ?? GITHUB_API_URL;
+  if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) throw new UsageError('--api-url must be a web address like https://api.github.com.');
+  const client = createGitHubClient({ token, apiUrl, userAgent: 'async-desk-cli', Octokit });
+  try {
+    const res = await client.request<{ number: number; html_url: string }>('POST /repos/{owner}/{repo}/issues', { owner: repo[1], repo: repo[2], ...request });
+    out(`Created issue #${res.data.number}: ${res.data.html_url}\n`);
+    return 0;
+  } catch (error) {
+    const failure = toGitHubError(error);
+    err(`async-desk: ${failure.message}\n`);
+    return failure.kind === 'validation' ? 1 : 2;
+  }
+}
+
 async function check(ctx: Context, out: (s: string) => void): Promise<number> {
   const problems = (await Promise.all(checkers.map((c) => c.run(ctx)))).flat();
   if (problems.length === 0) {
@@ -343,6 +540,14 @@ export async function main(argv: string[], out = (s: string) => void process.std
         me: { type: 'string' },
         json: { type: 'boolean' },
         today: { type: 'string' },
+        repo: { type: 'string' },
+        template: { type: 'string' },
+        title: { type: 'string' },
+        answers: { type: 'string' },
+        owner: { type: 'string' },
+        due: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'api-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -358,7 +563,10 @@ export async function main(argv: string[], out = (s: string) => void process.std
   }
   try {
     if (!command) throw new UsageError('no command given.');
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}".`);
+    const subcommand = command === 'issue' ? positionals[1] : undefined;
+    if (command === 'issue' && subcommand !== 'create') throw new UsageError(subcommand ? `unknown issue command "${subcommand}"; did you mean "issue create"?` : 'issue needs a command: issue create.');
+    const extra = positionals[command === 'issue' ? 2 : 1];
+    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
     if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date like 2026-01-31.');
     if (values.date !== undefined && !isDate(values.date)) throw new UsageError('--date must be a date like 2026-01-31.');
     const at = instant(values.at, '--at');
@@ -387,6 +595,25 @@ export async function main(argv: string[], out = (s: string) => void process.std
         if (values.me?.trim()) options.me = values.me.trim().replace(/^@/, '');
         return await listStandups(ctx, options, out, err);
       }
+      case 'templates':
+        return await listTemplates(ctx, values.json ?? false, out, err);
+      case 'issue':
+        return await createIssue(
+          ctx,
+          {
+            repo: values.repo,
+            template: values.template,
+            title: values.title,
+            answers: values.answers,
+            owner: values.owner,
+            due: values.due,
+            now,
+            dryRun: values['dry-run'] ?? false,
+            apiUrl: values['api-url'],
+          },
+          out,
+          err,
+        );
       case 'check':
         return await check(ctx, out);
       default:

@@ -1,0 +1,83 @@
+// Answers to a template, and the checks run before anything is sent. GitHub enforces
+// `validations.required` only in public repositories ("Syntax for issue forms"); Async Desk enforces
+// it everywhere, so an issue from a private repository is as complete as one from a public one.
+import type { Answers, InputField, IssueTemplate } from './types';
+
+/** The answer a Markdown template takes: its edited body. */
+export const MARKDOWN_BODY = 'body';
+
+export interface AnswerError {
+  /** Field id, or 'title'. */
+  field: string;
+  message: string;
+}
+
+/** A field's answer as the form would submit it. An absent answer is the field as the form first
+ *  showed it: `value` for inputs and textareas, the `default` option of a dropdown, nothing ticked. */
+export function answerOf(field: InputField, answers: Answers): string | string[] {
+  const given = Object.prototype.hasOwnProperty.call(answers, field.id) ? answers[field.id] : undefined;
+  if (given !== undefined) return given;
+  switch (field.type) {
+    case 'input':
+    case 'textarea':
+      return field.value ?? '';
+    case 'dropdown': {
+      const first = field.default === undefined ? undefined : field.options[field.default];
+      if (field.multiple) return first === undefined ? [] : [first];
+      return first ?? '';
+    }
+    case 'checkboxes':
+      return [];
+  }
+}
+
+const blank = (s: string) => s.trim() === '';
+
+export function validateAnswers(template: IssueTemplate, title: string, answers: Answers): AnswerError[] {
+  const errors: AnswerError[] = [];
+  if (blank(title)) errors.push({ field: 'title', message: 'Add a title.' });
+  if (template.kind === 'markdown') {
+    for (const id of Object.keys(answers)) {
+      if (id !== MARKDOWN_BODY) errors.push({ field: id, message: `"${id}" is not a field of ${template.name}: a Markdown template takes only "${MARKDOWN_BODY}".` });
+      else if (typeof answers[id] !== 'string') errors.push({ field: id, message: 'The body must be text.' });
+    }
+    return errors;
+  }
+  const fields = template.fields.filter((f): f is InputField => f.type !== 'markdown');
+  const known = new Set(fields.map((f) => f.id));
+  for (const id of Object.keys(answers)) {
+    if (!known.has(id)) errors.push({ field: id, message: `"${id}" is not a field of ${template.name}. Its fields: ${[...known].join(', ')}.` });
+  }
+  for (const field of fields) {
+    const answer = answerOf(field, answers);
+    const error = checkField(field, answer);
+    if (error) errors.push({ field: field.id, message: error });
+  }
+  return errors;
+}
+
+function checkField(field: InputField, answer: string | string[]): string | null {
+  const name = `"${field.label}"`;
+  switch (field.type) {
+    case 'input':
+    case 'textarea':
+      if (typeof answer !== 'string') return `${name} takes text, not a list.`;
+      return field.required && blank(answer) ? `${name} is required.` : null;
+    case 'dropdown': {
+      const chosen = typeof answer === 'string' ? (answer === '' ? [] : [answer]) : answer;
+      if (!field.multiple && Array.isArray(answer)) return `${name} takes one option, not a list.`;
+      const unknown = chosen.find((c) => !field.options.includes(c));
+      if (unknown !== undefined) return `"${unknown}" is not an option of ${name}. Options: ${field.options.join(', ')}.`;
+      if (new Set(chosen).size !== chosen.length) return `${name} lists an option twice.`;
+      return field.required && chosen.length === 0 ? `${name} is required: choose ${field.multiple ? 'at least one option' : 'an option'}.` : null;
+    }
+    case 'checkboxes': {
+      if (!Array.isArray(answer)) return `${name} takes the list of ticked options.`;
+      const unknown = answer.find((a) => !field.options.some((o) => o.label === a));
+      if (unknown !== undefined) return `"${unknown}" is not an option of ${name}.`;
+      const missing = field.options.filter((o) => o.required && !answer.includes(o.label));
+      if (missing.length) return `${name} needs ${missing.length === 1 ? 'this' : 'these'} ticked: ${missing.map((o) => `"${o.label}"`).join(', ')}`;
+      return null;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+// Public API of the issue-template core (pure TypeScript, no vscode): templates, answers, the body
+// github.com would write, due dates in the owner's day, and the REST request. Used by the extension,
+// the CLI and the tests.
+export * from './types';
+export { parseIssueForm, templateKey } from './form';
+export { parseMarkdownTemplate } from './markdownTemplate';
+export { parseTemplateConfig } from './config';
+export { discoverTemplates, TEMPLATE_DIRS } from './discover';
+export { BUILT_IN_TEMPLATES } from './builtIn';
+export { validateAnswers, answerOf, MARKDOWN_BODY, type AnswerError } from './answers';
+export { renderIssueBody, NO_RESPONSE } from './body';
+export { resolveDue, dueLine, DUE_PRESETS } from './due';
+export { templateDefaults, buildIssueRequest, type IssueRequest } from './request';
