@@ -2,6 +2,7 @@
 //   dist/extension.js   node, cjs, `vscode` external          (the extension host entry: tiny)
 //   dist/features.js    node, cjs, `vscode` external          (views, commands, parsers; loaded after activation)
 //   dist/github.js      node, cjs                              (Octokit + GitHub client; loaded on first GitHub use)
+//   dist/teamClock.js   node, cjs, `vscode` external          (the Team Clock panel; loaded on first use)
 //   dist/issues.js      node, cjs, `vscode` external          (issue templates, form, outbox; loaded on first use)
 //   dist/rituals.js     node, cjs, `vscode` external          (ritual commands and templates; loaded on first use)
 //   dist/cli.js         node, cjs, with a shebang              (package bin `async-desk`)
@@ -35,6 +36,7 @@ const builds = [
       github: 'src/features/github/githubBundle.ts',
       rituals: 'src/features/rituals/ritualsBundle.ts',
       issues: 'src/features/issues/issuesBundle.ts',
+      teamClock: 'src/features/team/teamClockBundle.ts',
     },
     outdir: 'dist',
     platform: 'node',

@@ -11,7 +11,9 @@ import type { MemberRef, TeamStore } from './teamStore';
 import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
 import type { TeamStatusSource } from './githubStatus';
-import { showTeamClock } from './teamClock';
+import * as path from 'node:path';
+import type * as TeamClockBundle from './teamClockBundle';
+import { log } from '../shared/log';
 import { requireWorkspaceRepository } from '../github/repository';
 import { newIssueUrl } from '../../core/github/remote';
 
@@ -19,6 +21,16 @@ import { newIssueUrl } from '../../core/github/remote';
 export const OPEN_FROM_TEMPLATE = 'asyncDesk.issues.openFromTemplate';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
+
+let clockBundle: typeof TeamClockBundle | undefined;
+/** dist/teamClock.js, required on the first "Show Team Clock" (a computed path keeps esbuild from inlining it). */
+function teamClock(): typeof TeamClockBundle {
+  if (!clockBundle) {
+    clockBundle = require(path.join(__dirname, 'teamClock.js')) as typeof TeamClockBundle;
+    clockBundle.initLog(log());
+  }
+  return clockBundle;
+}
 
 export function teamCommandHandlers(
   context: vscode.ExtensionContext,
@@ -78,7 +90,7 @@ export function teamCommandHandlers(
       await store.reload();
       await status.refresh();
     },
-    'asyncDesk.team.showClock': (date?: string) => showTeamClock(context, store, () => tree.now(), date),
+    'asyncDesk.team.showClock': (date?: string) => teamClock().showTeamClock(context, store, () => tree.now(), date),
     'asyncDesk.team.enableGitHubStatus': () => status.enable(),
   };
 }

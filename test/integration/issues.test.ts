@@ -1,0 +1,174 @@
+// Issues from templates in the real VS Code, against the loopback fake GitHub (every request validated
+// against GitHub's OpenAPI description): open the form, fill it, submit, and check the exact request;
+// failures keep the draft and a retry never duplicates; an issue for a decision is written back to it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
+import { activateExtension, readText, waitFor, writeText } from './helpers';
+import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
+import type { FormValues, IssueFormToHostMessage } from '../../src/protocol/issueForm';
+
+interface Panel {
+  draftId: string;
+  handle(message: IssueFormToHostMessage): Promise<any>;
+  sent: { type: string }[];
+  dispose(): void;
+}
+interface Service {
+  open(args: Record<string, unknown>): Promise<Panel | undefined>;
+  drafts: { get(id: string): { values: FormValues } | undefined };
+  outbox: { get(id: string): { status: string; attempts: number; lastError?: { kind: string } } | undefined; pending(): unknown[] };
+  retry(id: string): Promise<any>;
+}
+
+const service = () => vscode.commands.executeCommand<Service>('asyncDesk.issues.serviceForTests');
+const config = () => vscode.workspace.getConfiguration('asyncDesk');
+const MARKER = /\n\n<!-- async-desk:draft=[A-Za-z0-9._-]+ -->$/;
+
+describe('Issues from templates', function () {
+  this.timeout(60_000);
+  let github: FakeGitHub;
+  const open: Panel[] = [];
+
+  const answers = {
+    version: '2026.11.3',
+    'what-happened': 'Expected: one posting\nActual: two postings',
+    logs: '',
+    environment: 'production',
+    services: ['postings', 'payouts'],
+    checks: ['I searched the open issues.'],
+  };
+  const values = (over: Partial<FormValues> = {}): FormValues => ({ title: '[Bug]: double posting', answers, body: '', owner: 'alice', due: '2026-12-01', ...over });
+
+  async function form(args: Record<string, unknown> = { template: 'bug_report' }): Promise<Panel> {
+    const panel = (await (await service()).open(args))!;
+    open.push(panel);
+    await panel.handle({ type: 'ready' });
+    return panel;
+  }
+
+  before(async () => {
+    await activateExtension();
+    await waitFor('issue commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.issues.serviceForTests'));
+    github = await startFakeGitHub({ users: ['alice', 'bob', 'carol'], repos: { 'acme/ledger': { collaborators: { octocat: 'push', alice: 'push', bob: 'push' }, labels: ['bug', 'triage'] } } });
+    await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('asyncDesk.github.signInWithToken', DEFAULT_TOKEN);
+    await writeText('.git/config', '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/ledger.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n');
+  });
+
+  afterEach(() => {
+    for (const panel of open.splice(0)) panel.dispose();
+  });
+
+  after(async () => {
+    await config().update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('asyncDesk.github.signOut');
+    await github?.close();
+  });
+
+  it('opens a form from the repo template, fills it and sends exactly github.com\'s body with the due line', async () => {
+    github.reset();
+    const panel = await form();
+    const init = panel.sent.find((m) => m.type === 'init') as { init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues } };
+    assert.equal(init.init.repo, 'acme/ledger');
+    assert.deepEqual(init.init.template.labels, ['bug', 'triage'], 'template labels plus the team file\'s labels for bug_report');
+    assert.equal(init.init.values.due, '+1 workday', "the team file's due for bug_report");
+    assert.equal(init.init.values.answers.environment, 'staging', 'the dropdown default');
+
+    const derived = await panel.handle({ type: 'change', values: values() });
+    assert.deepEqual(derived.errors, []);
+    assert.equal(derived.due.theirs, 'Tue 1 Dec 17:30 Europe/Berlin');
+
+    const outcome = await panel.handle({ type: 'submit', values: values() });
+    assert.equal(outcome?.kind, 'created', `${JSON.stringify(outcome)}; requests: ${github.requests.map((r) => `${r.method} ${r.path}${JSON.stringify(r.query)} ${r.status}`).join(', ')}`);
+    const posts = github.requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/ledger/issues');
+    assert.equal(posts.length, 1);
+    const sent = posts[0]!.body as { title: string; body: string; labels: string[]; assignees: string[] };
+    const template = (await discoverTemplates(vscode.workspace.workspaceFolders![0]!.uri.fsPath)).templates.find((t) => t.key === 'bug_report')!;
+    const expected = `${renderIssueBody(template, answers)}\n\nDue: 2026-12-01 (Tue) 17:30 Europe/Berlin, end of day for @alice`;
+    assert.equal(sent.body.replace(MARKER, ''), expected);
+    assert.match(sent.body, MARKER, 'the hidden idempotency marker');
+    assert.match(sent.body, /^### Ledger version\n\n2026\.11\.3\n\n### What happened\?\n\nExpected: one posting\nActual: two postings\n\n### Relevant log output\n\n_No response_\n\n/);
+    assert.equal(sent.title, '[Bug]: double posting');
+    assert.deepEqual(sent.labels, ['bug', 'triage']);
+    assert.deepEqual(sent.assignees, ['alice']);
+    assert.deepEqual(github.violations, []);
+    assert.equal((await service()).drafts.get(panel.draftId), undefined, 'a sent draft is gone');
+    assert.equal((await service()).outbox.get(panel.draftId), undefined, 'and so is its outbox entry');
+  });
+
+  it('required fields are enforced (also for private repos) before anything is sent', async () => {
+    github.reset();
+    const panel = await form();
+    const outcome = await panel.handle({ type: 'submit', values: values({ answers: { ...answers, version: '', checks: [] } }) });
+    assert.equal(outcome?.kind, 'invalid');
+    assert.deepEqual(outcome.derived.errors.map((e: { field: string }) => e.field).sort(), ['checks', 'version']);
+    assert.equal(github.requests.filter((r) => r.method === 'POST').length, 0);
+    assert.ok((await service()).drafts.get(panel.draftId), 'the draft is kept');
+  });
+
+  it('a lost response keeps the draft in the outbox, and the retry finds the issue instead of creating a second one', async () => {
+    github.reset();
+    github.failNext({ status: 502, afterEffect: true, match: { method: 'POST', path: '/repos/acme/ledger/issues' } });
+    const panel = await form();
+    const first = await panel.handle({ type: 'submit', values: values({ title: '[Bug]: lost response' }) });
+    assert.equal(first?.kind, 'failed');
+    assert.equal(first.failure.queued, true);
+    assert.match(first.failure.message, /safe/i);
+    const svc = await service();
+    assert.deepEqual(svc.drafts.get(panel.draftId)?.values.title, '[Bug]: lost response', 'the draft is intact');
+    assert.equal(svc.outbox.get(panel.draftId)?.status, 'failed');
+    const again = await svc.retry(panel.draftId);
+    assert.equal(again?.kind, 'created');
+    assert.equal(again.result.reused, true);
+    const created = github.state.repo('acme', 'ledger')!.issues.filter((i) => i.title === '[Bug]: lost response');
+    assert.equal(created.length, 1, 'exactly one issue');
+    assert.deepEqual(github.violations, []);
+  });
+
+  it("GitHub's 422 field errors come back onto the form; the draft is kept", async () => {
+    github.reset();
+    github.failNext({
+      status: 422,
+      match: { method: 'POST', path: '/repos/acme/ledger/issues' },
+      body: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' },
+    });
+    const panel = await form();
+    const outcome = await panel.handle({ type: 'submit', values: values({ title: '[Bug]: rejected' }) });
+    assert.equal(outcome?.kind, 'failed');
+    assert.equal(outcome.failure.queued, false);
+    assert.ok(outcome.failure.fieldErrors.some((e: { field: string }) => e.field === 'title'), JSON.stringify(outcome.failure));
+    assert.ok((await service()).drafts.get(panel.draftId));
+  });
+
+  it('offline: the draft waits in the outbox and goes out on the next retry', async () => {
+    github.reset();
+    github.failNext({ dropConnection: true, times: 3 });
+    const panel = await form();
+    const outcome = await panel.handle({ type: 'submit', values: values({ title: '[Bug]: offline' }) });
+    assert.equal(outcome?.kind, 'failed');
+    assert.equal(outcome.failure.kind, 'offline', JSON.stringify(outcome.failure));
+    assert.equal(outcome.failure.queued, true);
+    github.reset();
+    const svc = await service();
+    assert.equal((await svc.retry(panel.draftId))?.kind, 'created');
+    assert.equal(github.state.repo('acme', 'ledger')!.issues.filter((i) => i.title === '[Bug]: offline').length, 1);
+  });
+
+  it('from a decision record: the issue number is added to its issues list and Follow-ups', async () => {
+    github.reset();
+    const record = 'docs/decisions/0003-adopt-event-sourcing.md';
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...record.split('/'));
+    const panel = await form({ template: 'decision_follow_up', record: uri });
+    const init = panel.sent.find((m) => m.type === 'init') as { init: { values: FormValues; source?: string } };
+    assert.match(init.init.source ?? '', /Decision: ADR-0003/);
+    const outcome = await panel.handle({ type: 'submit', values: { ...init.init.values, title: 'Follow-up: snapshot retention', owner: 'bob', due: '' } });
+    assert.equal(outcome?.kind, 'created', JSON.stringify(outcome));
+    const text = await waitFor('the record updated', async () => {
+      const t = await readText(record);
+      return t.includes(`#${outcome.result.number}`) ? t : undefined;
+    });
+    assert.match(text, new RegExp(`issues: .*"#${outcome.result.number}"`));
+    assert.match(text, new RegExp(`## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`));
+  });
+});
