@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, readText, waitFor, writeText } from './helpers';
+import { promises as fsp } from 'node:fs';
+import { activateExtension, fileUri, readText, waitFor, writeText } from './helpers';
 import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
 import type { FormValues, IssueFormToHostMessage } from '../../src/protocol/issueForm';
 
@@ -61,6 +62,7 @@ describe('Issues from templates', function () {
   });
 
   after(async () => {
+    await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
     await config().update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('asyncDesk.github.signOut');
     await github?.close();
@@ -69,7 +71,7 @@ describe('Issues from templates', function () {
   it('opens a form from the repo template, fills it and sends exactly github.com\'s body with the due line', async () => {
     github.reset();
     const panel = await form();
-    const init = panel.sent.find((m) => m.type === 'init') as { init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues } };
+    const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues } };
     assert.equal(init.init.repo, 'acme/ledger');
     assert.deepEqual(init.init.template.labels, ['bug', 'triage'], 'template labels plus the team file\'s labels for bug_report');
     assert.equal(init.init.values.due, '+1 workday', "the team file's due for bug_report");
@@ -160,7 +162,7 @@ describe('Issues from templates', function () {
     const record = 'docs/decisions/0003-adopt-event-sourcing.md';
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...record.split('/'));
     const panel = await form({ template: 'decision_follow_up', record: uri });
-    const init = panel.sent.find((m) => m.type === 'init') as { init: { values: FormValues; source?: string } };
+    const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { values: FormValues; source?: string } };
     assert.match(init.init.source ?? '', /Decision: ADR-0003/);
     const outcome = await panel.handle({ type: 'submit', values: { ...init.init.values, title: 'Follow-up: snapshot retention', owner: 'bob', due: '' } });
     assert.equal(outcome?.kind, 'created', JSON.stringify(outcome));

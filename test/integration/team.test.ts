@@ -171,26 +171,24 @@ async function errorMessagesOf(fn: () => Thenable<unknown>): Promise<string[]> {
 
 describe('Open an Issue for Teammate', function () {
   this.timeout(30_000);
-  const opened: string[] = [];
-  let realOpenExternal: typeof vscode.env.openExternal;
-  const openIssueFor = (login: string) => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.openIssueFor', login);
-  /** openIssueFor that fails the test on an error message (instead of waiting on it). */
-  const openIssueOk = async (login: string) => {
-    let url: string | undefined;
-    assert.deepEqual(await errorMessagesOf(async () => (url = await openIssueFor(login))), []);
-    return url;
+  interface Panel {
+    handle(message: { type: 'ready' }): Promise<{ repo: string | null; repoProblem?: string; values: { owner: string }; source?: string }>;
+    dispose(): void;
+  }
+  /** The issue form opened for a teammate, as its webview would receive it. */
+  const openIssueFor = async (login: string) => {
+    const panel = await vscode.commands.executeCommand<Panel | undefined>('asyncDesk.team.openIssueFor', login, { template: 'bug_report' });
+    assert.ok(panel, 'an issue form opened');
+    try {
+      return await panel.handle({ type: 'ready' });
+    } finally {
+      panel.dispose();
+    }
   };
 
   before(async () => {
     await activateExtension();
     await setClock(undefined);
-    // No browser tab (and no "open external website?" prompt) from a test: record what would open.
-    // The host leaves vscode.env writable while it runs extension tests.
-    realOpenExternal = vscode.env.openExternal;
-    (vscode.env as { openExternal: typeof vscode.env.openExternal }).openExternal = async (uri) => (opened.push(uri.toString(true)), true);
-  });
-  beforeEach(() => {
-    opened.length = 0;
   });
   afterEach(async () => {
     // A real repository (the last test) stays: deleted under the git extension's feet, its pending
@@ -198,11 +196,8 @@ describe('Open an Issue for Teammate', function () {
     if (!(await exists('.git/HEAD'))) await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
     await fsp.rm(fileUri('.gitdirs').fsPath, { recursive: true, force: true });
   });
-  after(() => {
-    (vscode.env as { openExternal: typeof vscode.env.openExternal }).openExternal = realOpenExternal;
-  });
 
-  it('opens the new-issue page of the origin remote with the teammate as assignee (remotes from .git/config)', async () => {
+  it('opens the issue form for the origin remote with the teammate as owner (remotes from .git/config)', async () => {
     // Not a repository git would open (no HEAD): the extension reads the config file itself.
     await writeText('.git/config', [
       '[core]',
@@ -214,36 +209,26 @@ describe('Open an Issue for Teammate', function () {
       '\tfetch = +refs/heads/*:refs/remotes/origin/*',
       '',
     ].join('\n'));
-    const url = await openIssueOk('carol');
-    assert.equal(url, 'https://github.com/acme/ledger/issues/new?assignees=carol');
-    assert.deepEqual(opened, [url]);
+    const init = await openIssueFor('carol');
+    assert.equal(init.repo, 'acme/ledger');
+    assert.equal(init.values.owner, 'carol');
+    assert.equal(init.source, 'For Carol Shrestha');
   });
 
-  it('follows a worktree\'s .git file to the shared config', async () => {
+  it("follows a worktree's .git file to the shared config", async () => {
     await writeText('.gitdirs/main/config', '[remote "origin"]\n\turl = https://github.com/acme/worktrees.git\n');
     await writeText('.gitdirs/main/worktrees/wt/commondir', '../..\n');
     await writeText('.git', 'gitdir: .gitdirs/main/worktrees/wt\n');
-    assert.equal(await openIssueOk('@Carol'), 'https://github.com/acme/worktrees/issues/new?assignees=carol');
+    const init = await openIssueFor('@Carol');
+    assert.equal(init.repo, 'acme/worktrees');
+    assert.equal(init.values.owner, 'carol');
   });
 
-  it('without a GitHub remote: an error that says how to add one, nothing opened', async () => {
+  it('without a GitHub remote: the form says how to add one, and keeps the draft', async () => {
     await writeText('.git/config', '[remote "origin"]\n\turl = git@gitlab.com:acme/ledger.git\n');
-    const errors = await errorMessagesOf(async () => assert.equal(await openIssueFor('carol'), undefined, 'the command failed'));
-    assert.equal(errors.length, 1, errors.join('\n'));
-    assert.match(errors[0]!, /has no GitHub remote \(git remote -v\)\. Add one, e\.g\. "git remote add origin https:\/\/github\.com\/OWNER\/REPO\.git"/);
-    assert.deepEqual(opened, []);
-  });
-
-  it('hands over to "asyncDesk.issues.openFromTemplate" when the issues capability provides it', async () => {
-    let received: unknown;
-    const stub = vscode.commands.registerCommand('asyncDesk.issues.openFromTemplate', (args: unknown) => ((received = args), 'opened from a template'));
-    try {
-      assert.equal(await openIssueOk('alice'), 'opened from a template');
-      assert.deepEqual(received, { owner: 'alice' });
-      assert.deepEqual(opened, []);
-    } finally {
-      stub.dispose();
-    }
+    const init = await openIssueFor('carol');
+    assert.equal(init.repo, null);
+    assert.match(init.repoProblem ?? '', /has no GitHub remote \(git remote -v\)\. Add one, e\.g\. "git remote add origin https:\/\/github\.com\/OWNER\/REPO\.git"/);
   });
 
   it('a real repository, with its remotes from the git extension', async function () {
@@ -266,7 +251,7 @@ describe('Open an Issue for Teammate', function () {
       await waitFor('the git API to be ready', () => api.state === 'initialized');
       await api.openRepository(root);
       await waitFor('the git extension to see the remote', () => (api.getRepository(root)?.state.remotes.length ?? 0) > 0);
-      assert.equal(await openIssueOk('alice'), 'https://github.com/acme/real-repo/issues/new?assignees=alice');
+      assert.equal((await openIssueFor('alice')).repo, 'acme/real-repo');
     } finally {
       await gitConfig.update('enabled', undefined, vscode.ConfigurationTarget.Global);
     }

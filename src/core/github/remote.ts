@@ -178,8 +178,3 @@ export function pickRepository(remotes: readonly GitRemote[], webHost?: string):
   return null;
 }
 
-/** github.com's (or GHES's) new-issue page for the repository, with the assignee filled in. */
-export function newIssueUrl(repository: GitHubRepository, assignee?: string): string {
-  const base = `https://${repository.host}/${repository.owner}/${repository.repo}/issues/new`;
-  return assignee ? `${base}?assignees=${encodeURIComponent(assignee)}` : base;
-}

@@ -7,7 +7,6 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { pickRepository, remotesFromGitConfig, webHostForApiUrl, type GitHubRepository, type GitRemote } from '../../core/github/remote';
 import { readTextIfExists } from '../../core/fs';
-import { UserError } from '../shared/errors';
 import { log } from '../shared/log';
 import { apiUrl } from './githubAccess';
 
@@ -40,15 +39,13 @@ export async function workspaceRepository(folder?: vscode.WorkspaceFolder): Prom
   return undefined;
 }
 
-/** workspaceRepository, or a UserError that says how to add a remote. */
-export async function requireWorkspaceRepository(folder?: vscode.WorkspaceFolder): Promise<GitHubRepository> {
-  const repository = await workspaceRepository(folder);
-  if (repository) return repository;
-  if (!folder && !vscode.workspace.workspaceFolders?.length) throw new UserError('Open a folder first: the GitHub repository comes from its git remote.');
+/** What to say when a folder has no GitHub remote: how to add one. */
+export function noGitHubRemoteMessage(folder?: vscode.WorkspaceFolder): string {
+  if (!folder && !vscode.workspace.workspaceFolders?.length) return 'Open a folder first: the GitHub repository comes from its git remote.';
   const host = webHostForApiUrl(apiUrl());
-  throw new UserError(
+  return (
     `This folder${folder ? ` (${folder.name})` : ''} has no GitHub remote (git remote -v). Add one, e.g. "git remote add origin https://${host}/OWNER/REPO.git"` +
-      (host === 'github.com' ? '; for GitHub Enterprise Server set asyncDesk.github.apiUrl to https://HOST/api/v3.' : '.'),
+    (host === 'github.com' ? '; for GitHub Enterprise Server set asyncDesk.github.apiUrl to https://HOST/api/v3.' : '.')
   );
 }
 

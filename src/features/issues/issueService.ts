@@ -20,7 +20,7 @@ import type { TeamStore } from '../team/teamStore';
 import type { DecisionStore } from '../decisions/decisionStore';
 import { currentViewer } from '../team/viewer';
 import type { GitHubAccess } from '../github/githubAccess';
-import { workspaceRepository } from '../github/repository';
+import { noGitHubRemoteMessage, workspaceRepository } from '../github/repository';
 import { DraftStore, OUTBOX_KEY, type IssueDraft } from './drafts';
 import { IssueFormPanel, type SubmitOutcome } from './issueFormPanel';
 import { derive, ownerOptions, type FormContext } from './formModel';
@@ -131,6 +131,11 @@ export class IssueService implements vscode.Disposable {
       return undefined;
     }
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder));
+    if (folder && !draft.repo) {
+      // A remote may have been added since the draft began.
+      const repo = await workspaceRepository(folder).catch(() => undefined);
+      if (repo) await this.drafts.put({ ...draft, repo: `${repo.owner}/${repo.repo}` });
+    }
     const set = folder ? await discoverTemplates(folder.uri.fsPath) : undefined;
     const template =
       draft.templateKey === BLANK_TEMPLATE.key
@@ -141,7 +146,7 @@ export class IssueService implements vscode.Disposable {
       panel?.dispose();
       throw new UserError(`The template of this draft (${draft.templateFile || draft.templateKey}) is gone. Its text is kept: use "Copy body" in the outbox.`);
     }
-    return this.show(draft, template, panel);
+    return this.show(this.drafts.get(id) ?? draft, template, panel);
   }
 
   private async target(args: OpenIssueArgs): Promise<{ folder: vscode.WorkspaceFolder; recordFile?: string; recordTitle?: string }> {
@@ -255,7 +260,7 @@ export class IssueService implements vscode.Disposable {
     return {
       draftId,
       repo: draft.repo,
-      ...(draft.repo ? {} : { repoProblem: 'This folder has no GitHub remote (git remote -v), so the issue cannot be created. The form is kept as a draft.' }),
+      ...(draft.repo ? {} : { repoProblem: `${noGitHubRemoteMessage(vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder)))} Until then the form is kept as a draft.` }),
       template: {
         key: template.key,
         name: template.name,
@@ -333,7 +338,7 @@ export class IssueService implements vscode.Disposable {
     await this.drafts.put({ ...draft, values });
     const derived = this.derived(draftId, template, values);
     if (derived.errors.length) return { kind: 'invalid' as const, derived };
-    if (!draft.repo) throw new UserError('This folder has no GitHub remote (git remote -v); the draft is kept. Add a remote, then open the draft from "Show Issue Outbox".');
+    if (!draft.repo) throw new UserError(`${noGitHubRemoteMessage(vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(draft.folder)))} The draft is kept: open it again from "Show Issue Outbox".`);
     const scopes = getSettings().githubProject ? ['repo', 'project'] : ['repo'];
     const client = await this.services.github.client(scopes, { createIfNone: true });
     if (!client) throw new UserError('Not signed in to GitHub; the draft is kept. Sign in, then submit again.');

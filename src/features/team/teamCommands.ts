@@ -14,11 +14,8 @@ import type { TeamStatusSource } from './githubStatus';
 import * as path from 'node:path';
 import type * as TeamClockBundle from './teamClockBundle';
 import { log } from '../shared/log';
-import { requireWorkspaceRepository } from '../github/repository';
-import { newIssueUrl } from '../../core/github/remote';
 
 /** Contributed by the GitHub-issues capability (issue 5) once it exists: issues from templates. */
-export const OPEN_FROM_TEMPLATE = 'asyncDesk.issues.openFromTemplate';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
@@ -59,17 +56,16 @@ export function teamCommandHandlers(
     return picked.ref;
   };
   return {
-    // The issues capability when installed (templates, due dates); until then github.com's new-issue
-    // page with the teammate as assignee. Returns what that command returns, or the URL opened.
-    'asyncDesk.team.openIssueFor': async (target?: unknown) => {
+    // The issue form (issues from templates) with the teammate as owner. `options` lets tests and
+    // other callers pick the template.
+    'asyncDesk.team.openIssueFor': async (target?: unknown, options?: { template?: string }) => {
       const ref = await memberOf(target);
-      const login = ref.member.github;
-      if ((await vscode.commands.getCommands(true)).includes(OPEN_FROM_TEMPLATE)) {
-        return vscode.commands.executeCommand(OPEN_FROM_TEMPLATE, { owner: login });
-      }
-      const url = newIssueUrl(await requireWorkspaceRepository(ref.folder.workspaceFolder), login);
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-      return url;
+      return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
+        ...options,
+        owner: ref.member.github,
+        folder: ref.folder.workspaceFolder.uri,
+        source: `For ${ref.member.name ?? `@${ref.member.github}`}`,
+      });
     },
     'asyncDesk.team.addTeammate': (args?: Partial<NewMember> & { folder?: vscode.Uri }) => addTeammate(store, args ?? {}),
     'asyncDesk.team.copyBestTime': async (target?: unknown) => {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newIssueUrl, parseRemoteUrl, pickRepository, remotesFromGitConfig, webHostForApiUrl } from '../../../src/core/github/remote';
+import { parseRemoteUrl, pickRepository, remotesFromGitConfig, webHostForApiUrl } from '../../../src/core/github/remote';
 
 const acme = { owner: 'acme', repo: 'ledger', host: 'github.com' };
 
@@ -159,11 +159,5 @@ describe('git remotes -> GitHub repository', () => {
     assert.deepEqual(pickRepository([{ name: 'origin', url: 'git@gitlab.com:acme/ledger.git' }, remotes[1]!]), { owner: 'upstream', repo: 'ledger', host: 'github.com', remote: 'upstream' });
     assert.equal(pickRepository(remotes.slice(0, 1)), null);
     assert.equal(pickRepository([]), null);
-  });
-
-  it('new-issue URL with the assignee', () => {
-    assert.equal(newIssueUrl(acme, 'carol'), 'https://github.com/acme/ledger/issues/new?assignees=carol');
-    assert.equal(newIssueUrl({ owner: 'acme', repo: 'ledger', host: 'ghe.example.com' }, 'dave-o'), 'https://ghe.example.com/acme/ledger/issues/new?assignees=dave-o');
-    assert.equal(newIssueUrl(acme), 'https://github.com/acme/ledger/issues/new');
   });
 });
