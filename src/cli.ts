@@ -64,7 +64,8 @@ Options of issue create:
   --template NAME       The template: its file name without extension (bug_report) or its name
   --title TEXT          The issue title
   --answers FILE.json   Form answers: a JSON object from field id to a string, or to a list of
-                        strings (the options of a multi-select dropdown, the ticked checkboxes)
+                        strings (the options of a multi-select dropdown, the ticked checkboxes);
+                        "templates --json" lists each form's fields. Markdown templates: "body"
   --owner LOGIN         The one owner: a teammate in the team file (assigned; due in their day)
   --due WHEN            end-of-day, +1 workday, +2 workdays, +3 workdays, friday or YYYY-MM-DD,
                         in the owner's zone and calendar (default: the team file's issues defaults)
@@ -373,6 +374,12 @@ async function listTemplates(ctx: Context, json: boolean, out: (s: string) => vo
       assignees: t.assignees,
       projects: t.projects,
       type: t.type ?? null,
+      // What --answers of `issue create` refers to.
+      fields: t.fields.flatMap((f) =>
+        f.type === 'markdown'
+          ? []
+          : [{ id: f.id, type: f.type, label: f.label, required: f.required, ...(f.type === 'dropdown' ? { options: f.options, multiple: f.multiple } : f.type === 'checkboxes' ? { options: f.options.map((o) => o.label) } : {}) }],
+      ),
     }));
     out(`${JSON.stringify(rows, null, 2)}\n`);
   } else {

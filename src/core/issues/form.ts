@@ -86,13 +86,13 @@ function readForm(ctx: YamlCtx, t: IssueTemplate): void {
         t.title = optionalString(ctx, e, '`title`', 'bad-title') ?? '';
         break;
       case 'labels':
-        t.labels = nameList(ctx, e, '`labels`', 'bad-labels');
+        t.labels = names(ctx, e, '`labels`', 'bad-labels');
         break;
       case 'assignees':
-        t.assignees = nameList(ctx, e, '`assignees`', 'bad-assignees').map((a) => a.replace(/^@/, ''));
+        t.assignees = names(ctx, e, '`assignees`', 'bad-assignees').map((a) => a.replace(/^@/, ''));
         break;
       case 'projects':
-        t.projects = nameList(ctx, e, '`projects`', 'bad-projects').filter((p) => {
+        t.projects = names(ctx, e, '`projects`', 'bad-projects').filter((p) => {
           if (PROJECT_RE.test(p)) return true;
           report(ctx, rangeOf(e.value, e.offset), 'error', 'bad-projects', `Project "${p}" must be written OWNER/NUMBER, like octo-org/44.`);
           return false;
@@ -113,6 +113,16 @@ function readForm(ctx: YamlCtx, t: IssueTemplate): void {
   for (const key of ['name', 'description', 'body'] as const) {
     if (!seen.has(key)) report(ctx, rangeOf(root, 0), 'error', `missing-${key}`, `The issue form needs \`${key}\`${key === 'body' ? ': a list of fields' : ''}.`);
   }
+}
+
+/** A list of names; in a form, unlike a Markdown template, an empty string is an error (GitHub's
+ *  "Common validation errors": `assignees: "   "`). */
+function names(ctx: YamlCtx, e: Entry, what: string, code: string): string[] {
+  if (stringOf(e.value)?.trim() === '') {
+    report(ctx, rangeOf(e.value, e.offset), 'error', code, `${what} must not be empty: remove the key, or name at least one.`);
+    return [];
+  }
+  return nameList(ctx, e, what, code);
 }
 
 function readBody(ctx: YamlCtx, t: IssueTemplate, e: Entry): void {

@@ -96,7 +96,12 @@ describe('async-desk templates and issue create', function () {
       assignees: [],
       projects: [],
       type: null,
+      fields: [],
     });
+    assert.deepEqual((rows[0]!.fields as unknown[]).slice(3, 5), [
+      { id: 'field-4', type: 'input', label: 'Link', required: false },
+      { id: 'areas', type: 'dropdown', label: 'Areas affected', required: false, options: ['Ledger', 'Payouts', 'Reconciliation', 'Merchant reports', 'Dashboard'], multiple: true },
+    ]);
   });
 
   it('templates: a table, the built-ins when there are none, contact links apart', () => {

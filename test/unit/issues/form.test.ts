@@ -157,6 +157,7 @@ describe('parseIssueForm', () => {
     assert.deepEqual(brief(parseIssueForm('name: N\ndescription: D\nbody: []\n', FILE).problems), ['3:error:missing-body']);
     assert.deepEqual(brief(parseIssueForm('', FILE).problems), ['1:error:missing-name']);
     assert.deepEqual(brief(parseIssueForm('- a list\n', FILE).problems), ['1:error:bad-template']);
+    assert.deepEqual(brief(parseIssueForm(formWith('  - type: input', '    attributes: { label: L }').replace('body:', 'assignees: "   "\nbody:'), FILE).problems), ['3:error:bad-assignees']);
   });
 
   it('reports invalid YAML with its line and still reads what it can', () => {
