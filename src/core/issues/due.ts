@@ -127,8 +127,12 @@ function dayOffWarning(ctx: Ctx, day: number): string {
   return `${label} is not a working day for ${ctx.who}.`;
 }
 
-/** 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice' (the issue's format). */
+/**
+ * The due line of the issue body, as issue 5 writes it: 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin,
+ * end of day for @alice'. The time is always the end of the owner's working day on that date, so the
+ * line says "end of day" whatever preset chose the date (the preset is in `due.rule`, for the form).
+ */
 export function dueLine(due: ResolvedDue, owner: string | undefined): string {
   const login = owner?.trim().replace(/^@/, '');
-  return `Due: ${due.date} (${due.weekday}) ${due.time} ${due.zone}, ${due.rule}${login ? ` for @${login}` : ''}`;
+  return `Due: ${due.date} (${due.weekday}) ${due.time} ${due.zone}, end of day${login ? ` for @${login}` : ''}`;
 }

@@ -49,7 +49,7 @@ const REQUEST = {
     '- [x] I searched the open issues.',
     '- [ ] I can reproduce it on staging.',
     '',
-    'Due: 2026-11-25 (Wed) 17:30 Europe/Berlin, +1 workday for @alice',
+    'Due: 2026-11-25 (Wed) 17:30 Europe/Berlin, end of day for @alice',
   ].join('\n'),
   labels: ['bug', 'triage'],
   assignees: ['alice'],

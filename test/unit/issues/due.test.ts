@@ -62,6 +62,10 @@ describe('resolveDue', () => {
     assert.equal(dueLine(r, 'alice'), 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice');
     assert.equal(dueLine(r, '@alice'), 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice');
     assert.equal(dueLine(r, undefined), 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day');
+    // Whatever chose the date, the time is the end of their day, and the line says so.
+    const chosen = due('2026-11-27', '2026-11-26T08:00:00Z', 'alice');
+    assert.equal(chosen.rule, 'chosen date');
+    assert.equal(dueLine(chosen, 'alice'), 'Due: 2026-11-27 (Fri) 17:30 Europe/Berlin, end of day for @alice');
   });
 
   it('end of day: the working day now, else the next one (said so)', () => {

@@ -73,6 +73,6 @@ describe('buildIssueRequest', () => {
     const resolved = resolveDue('+1 workday', new Date('2026-11-27T05:00:00Z'), team.members[0], team, 'UTC');
     assert.ok(!('error' in resolved));
     const body = buildIssueRequest({ template: form, title: 'T', answers: complete, owner: 'carol', due: resolved }).body;
-    assert.ok(body.endsWith('\n\nDue: 2026-11-30 (Mon) 18:00 Asia/Kathmandu, +1 workday for @carol'), body);
+    assert.ok(body.endsWith('\n\nDue: 2026-11-30 (Mon) 18:00 Asia/Kathmandu, end of day for @carol'), body);
   });
 });
