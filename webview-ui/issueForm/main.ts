@@ -78,7 +78,7 @@ function labelFor(id: string, text: string, required: boolean): HTMLElement {
   const label = document.createElement('vscode-label');
   label.setAttribute('for', id);
   label.textContent = text;
-  if (required) label.className = 'required';
+  label.required = required;
   return label;
 }
 
@@ -320,7 +320,6 @@ function render(): void {
 
   ownerSelect = document.createElement('vscode-single-select');
   ownerSelect.id = 'field-owner';
-  ownerSelect.setAttribute('combobox', '');
   ownerSelect.addEventListener('change', () => {
     values.owner = ownerSelect!.value;
     changed('owner');
@@ -358,8 +357,9 @@ function render(): void {
     pushBanner,
     banner,
     titleField,
-    ...body,
+    // Owner and due date first: they are what makes it agreed, and their lists need room below.
     el('div', { className: 'row' }, ownerField, dueField),
+    ...body,
     details,
     el(
       'div',
