@@ -159,17 +159,23 @@ describe('Issues from templates', function () {
 
   it('from a decision record: the issue number is added to its issues list and Follow-ups', async () => {
     github.reset();
-    const record = 'docs/decisions/0003-adopt-event-sourcing.md';
+    // A record of its own (other suites renumber and supersede the fixture's records, and leave a
+    // .log4brains.yml that moves the decisions folder): the folder is set explicitly.
+    await config().update('decisionsDir', 'docs/decisions', vscode.ConfigurationTarget.Workspace);
+    const record = 'docs/decisions/0042-keep-snapshots-for-thirty-days.md';
+    await writeText(record, '---\nstatus: accepted\ndate: 2026-11-20\nowner: bob\n---\n# Keep snapshots for thirty days\n\n## Decision\n\nThirty days.\n');
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...record.split('/'));
+    await vscode.commands.executeCommand('asyncDesk.decisions.refresh');
     const panel = await form({ template: 'decision_follow_up', record: uri });
     const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { values: FormValues; source?: string } };
-    assert.match(init.init.source ?? '', /Decision: ADR-0003/);
+    assert.match(init.init.source ?? '', /Decision: ADR-0042 Keep snapshots for thirty days/);
     const outcome = await panel.handle({ type: 'submit', values: { ...init.init.values, title: 'Follow-up: snapshot retention', owner: 'bob', due: '' } });
     assert.equal(outcome?.kind, 'created', JSON.stringify(outcome));
     const text = await waitFor('the record updated', async () => {
       const t = await readText(record);
       return t.includes(`#${outcome.result.number}`) ? t : undefined;
     });
+    await config().update('decisionsDir', undefined, vscode.ConfigurationTarget.Workspace);
     assert.match(text, new RegExp(`issues: .*"#${outcome.result.number}"`));
     assert.match(text, new RegExp(`## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`));
   });

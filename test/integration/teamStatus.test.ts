@@ -83,7 +83,10 @@ describe('Team view with GitHub status', function () {
     // (The view may also name a broken team file left by another test: only the GitHub part matters.)
     const message = await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests');
     assert.doesNotMatch(message ?? '', /GitHub status/);
-    assert.equal(github.requests.filter((r) => r.path === '/graphql' && r.headers.authorization === `token ${DEFAULT_TOKEN}`).length, 1);
+    // Changing the URL back may itself trigger a refresh besides ours: one or two, all with the token.
+    const graphql = github.requests.filter((r) => r.path === '/graphql');
+    assert.ok(graphql.length >= 1, 'the token is used again');
+    assert.deepEqual(graphql.map((r) => r.headers.authorization), graphql.map(() => `token ${DEFAULT_TOKEN}`));
   });
 
   it('editing the team file sends no request while the view is hidden; new teammates are fetched when it shows', async () => {
