@@ -179,4 +179,22 @@ describe('Issues from templates', function () {
     assert.match(text, new RegExp(`issues: .*"#${outcome.result.number}"`));
     assert.match(text, new RegExp(`## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`));
   });
+
+  it('a broken issue template gets diagnostics with its line, as `async-desk check` reports them', async () => {
+    const file = '.github/ISSUE_TEMPLATE/broken.yml';
+    await writeText(file, 'name: Broken\ndescription: x\nbody:\n  - type: input\n    id: a\n    attributes: { label: A }\n  - type: date\n    attributes: { label: When }\n  - type: input\n    id: a\n    attributes: { label: Again }\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(fileUri(file));
+      const diagnostics = await waitFor('template diagnostics', () => {
+        const d = vscode.languages.getDiagnostics(document.uri);
+        return d.length >= 2 ? d : undefined;
+      });
+      const unknownType = diagnostics.find((d) => /"date" is not a field type/.test(d.message));
+      assert.ok(unknownType, diagnostics.map((d) => d.message).join(' | '));
+      assert.equal(unknownType.range.start.line, 6);
+      assert.ok(diagnostics.some((d) => /duplicate/i.test(d.message) && d.range.start.line >= 8), diagnostics.map((d) => `${d.range.start.line}: ${d.message}`).join(' | '));
+    } finally {
+      await fsp.rm(fileUri(file).fsPath, { force: true });
+    }
+  });
 });

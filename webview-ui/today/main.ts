@@ -25,6 +25,8 @@ interface Persisted {
   fields: ComposerFields;
   /** Revision of the file these edits started from. */
   base: string;
+  /** The last composer the host sent: re-opening the view shows it at once, before the host answers. */
+  composer?: ComposerState;
 }
 
 declare function acquireVsCodeApi(): {
@@ -100,8 +102,12 @@ function dirty(): boolean {
   return !!composer && (!same(fields, composer.saved) || base !== composer.revision);
 }
 
+function persist(): void {
+  vscode.setState({ key: composerKey, fields, base, ...(composer ? { composer } : {}) });
+}
+
 function fieldsChanged(): void {
-  vscode.setState({ key: composerKey, fields, base });
+  persist();
   clearTimeout(pendingDraft);
   pendingDraft = setTimeout(flushDraft, 300);
   renderComposerStatus();
@@ -204,6 +210,8 @@ function buildComposer(state: ComposerState): void {
   );
   renderBlockerRows();
   renderComposerStatus();
+  // When the composer first became usable, in this page's clock (read by the composer bench).
+  document.body.dataset.composerAt ??= String(Math.round(performance.now()));
 }
 
 /** Adopts the file's content (after a save, a change on disk, or "Load the file"). */
@@ -211,7 +219,7 @@ function setFields(next: ComposerFields, revision: string): void {
   fields = next;
   base = revision;
   fileChangedWhileDirty = false;
-  vscode.setState({ key: composerKey, fields, base });
+  persist();
   for (const id of ['done', 'next', 'newBlockers', 'notes'] as const) {
     const area = textareas[id];
     if (area && area.value !== fields[id]) area.value = fields[id];
@@ -273,6 +281,7 @@ function applyComposer(state: ComposerState | null, login: boolean): void {
     // A draft from before the file last changed (another window, git pull): say so at once.
     fileChangedWhileDirty = base !== state.revision && !same(fields, state.saved);
     buildComposer(state);
+    persist();
     return;
   }
   const previous = composer!;
@@ -288,6 +297,7 @@ function applyComposer(state: ComposerState | null, login: boolean): void {
     else fileChangedWhileDirty = !saving;
     if (state.exists !== previous.exists || state.problems.join() !== previous.problems.join()) buildComposer(state);
   }
+  persist();
   renderComposerStatus();
 }
 
@@ -413,4 +423,8 @@ window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => 
       break;
   }
 });
+// Re-opened (collapsing the view discards the page): show the composer as it was at once, with what
+// was typed; the host's state follows and is reconciled like any update.
+const kept = vscode.getState();
+if (kept?.composer && kept.key === `${kept.composer.login}|${kept.composer.date}`) applyComposer(kept.composer, true);
 vscode.postMessage({ type: 'ready' });

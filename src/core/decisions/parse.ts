@@ -3,7 +3,7 @@
 // (block tokens with line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
 import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdown-it';
 import { isScalar, isSeq, type Pair } from 'yaml';
-import { readSimpleFrontMatter, readYamlFrontMatter } from './frontMatter';
+import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from './frontMatter';
 import { posix } from 'node:path';
 import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../text';
 import { normalizeStatus } from './status';
@@ -200,15 +200,8 @@ function analyzeUnsafe(text: string, file: string, folder: string): Analysis {
   };
 
   // --- Front matter -------------------------------------------------------------------------
-  if (stripBom(lineContent(lines[0]!)).trimEnd() === '---') {
-    let close = -1;
-    for (let i = 1; i < lines.length; i++) {
-      const l = lineContent(lines[i]!).trimEnd();
-      if (l === '---' || l === '...') {
-        close = i;
-        break;
-      }
-    }
+  const close = frontMatterEnd(lines);
+  if (close !== null) {
     if (close === -1) {
       problem(0, 'error', 'bad-front-matter', 'Front matter starts with "---" but has no closing "---" line.');
     } else {

@@ -4,14 +4,9 @@ import type { Team } from '../team/types';
 import { renderIssueBody } from './body';
 import { dueLine } from './due';
 import type { Answers, IssueTemplate, ResolvedDue } from './types';
+import type { IssueRequest } from './submitTypes';
 
-export interface IssueRequest {
-  title: string;
-  body: string;
-  labels: string[];
-  assignees: string[];
-  type?: string;
-}
+export type { IssueRequest };
 
 /** `issues.templates.<key>.due`, else `issues.defaultDue`; labels from `issues.templates.<key>.labels`. */
 export function templateDefaults(team: Team | undefined, templateKey: string): { due?: string; labels: string[] } {

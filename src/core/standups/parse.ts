@@ -10,7 +10,7 @@
 //    nested bullets are continuation text of their parent;
 //  - in Blockers, `[ ]` / `[x]` after the bullet is the tick; in Done and Next it is just text.
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { readSimpleFrontMatter, readYamlFrontMatter } from '../decisions/frontMatter';
+import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../decisions/frontMatter';
 import { lineAt, lineContent, lineStarts, stripBom } from '../text';
 import type { Problem, Standup, StandupBullet } from './types';
 import { isDate, LOGIN_RE } from './paths';
@@ -106,15 +106,8 @@ function analyzeUnsafe(text: string, file: string): Analysis {
 
   // --- Front matter ------------------------------------------------------------------------
   let bodyStart = 0;
-  if (stripBom(lineContent(lines[0]!)).trimEnd() === '---') {
-    let close = -1;
-    for (let i = 1; i < lines.length; i++) {
-      const l = lineContent(lines[i]!).trimEnd();
-      if (l === '---' || l === '...') {
-        close = i;
-        break;
-      }
-    }
+  const close = frontMatterEnd(lines);
+  if (close !== null) {
     if (close === -1) {
       problem(0, 'error', 'bad-front-matter', 'Front matter starts with "---" but has no closing "---" line.');
     } else {

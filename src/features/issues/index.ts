@@ -8,21 +8,29 @@ import { log } from '../shared/log';
 import type { IssueServices, OpenIssueArgs } from './issueService';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
+import { toDiagnostic } from '../shared/diagnostics';
 
 export type IssueCommandId = Extract<CommandId, `asyncDesk.issues.${string}`>;
 
 export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Record<IssueCommandId, (...args: any[]) => unknown> {
+  let bundle: typeof IssuesBundle | undefined;
+  const load = (): typeof IssuesBundle => {
+    if (!bundle) {
+      // A computed path keeps esbuild from inlining dist/issues.js into the features bundle.
+      bundle = require(path.join(__dirname, 'issues.js')) as typeof IssuesBundle;
+      bundle.initLog(log()); // the bundle has its own copy of the log module: share the one channel
+    }
+    return bundle;
+  };
   let service: IssuesBundle.IssueService | undefined;
   const issues = (): IssuesBundle.IssueService => {
     if (!service) {
-      // A computed path keeps esbuild from inlining dist/issues.js into the features bundle.
-      const bundle = require(path.join(__dirname, 'issues.js')) as typeof IssuesBundle;
-      bundle.initLog(log()); // the bundle has its own copy of the log module: share the one channel
-      service = new bundle.IssueService(context, services);
+      service = new (load().IssueService)(context, services);
       context.subscriptions.push(service);
     }
     return service;
   };
+  registerTemplateDiagnostics(context, () => load().templateProblems);
   context.subscriptions.push(
     // Forms open when the window was reloaded come back with their draft.
     vscode.window.registerWebviewPanelSerializer(ISSUE_FORM_VIEW_TYPE, {
@@ -46,4 +54,40 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
     'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs) => issues().open(args),
     'asyncDesk.issues.showOutbox': () => issues().showOutbox(),
   };
+}
+
+/** An issue template of a workspace folder: its root-relative path, else undefined. */
+function templatePath(document: vscode.TextDocument): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder || document.uri.scheme !== 'file') return undefined;
+  const file = path.relative(folder.uri.fsPath, document.uri.fsPath).split(path.sep).join('/');
+  return /^(?:\.github|docs)\/ISSUE_TEMPLATE\/[^/]+\.(?:md|ya?ml)$/i.test(file) ? file : undefined;
+}
+
+/** Diagnostics for open issue templates (invalid YAML, unknown field types, duplicate ids…), with lines. */
+function registerTemplateDiagnostics(context: vscode.ExtensionContext, problemsOf: () => typeof IssuesBundle.templateProblems): void {
+  const diagnostics = vscode.languages.createDiagnosticCollection('asyncDesk.issueTemplates');
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const check = (document: vscode.TextDocument) => {
+    const file = templatePath(document);
+    if (!file) return;
+    try {
+      diagnostics.set(document.uri, problemsOf()(document.getText(), file).map(toDiagnostic));
+    } catch (error) {
+      log().error(`Checking ${file}: ${(error as Error).stack ?? error}`);
+    }
+  };
+  context.subscriptions.push(
+    diagnostics,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !templatePath(e.document)) return;
+      const key = e.document.uri.toString();
+      clearTimeout(pending.get(key));
+      pending.set(key, setTimeout(() => (pending.delete(key), check(e.document)), 200));
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)),
+    { dispose: () => pending.forEach((t) => clearTimeout(t)) },
+  );
+  for (const document of vscode.workspace.textDocuments) check(document);
 }

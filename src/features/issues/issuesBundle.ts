@@ -2,3 +2,4 @@
 // command or when a form is restored after a reload (the start-up bundle has a 400 KB budget: SPEC §5).
 export { IssueService } from './issueService';
 export { initLog } from '../shared/log';
+export { templateProblems } from './templateProblems';

@@ -103,9 +103,17 @@ export class Composer {
     private readonly team: TeamStore,
   ) {}
 
+  /** The login lookup (a silent GitHub session query) is cached until sessions or settings change. */
+  private known: Promise<{ login: string; source: LoginSource } | undefined> | undefined;
+
+  forgetLogin(): void {
+    this.known = undefined;
+  }
+
   /** You, as far as known without asking. */
   async me(): Promise<Me | undefined> {
-    const known = await knownLogin();
+    this.known ??= knownLogin();
+    const known = await this.known;
     if (!known) return undefined;
     await this.team.ready();
     const home = this.standups.home();

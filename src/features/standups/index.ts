@@ -33,6 +33,8 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
     view,
     reminder,
     // For the integration tests; not contributed, so not in the palette.
+    vscode.authentication.onDidChangeSessions(() => composer.forgetLogin()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && composer.forgetLogin()),
     vscode.commands.registerCommand('asyncDesk.standups.reminderCheckForTests', (iso?: string) => reminder.check(iso ? new Date(iso) : undefined)),
     vscode.commands.registerCommand('asyncDesk.standups.answerConflictForTests', (answer?: boolean | 'fail') => {
       composer.confirmReplace =

@@ -13,7 +13,7 @@ import type { DecisionStore, RecordRef } from '../decisions/decisionStore';
 import { isOverdue, recordNumberLabel } from '../decisions/decisionsTree';
 import type { TeamStore } from '../team/teamStore';
 import type { StandupStore } from '../standups/standupStore';
-import { sameContent, type Composer, type Me } from '../standups/composer';
+import { sameContent, type Composer } from '../standups/composer';
 import { digestState } from '../standups/digestState';
 
 export function registerTodayView(
@@ -201,14 +201,26 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.pending = setTimeout(() => void this.post(), 50);
   }
 
-  /** Builds the whole state and sends it (one at a time, so states arrive in order). */
+  /**
+   * Builds the state and sends it in two steps, one post at a time so states arrive in order: your
+   * composer and the decisions first (the composer is interactive at once), then the team digest,
+   * which reads a day of standups.
+   */
   post(): Promise<void> {
     this.posting = this.posting.then(async () => {
       if (!this.view?.visible) return;
       try {
-        const state = await this.state(this.clock ?? new Date());
+        const now = this.clock ?? new Date();
+        const started = performance.now();
+        const base = await this.baseState(now);
+        const first: TodayState = { ...base.state, digest: this.lastState?.digest?.date === base.digestDate ? this.lastState.digest : null };
+        this.lastState = first;
+        this.send({ type: 'state', state: first });
+        const composed = performance.now();
+        const state: TodayState = { ...base.state, digest: await this.digest(now, base) };
         this.lastState = state;
         this.send({ type: 'state', state });
+        log().trace(`Today view: composer in ${(composed - started).toFixed(1)} ms, digest in ${(performance.now() - composed).toFixed(1)} ms.`);
       } catch (error) {
         log().error(`Today view: ${(error as Error).stack ?? error}`);
       }
@@ -216,24 +228,41 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     return this.posting;
   }
 
-  async state(now = new Date()): Promise<TodayState> {
-    const { composer, standups, team, decisions } = this.stores;
+  private async baseState(now: Date) {
+    const { composer, standups, decisions } = this.stores;
     const folder = standups.home();
-    const me: Me | undefined = await composer.me();
-    const staleBlockerDays = getSettings(folder).staleBlockerDays;
+    const [me] = await Promise.all([composer.me(), decisions.ready()]);
     const today = me ? composer.today(me, now) : localIsoDate(now);
-    const date = this.digestDate ?? today;
-    await decisions.ready();
-    return {
+    const staleBlockerDays = getSettings(folder).staleBlockerDays;
+    const state: Omit<TodayState, 'digest'> = {
       trusted: vscode.workspace.isTrusted,
       noFolder: !folder,
       composer: me && folder ? await composer.state(me, today) : null,
-      digest: folder
-        ? await digestState({ standups, team, folder, date, today, now, ...(me ? { me: me.login } : {}), staleAfterWorkdays: staleBlockerDays })
-        : null,
       decisions: decisionsSummary(decisions, today),
       staleBlockerDays,
     };
+    return { state, me, folder, today, digestDate: this.digestDate ?? today, staleBlockerDays };
+  }
+
+  private async digest(now: Date, base: Awaited<ReturnType<TodayViewProvider['baseState']>>) {
+    if (!base.folder) return null;
+    const { standups, team } = this.stores;
+    return digestState({
+      standups,
+      team,
+      folder: base.folder,
+      date: base.digestDate,
+      today: base.today,
+      now,
+      ...(base.me ? { me: base.me.login } : {}),
+      staleAfterWorkdays: base.staleBlockerDays,
+    });
+  }
+
+  /** The whole state at once (tests). */
+  async state(now = new Date()): Promise<TodayState> {
+    const base = await this.baseState(now);
+    return { ...base.state, digest: await this.digest(now, base) };
   }
 
   dispose(): void {
