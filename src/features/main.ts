@@ -37,7 +37,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
       ...standups.handlers,
-      ...registerIssues(context, { team: team.store, decisions: decisions.store, github }),
+      ...registerIssues(context, { team: team.store, decisions: decisions.store, github, statuses: () => team.status.statuses() }),
     },
   };
 }

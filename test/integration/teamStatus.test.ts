@@ -54,6 +54,19 @@ describe('Team view with GitHub status', function () {
     assert.deepEqual(github.violations, [], 'every request is one GitHub would accept');
   });
 
+  it('the issue form shows a busy teammate as busy, with a warning before assigning them', async () => {
+    const panel = await vscode.commands.executeCommand<{ handle(m: { type: string; values?: unknown }): Promise<any>; dispose(): void }>('asyncDesk.team.openIssueFor', 'carol', { template: 'bug_report' });
+    try {
+      const init = await panel.handle({ type: 'ready' });
+      const carol = init.owners.find((o: { login: string }) => o.login === 'carol');
+      assert.equal(carol?.state, 'busy', JSON.stringify(carol));
+      const derived = await panel.handle({ type: 'change', values: { ...init.values, owner: 'carol', due: '' } });
+      assert.match(derived.ownerWarning ?? '', /Carol Shrestha is busy on GitHub until .*: Incident review/);
+    } finally {
+      panel.dispose();
+    }
+  });
+
   it('a rate limit keeps the last statuses and says so quietly on the view', async () => {
     github.failNext({ rateLimit: { resetSeconds: 600 }, match: { graphql: true } });
     await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');

@@ -142,7 +142,11 @@ export class IssueFormPanel implements vscode.Disposable {
     return undefined;
   }
 
+  private isDisposed = false;
+
   dispose(): void {
+    if (this.isDisposed) return; // panel.dispose() below comes back through onDidDispose
+    this.isDisposed = true;
     for (const d of this.disposables) d.dispose();
     this.disposed.fire();
     this.disposed.dispose();

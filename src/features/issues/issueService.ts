@@ -17,6 +17,7 @@ import { applyChanges, readCurrentText } from '../shared/files';
 import { log } from '../shared/log';
 import { getSettings } from '../shared/settings';
 import type { TeamStore } from '../team/teamStore';
+import type { GitHubStatus } from '../../core/team';
 import type { DecisionStore } from '../decisions/decisionStore';
 import { currentViewer } from '../team/viewer';
 import type { GitHubAccess } from '../github/githubAccess';
@@ -45,6 +46,8 @@ export interface IssueServices {
   team: TeamStore;
   decisions: DecisionStore;
   github: GitHubAccess;
+  /** Teammates' GitHub statuses when the Team view fetched them (busy), by lower-case login. */
+  statuses?: () => Map<string, GitHubStatus>;
 }
 
 export class IssueService implements vscode.Disposable {
@@ -238,6 +241,7 @@ export class IssueService implements vscode.Disposable {
       team,
       zone: currentViewer(this.services.team).zone,
       now: new Date(),
+      ...(this.services.statuses ? { statuses: this.services.statuses() } : {}),
       extraLabels: defaults.labels,
       ...(defaults.due ? { defaultDue: defaults.due } : {}),
       ...(push && !push.push
@@ -271,7 +275,7 @@ export class IssueService implements vscode.Disposable {
         problems: template.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line + 1}: ${p.message}`),
       },
       values: draft.values,
-      owners: ownerOptions(ctx.team, ctx.now),
+      owners: ownerOptions(ctx.team, ctx.now, [], ctx.statuses),
       trusted: vscode.workspace.isTrusted,
       ...(draft.source ? { source: draft.source } : {}),
     };
@@ -311,7 +315,7 @@ export class IssueService implements vscode.Disposable {
   private async repoOwners(draftId: string, template: IssueTemplate) {
     const draft = this.drafts.get(draftId);
     const ctx = this.context_(draftId, template);
-    if (!draft?.repo) return ownerOptions(ctx.team, ctx.now);
+    if (!draft?.repo) return ownerOptions(ctx.team, ctx.now, [], ctx.statuses);
     const repo = draft.repo;
     let users = this.repoUsers.get(repo);
     if (!users) {
@@ -327,7 +331,7 @@ export class IssueService implements vscode.Disposable {
       });
       this.repoUsers.set(repo, users);
     }
-    return ownerOptions(ctx.team, ctx.now, await users);
+    return ownerOptions(ctx.team, ctx.now, await users, ctx.statuses);
   }
 
   // ---- submitting ----

@@ -10,7 +10,7 @@ import { registerTeamLanguageFeatures } from './teamLanguage';
 export function registerTeam(
   context: vscode.ExtensionContext,
   github: GitHubAccess,
-): { store: TeamStore; tree: TeamTreeProvider; handlers: Record<TeamCommandId, (...args: any[]) => unknown> } {
+): { store: TeamStore; tree: TeamTreeProvider; status: TeamStatusSource; handlers: Record<TeamCommandId, (...args: any[]) => unknown> } {
   const store = new TeamStore();
   const status = new TeamStatusSource(store, github);
   const tree = new TeamTreeProvider(store, status);
@@ -55,5 +55,5 @@ export function registerTeam(
   }
   registerTeamLanguageFeatures(context, store, status, () => tree.now());
   void store.ready();
-  return { store, tree, handlers: teamCommandHandlers(context, store, tree, status) };
+  return { store, tree, status, handlers: teamCommandHandlers(context, store, tree, status) };
 }
