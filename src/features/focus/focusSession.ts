@@ -300,6 +300,7 @@ export class FocusController implements vscode.Disposable {
     const github = setGitHubStatusEnabled() && vscode.workspace.isTrusted;
     const picked = await vscode.window.showQuickPick(items, {
       title: 'Start Focus Session',
+      ignoreFocusOut: true, // a webview or notification taking focus must not close the choice
       placeHolder: `How long? Do Not Disturb stays on until the end${github ? '; your GitHub status shows you as busy' : ''}.`,
     });
     if (!picked) throw new Cancelled();
