@@ -6,7 +6,7 @@ import { isMap, isScalar } from 'yaml';
 import { BOM } from '../text';
 import { emptyTemplate } from './form';
 import type { IssueTemplate } from './types';
-import { entries, guard, isNull, nameList, optionalString, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from './yamlReader';
+import { entries, guard, isNull, nameList, optionalString, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../yamlReader';
 
 const KEYS = ['name', 'about', 'title', 'labels', 'assignees', 'type', 'projects'] as const;
 

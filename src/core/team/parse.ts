@@ -7,9 +7,10 @@
 //  - a bad top-level value (a response time, a holiday date, a due rule) is reported and dropped.
 // The team file is read once per change, never on a hot path, so unlike decision front matter
 // (docs/decisions/0005) it needs no fast path around yaml.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Problem } from '../decisions/types';
-import { lineAt, lineStarts } from '../text';
+import { lineStarts } from '../text';
+import { entries, lineOf, rangeOf, report, resolve, scalarText, type YamlCtx } from '../yamlReader';
 import type { AwayRange, DueRule, FocusBlock, IssueDefaults, LocalSpan, Member, Team, Weekday } from './types';
 import { WEEKDAY_NAMES } from './types';
 import { dayNumber, isValidZone, spanText } from './zone';
@@ -75,76 +76,9 @@ export function parseDueRule(text: string): DueRule | null {
   return { text: text.trim(), amount: Number(m[1]), unit: m[2]!.startsWith('work') ? 'workdays' : 'days' };
 }
 
-interface Ctx {
-  file: string;
-  text: string;
-  starts: number[];
-  doc: Document;
-  problems: Problem[];
-}
-
-/** Offsets [start, end) of a node, or of the fallback when the node has no range. */
-function rangeOf(node: unknown, fallback: number): [number, number] {
-  const range = (node as Node | undefined)?.range;
-  if (range && Number.isFinite(range[0])) return [range[0], Math.max(range[0], range[1])];
-  return [fallback, fallback];
-}
-
-function report(ctx: Ctx, at: [number, number], severity: Problem['severity'], code: string, message: string): void {
-  const start = Math.min(Math.max(0, at[0]), ctx.text.length);
-  const line = lineAt(ctx.starts, start);
-  const lineStart = ctx.starts[line]!;
-  let lineEnd = line + 1 < ctx.starts.length ? ctx.starts[line + 1]! - 1 : ctx.text.length;
-  if (lineEnd > lineStart && ctx.text[lineEnd - 1] === '\r') lineEnd--;
-  const end = Math.min(Math.max(start, at[1]), lineEnd);
-  const problem: Problem = { file: ctx.file, line, column: start - lineStart, severity, code, message };
-  if (end > start) problem.endColumn = end - lineStart;
-  ctx.problems.push(problem);
-}
-
-/** The node an alias points at (aliases are legal YAML, so follow them). */
-function resolve(ctx: Ctx, node: unknown): unknown {
-  if (isAlias(node)) {
-    try {
-      return node.resolve(ctx.doc);
-    } catch {
-      return undefined;
-    }
-  }
-  return node;
-}
-
-/** Text of a scalar as the user wrote it for strings and numbers (`github: 007` -> '007'); undefined otherwise. */
-function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return typeof node.source === 'string' ? node.source : String(v);
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10); // %YAML 1.1 timestamps
-  return undefined;
-}
-
-/** Key/value pairs of a map with string keys; reports duplicate keys (the first one is used). */
-function entries(ctx: Ctx, map: YAMLMap, where: string): { key: string; keyNode: unknown; value: unknown; offset: number }[] {
-  const seen = new Set<string>();
-  const out: { key: string; keyNode: unknown; value: unknown; offset: number }[] = [];
-  for (const pair of map.items) {
-    const keyNode = resolve(ctx, pair.key);
-    const key = scalarText(keyNode);
-    const offset = rangeOf(keyNode, rangeOf(map, 0)[0])[0];
-    if (key === undefined) {
-      report(ctx, rangeOf(keyNode, offset), 'error', 'bad-key', `Keys in ${where} must be plain names.`);
-      continue;
-    }
-    if (seen.has(key)) {
-      report(ctx, rangeOf(keyNode, offset), 'error', 'duplicate-key', `Duplicate key "${key}" in ${where}; the first one is used.`);
-      continue;
-    }
-    seen.add(key);
-    out.push({ key, keyNode, value: resolve(ctx, pair.value), offset });
-  }
-  return out;
-}
+// The YAML reading helpers (node ranges to lines, problems, aliases, map entries) are shared with the
+// issue-template parsers: src/core/yamlReader.ts.
+type Ctx = YamlCtx;
 
 function unknownKey(ctx: Ctx, keyNode: unknown, offset: number, key: string, where: string, known: string[]): void {
   const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
@@ -166,7 +100,7 @@ function scalarList(ctx: Ctx, node: unknown): { text: string | undefined; node: 
 
 export function parseTeamFile(text: string, file: string): { team: Team; problems: Problem[] } {
   const team: Team = { name: '', responseTimes: {}, holidays: {}, members: [], issues: { templates: {} } };
-  const ctx: Ctx = { file, text, starts: lineStarts(text), doc: undefined as unknown as Document, problems: [] };
+  const ctx: Ctx = { file, text, starts: lineStarts(text), base: 0, doc: undefined as unknown as Document, problems: [] };
   try {
     readTeam(ctx, team);
   } catch (error) {
@@ -352,7 +286,7 @@ function readIssues(ctx: Ctx, node: unknown, at: [number, number]): IssueDefault
 
 function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: number, logins: Map<string, number>): Member | null {
   const before = ctx.problems.length;
-  const line = lineAt(ctx.starts, Math.min(itemOffset, ctx.text.length));
+  const line = lineOf(ctx, itemOffset);
   if (!isMap(node)) {
     report(ctx, rangeOf(node, itemOffset), 'error', 'bad-member', 'A member must be a mapping starting with "github: <login>".');
     return null;

@@ -1,9 +1,9 @@
-// Reading template YAML (issue forms, config.yml, Markdown front matter) as yaml Document nodes, so
-// that every problem points at the line of the node it is about. Shared by form.ts, config.ts and
-// markdownTemplate.ts. Never throws: callers wrap their walk in `guard`.
+// Reading YAML as yaml Document nodes, so that every problem points at the line (and columns) of the
+// node it is about: the team file (src/core/team/parse.ts) and issue templates (forms, config.yml,
+// Markdown front matter: src/core/issues). Never throws: callers wrap their walk in `guard`.
 import { isAlias, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
-import type { Problem } from '../decisions/types';
-import { lineAt, lineStarts } from '../text';
+import type { Problem } from './decisions/types';
+import { lineAt, lineStarts } from './text';
 
 export interface YamlCtx {
   file: string;
@@ -92,12 +92,13 @@ export function stringOf(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
 }
 
-/** Text of a scalar key as written. */
-function keyText(node: unknown): string | undefined {
+/** Text of a scalar as written: strings, numbers and booleans as in the file, YAML 1.1 timestamps as dates. */
+export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return typeof node.source === 'string' ? node.source : String(v);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return typeof node.source === 'string' ? node.source : String(v);
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10); // %YAML 1.1 timestamps
   return undefined;
 }
 
@@ -115,7 +116,7 @@ export function entries(ctx: YamlCtx, map: YAMLMap, where: string): Entry[] {
   const out: Entry[] = [];
   for (const pair of map.items) {
     const keyNode = resolve(ctx, pair.key);
-    const key = keyText(keyNode);
+    const key = scalarText(keyNode);
     const offset = rangeOf(keyNode, rangeOf(map, 0)[0])[0];
     if (key === undefined) {
       report(ctx, rangeOf(keyNode, offset), 'error', 'bad-key', `Keys in ${where} must be plain names.`);
