@@ -47,7 +47,8 @@ export class StandupStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.checkDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.checkSoon(e.document);
+        // Only standup files: typing anywhere else must not schedule work on every keystroke.
+        if (e.contentChanges.length > 0 && e.document.languageId === 'markdown' && this.entryOf(e.document.uri)) this.checkSoon(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.diagnostics.delete(d.uri)),
     );
