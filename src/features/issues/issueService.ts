@@ -358,9 +358,18 @@ export class IssueService implements vscode.Disposable {
       if (choice !== go) throw new Cancelled();
     }
     this.outbox.add(this.outboxEntry(draft, values, derived));
-    const [outcome] = await this.send([draft.id]);
-    return outcome ?? { kind: 'failed' as const, failure: { kind: 'error', message: 'The issue was not sent.', fieldErrors: [], queued: true } };
+    // A background flush (window focus, timer) must not take this entry from under its own form.
+    this.submitting.add(draft.id);
+    try {
+      const [outcome] = await this.send([draft.id]);
+      return outcome ?? { kind: 'failed' as const, failure: { kind: 'error', message: 'The issue was not sent.', fieldErrors: [], queued: true } };
+    } finally {
+      this.submitting.delete(draft.id);
+    }
   }
+
+  /** Drafts being submitted from their form right now. */
+  private readonly submitting = new Set<string>();
 
   private outboxEntry(draft: IssueDraft, values: FormValues, derived: ReturnType<typeof derive>) {
     const [owner, repo] = draft.repo!.split('/') as [string, string];
@@ -382,7 +391,8 @@ export class IssueService implements vscode.Disposable {
    * A retry never duplicates: submitIssue first looks for the draft's marker.
    */
   private async send(ids?: string[]): Promise<SubmitOutcome[]> {
-    const wanted = this.outbox.pending().filter((e) => !ids || ids.includes(e.id));
+    ids ??= this.outbox.pending().map((e) => e.id).filter((id) => !this.submitting.has(id));
+    const wanted = this.outbox.pending().filter((e) => ids.includes(e.id));
     if (wanted.length === 0) return [];
     const scopes = wanted.some((e) => e.project) ? ['repo', 'project'] : ['repo'];
     let client;
@@ -398,7 +408,7 @@ export class IssueService implements vscode.Disposable {
       const lastError = { kind: 'auth', message: 'Not signed in to GitHub. Sign in (or "Sign in with a Token"), then retry.', at: new Date().toISOString() };
       failed = wanted.map((e) => this.outbox.update(e.id, { status: 'failed', lastError })!);
     } else {
-      ({ sent, failed, stopped } = await flushOutbox(this.outbox, client, () => new Date(), ids ? { ids } : {}));
+      ({ sent, failed, stopped } = await flushOutbox(this.outbox, client, () => new Date(), { ids }));
     }
     const outcomes: [string, SubmitOutcome][] = [];
     for (const entry of sent) outcomes.push([entry.id, await this.afterSent(entry)]);
