@@ -2,6 +2,7 @@
 // diagnostics, and the file changes they make in the fixture workspace (a fresh copy per run).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { promises as fsp } from 'node:fs';
 import { activateExtension, exists, fileUri, readText, waitFor, writeText } from './helpers';
 
 const DIR = 'docs/decisions';
@@ -172,5 +173,28 @@ describe('Decision records', function () {
     await writeText(`${DIR}/0011-broken.md`, '---\nstatus: maybe\n---\n# Broken status\n');
     const problem = await waitFor('unknown-status diagnostic', () => diagnosticsOf(`${DIR}/0011-broken.md`).find((d) => d.code === 'unknown-status'));
     assert.equal(problem.range.start.line, 1);
+  });
+
+  it('a category folder that arrives or goes at once (a pull, a branch switch) updates the index', async () => {
+    const titles = ['Ship the mobile app with Expo', 'Store mobile sessions in the keychain'];
+    await Promise.all(
+      titles.map((title, i) => writeText(`${DIR}/mobile/000${i + 1}-${title.toLowerCase().replace(/ /g, '-')}.md`, `---\nstatus: proposed\ndate: 2026-11-21\n---\n# ${title}\n`)),
+    );
+    const notes = fileUri('docs/notes.md');
+    const document = await vscode.workspace.openTextDocument(notes);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, '\nSee ADR-'));
+    const offered = async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', notes, document.lineAt(document.lineCount - 1).range.end);
+      const text = JSON.stringify(list.items.map((i) => [i.label, i.detail, i.insertText]));
+      return titles.filter((t) => text.includes(t));
+    };
+    try {
+      await waitFor('both records of the new folder offered', async () => (await offered()).length === titles.length);
+      await fsp.rm(fileUri(`${DIR}/mobile`).fsPath, { recursive: true, force: true });
+      await waitFor('the deleted folder\'s records no longer offered', async () => (await offered()).length === 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 });

@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { activateExtension, exists, fileUri, readText, waitFor, writeText } from './helpers';
 import { previousWorkingDay } from '../../src/core/standups';
 import { parseTeamFile } from '../../src/core/team';
-import { isoDateInZone } from '../../src/core/dates';
+import { dayLabel, isoDateInZone } from '../../src/core/dates';
 import type { ComposerFields, TodayState, TodayToHostMessage } from '../../src/protocol/today';
 
 const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });
@@ -223,6 +223,24 @@ describe('Standups: digest, view and summary', function () {
     } finally {
       await vscode.commands.executeCommand('asyncDesk.standups.clearFilter');
     }
+  });
+
+  it('indexes day folders that arrive with their files at once (a git pull), and forgets deleted ones', async () => {
+    // A pull creates a day folder and its files within microseconds; the watcher may report only the
+    // folder. Every file must still reach the index.
+    const days = Array.from({ length: 12 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
+    await Promise.all(days.map((d) => writeText(`docs/standups/${d}/carol.md`, `---\nauthor: carol\ndate: ${d}\n---\n## Done\n- Pulled ${d}\n## Next\n- x\n## Blockers\n`)));
+    await Promise.all(days.map((d) => writeText(`docs/standups/${d}/alice.md`, `---\nauthor: alice\ndate: ${d}\n---\n## Done\n- y\n## Next\n- x\n## Blockers\n`)));
+    const snapshot = () => vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+    await waitFor('every pulled day with both standups in the Standups view', async () => {
+      const shown = await snapshot();
+      return days.every((d) => shown.find((s) => s.label === dayLabel(d))?.children.length === 2) ? shown : undefined;
+    });
+    await Promise.all(days.map((d) => fsp.rm(fileUri(`docs/standups/${d}`).fsPath, { recursive: true, force: true })));
+    await waitFor('the deleted days gone from the Standups view', async () => {
+      const shown = await snapshot();
+      return days.every((d) => !shown.find((s) => s.label === dayLabel(d))) ? shown : undefined;
+    });
   });
 
   it('reports a standup whose date does not match its folder, with the line', async () => {

@@ -146,26 +146,50 @@ export class DecisionStore implements vscode.Disposable {
       );
       const dirs = [...new Set(folder.index.folders.map((f) => f.dir))];
       for (const dir of dirs.filter((d) => !dirs.some((o) => o !== d && d.startsWith(`${o}/`)))) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.root, `${dir}/**/*.md`));
+        // Folders too (not just *.md): see onFileEvent.
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder.root, `${dir}/**`));
         this.watchers.push(
           watcher,
-          watcher.onDidCreate((uri) => this.onFileEvent(uri)),
-          watcher.onDidChange((uri) => this.onFileEvent(uri)),
-          watcher.onDidDelete((uri) => this.onFileEvent(uri)),
+          watcher.onDidCreate((uri) => this.onFileEvent(uri, true)),
+          watcher.onDidChange((uri) => this.onFileEvent(uri, true)),
+          watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
         );
       }
     }
   }
 
-  private onFileEvent(uri: vscode.Uri): void {
+  private onFileEvent(uri: vscode.Uri, exists: boolean): void {
     const folder = this.forUri(uri);
     const rel = folder?.relativeOf(uri);
-    // A new category folder changes numbering groups: rescan; otherwise re-parse the one file.
-    if (folder && rel && !folder.folderOf(rel)) {
-      void this.reload();
+    if (!folder || !rel) return;
+    if (rel.endsWith('.md')) {
+      // A record in a known folder: re-parse that one file. A new category folder changes numbering
+      // groups: rescan.
+      if (folder.folderOf(rel)) void this.reparseFromDisk(uri);
+      else this.reloadSoon();
       return;
     }
-    void this.reparseFromDisk(uri);
+    // A folder came or went (a pull, a branch switch): the watcher may report only the folder, not the
+    // records in it, so rescan. Other files (images next to records) change nothing.
+    const prefix = `${rel}/`;
+    if (!exists) {
+      if (folder.index.records.some((r) => r.file.startsWith(prefix))) this.reloadSoon();
+      return;
+    }
+    void vscode.workspace.fs.stat(uri).then(
+      (stat) => {
+        if (stat.type & vscode.FileType.Directory) this.reloadSoon();
+      },
+      () => undefined, // gone again
+    );
+  }
+
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** One rescan for a burst of events (a pull creates many files at once). */
+  private reloadSoon(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), 100);
   }
 
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -213,6 +237,7 @@ export class DecisionStore implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
+    clearTimeout(this.reloadTimer);
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }

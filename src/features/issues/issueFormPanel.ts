@@ -61,9 +61,11 @@ export class IssueFormPanel implements vscode.Disposable {
   }
 
   private post(message: HostToIssueFormMessage): void {
+    // Answers to async work (owners, derived values) may arrive after the form was closed.
+    if (this.isDisposed) return;
     this.sent.push(message);
     if (this.sent.length > 50) this.sent.shift();
-    void this.panel.webview.postMessage(message);
+    this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
   /** Re-derives with the current values (e.g. push access became known). */

@@ -22,6 +22,8 @@ interface FolderIndex {
   standupsDir: string;
   /** By root-relative file. */
   entries: Map<string, StandupEntry>;
+  /** Watcher events that arrived while the folder was being scanned; undefined once it is indexed. */
+  replay?: { uri: vscode.Uri; exists: boolean }[];
 }
 
 export class StandupStore implements vscode.Disposable {
@@ -38,6 +40,7 @@ export class StandupStore implements vscode.Disposable {
   private pendingFire = new Set<string>();
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+  private applying: Promise<unknown> = Promise.resolve();
 
   constructor() {
     this.disposables.push(
@@ -122,21 +125,25 @@ export class StandupStore implements vscode.Disposable {
   private async scanAll(): Promise<void> {
     const started = performance.now();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    this.indexes = await Promise.all(
-      folders.map(async (folder): Promise<FolderIndex> => {
-        const standupsDir = normalizeDir(getSettings(folder).standupsDir);
-        const entries = new Map<string, StandupEntry>();
+    // Watch before scanning, so nothing that lands during the scan is missed: events that arrive while
+    // a folder is being scanned are replayed on top of the scan's result.
+    const building: FolderIndex[] = folders.map((folder) => ({ folder, standupsDir: normalizeDir(getSettings(folder).standupsDir), entries: new Map(), replay: [] }));
+    this.watch(building);
+    this.indexes = building;
+    await Promise.all(
+      building.map(async (index) => {
         try {
-          const scan = await scanStandups(folder.uri.fsPath, standupsDir);
-          for (const e of scan.entries) entries.set(e.file, { folder, ...e, uri: this.uriOf(folder, e.file) });
+          const scan = await scanStandups(index.folder.uri.fsPath, index.standupsDir);
+          for (const e of scan.entries) index.entries.set(e.file, { folder: index.folder, ...e, uri: this.uriOf(index.folder, e.file) });
           for (const p of scan.problems) log().warn(`${p.file}: ${p.message}`);
         } catch (error) {
-          log().error(`Indexing standups in ${folder.name} failed: ${(error as Error).stack ?? error}`);
+          log().error(`Indexing standups in ${index.folder.name} failed: ${(error as Error).stack ?? error}`);
         }
-        return { folder, standupsDir, entries };
+        const replay = index.replay ?? [];
+        index.replay = undefined;
+        for (const event of replay) await this.apply(index, event.uri, event.exists);
       }),
     );
-    this.watch();
     this.loaded = true;
     void vscode.commands.executeCommand('setContext', 'asyncDesk.standups.loaded', true);
     const count = this.indexes.reduce((n, i) => n + i.entries.size, 0);
@@ -145,11 +152,13 @@ export class StandupStore implements vscode.Disposable {
     this.changed.fire([]);
   }
 
-  private watch(): void {
+  private watch(indexes: FolderIndex[]): void {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    for (const index of this.indexes) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(index.folder, `${index.standupsDir}/**/*.md`));
+    for (const index of indexes) {
+      // Everything under the standups folder, folders included: a pull or a branch switch creates and
+      // deletes whole day folders, and the watcher may report only the folder, not the files in it.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(index.folder, index.standupsDir ? `${index.standupsDir}/**` : '**'));
       this.watchers.push(
         watcher,
         watcher.onDidCreate((uri) => this.onFileEvent(index, uri, true)),
@@ -160,21 +169,85 @@ export class StandupStore implements vscode.Disposable {
   }
 
   private onFileEvent(index: FolderIndex, uri: vscode.Uri, exists: boolean): void {
-    this.cache.delete(uri.toString());
+    if (index.replay) {
+      index.replay.push({ uri, exists });
+      return;
+    }
+    // One event at a time: a folder re-read must not resurrect a file whose delete came in meanwhile.
+    this.applying = this.applying.then(() => this.apply(index, uri, exists)).then(
+      (changed) => {
+        if (!changed) return;
+        // Saves come in bursts (atomic rename = delete + create): tell listeners once.
+        this.pendingFire.add(uri.toString());
+        clearTimeout(this.fireTimer);
+        this.fireTimer = setTimeout(() => {
+          const uris = [...this.pendingFire].map((u) => vscode.Uri.parse(u));
+          this.pendingFire.clear();
+          this.changed.fire(uris);
+        }, 50);
+      },
+      (error: unknown) => {
+        log().error(`Updating the standup index for ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+        return false;
+      },
+    );
+  }
+
+  /**
+   * Brings the index up to date with one watcher event. A standup file is added or removed; a day folder
+   * (or the standups folder itself) is re-read, or everything under it forgotten when it is gone.
+   * Returns whether the index may have changed.
+   */
+  private async apply(index: FolderIndex, uri: vscode.Uri, exists: boolean): Promise<boolean> {
     const file = relativeOf(index.folder, uri);
-    if (!file) return;
+    if (!file) return false;
     const parsed = parseStandupPath(file, index.standupsDir);
-    if (!parsed) return;
-    if (exists) index.entries.set(file, { folder: index.folder, ...parsed, file, uri });
-    else index.entries.delete(file);
-    // Saves come in bursts (atomic rename = delete + create): tell listeners once.
-    this.pendingFire.add(uri.toString());
-    clearTimeout(this.fireTimer);
-    this.fireTimer = setTimeout(() => {
-      const uris = [...this.pendingFire].map((u) => vscode.Uri.parse(u));
-      this.pendingFire.clear();
-      this.changed.fire(uris);
-    }, 50);
+    if (parsed) {
+      this.cache.delete(uri.toString());
+      if (exists) index.entries.set(file, { folder: index.folder, ...parsed, file, uri });
+      else index.entries.delete(file);
+      return true;
+    }
+    if (file !== index.standupsDir && !isInside(file, index.standupsDir)) return false;
+    // Not a standup file: a folder (or something else) under the standups folder.
+    const prefix = `${file}/`;
+    const under = [...index.entries.keys()].filter((k) => k.startsWith(prefix));
+    if (!exists) {
+      for (const k of under) {
+        this.cache.delete(index.entries.get(k)!.uri.toString());
+        index.entries.delete(k);
+      }
+      return under.length > 0;
+    }
+    const found = await this.readFolder(index, uri, file);
+    if (!found) return false;
+    for (const k of under) if (!found.has(k)) index.entries.delete(k);
+    for (const [k, entry] of found) {
+      this.cache.delete(entry.uri.toString());
+      index.entries.set(k, entry);
+    }
+    return true;
+  }
+
+  /** The standups inside a folder under the standups folder (one level for a day, two for the root); undefined for a file. */
+  private async readFolder(index: FolderIndex, uri: vscode.Uri, file: string, depth = 0): Promise<Map<string, StandupEntry> | undefined> {
+    let children: [string, vscode.FileType][];
+    try {
+      children = await vscode.workspace.fs.readDirectory(uri);
+    } catch {
+      return undefined; // a file, or already gone
+    }
+    const found = new Map<string, StandupEntry>();
+    for (const [name, type] of children) {
+      const childFile = `${file}/${name}`;
+      const childUri = vscode.Uri.joinPath(uri, name);
+      const parsed = parseStandupPath(childFile, index.standupsDir);
+      if (parsed && !(type & vscode.FileType.Directory)) found.set(childFile, { folder: index.folder, ...parsed, file: childFile, uri: childUri });
+      else if (type & vscode.FileType.Directory && depth < 1) {
+        for (const [k, e] of (await this.readFolder(index, childUri, childFile, depth + 1)) ?? []) found.set(k, e);
+      }
+    }
+    return found;
   }
 
   /** The entry a document is, when it is a standup file of a workspace folder. */
@@ -217,6 +290,10 @@ export class StandupStore implements vscode.Disposable {
 
 function normalizeDir(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+function isInside(file: string, dir: string): boolean {
+  return dir === '' || file.startsWith(`${dir}/`);
 }
 
 function relativeOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
