@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { COMMAND_IDS } from './features/commandIds';
-import { initLog } from './features/shared/log';
+import { disposeLog, log } from './features/shared/log';
 import { registerCommand, reportError } from './features/shared/errors';
 import type { Features } from './features/main';
 
@@ -13,13 +13,14 @@ const FEATURES_DELAY_MS = 100;
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
-  const channel = vscode.window.createOutputChannel('Async Desk', { log: true });
-  context.subscriptions.push(channel);
-  initLog(channel);
+  // The log channel is created on first use (usually when the features load), not here: creating it
+  // starts file work in the host that would otherwise land inside the activation burst.
+  context.subscriptions.push({ dispose: () => disposeLog() });
 
   let features: Features | undefined;
   const load = (): Features => {
     if (!features) {
+      const channel = log();
       const loadStarted = performance.now();
       // A computed path keeps esbuild from inlining the features bundle into this one.
       const module = require(path.join(__dirname, 'features.js')) as typeof import('./features/main');
@@ -29,9 +30,11 @@ export function activate(context: vscode.ExtensionContext): void {
     return features;
   };
   for (const id of COMMAND_IDS) registerCommand(context, id, (...args: unknown[]) => load().handlers[id](...args));
+  const activated = `Activated in ${(performance.now() - started).toFixed(2)} ms (VS Code ${vscode.version}, ${vscode.env.appName}).`;
   // Load the features just after the window's activation burst rather than inside it (other
   // extensions are activating too); a command that runs earlier loads them at once.
   setTimeout(() => {
+    log().info(activated);
     try {
       load();
     } catch (error) {
@@ -39,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): void {
       void reportError('Async Desk could not start', error);
     }
   }, FEATURES_DELAY_MS);
-  channel.info(`Activated in ${(performance.now() - started).toFixed(2)} ms (VS Code ${vscode.version}, ${vscode.env.appName}).`);
 }
 
 export function deactivate(): void {

@@ -33,7 +33,9 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       ...team.handlers,
       ...focus.handlers,
       ...ritualCommandHandlers(context, team.store),
-      'asyncDesk.github.signInWithToken': (token?: string) => github.signInWithToken(token),
+      // Only the test host may pass the token as an argument: in real use it is always typed into the
+      // password box, so it never sits in a keybinding, a task or a command link.
+      'asyncDesk.github.signInWithToken': (token?: unknown) => github.signInWithToken(context.extensionMode === vscode.ExtensionMode.Test && typeof token === 'string' ? token : undefined),
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
       ...standups.handlers,

@@ -1,5 +1,5 @@
 // The one log of the extension: a LogOutputChannel ("Async Desk" in the Output panel). The entry
-// bundle creates it and hands it to the features bundle (initLog), so both bundles share it.
+// bundle creates it on first use and hands it to the features bundle (initLog), so both bundles share it.
 import * as vscode from 'vscode';
 
 let channel: vscode.LogOutputChannel | undefined;
@@ -12,4 +12,10 @@ export function log(): vscode.LogOutputChannel {
 /** Adopts the channel created by the entry bundle. */
 export function initLog(shared: vscode.LogOutputChannel): void {
   channel = shared;
+}
+
+/** Disposes the channel this bundle created (the entry bundle, on deactivation). */
+export function disposeLog(): void {
+  channel?.dispose();
+  channel = undefined;
 }

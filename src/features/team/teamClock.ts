@@ -3,9 +3,10 @@
 // day picker. The host computes everything (luxon, via the team core) and sends it as data; the
 // webview (webview-ui/teamClock) only lays it out with DOM APIs and textContent.
 import * as vscode from 'vscode';
-import { dayTimeline, formatOffsetDifference, memberState, teamOverlap, WEEKDAY_NAMES, type Member } from '../../core/team';
-import { clockText, dayNumber, isoDate, MINUTE, weekdayOf, zoneClock } from '../../core/team/zone';
+import { dayTimeline, formatOffsetDifference, memberState, teamOverlap, type Member } from '../../core/team';
+import { clockText, dayNumber, isoDate, MINUTE, zoneClock } from '../../core/team/zone';
 import { offsetChanges } from '../../core/team/overlap';
+import { addDays, dayLabel } from '../../core/dates';
 import type {
   ClockBand,
   ClockKind,
@@ -22,7 +23,6 @@ import { webviewHtml } from '../shared/webviewHtml';
 import type { FolderTeam, TeamStore } from './teamStore';
 import { currentViewer, type Viewer } from './viewer';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 let current: TeamClockPanel | undefined;
 
@@ -76,7 +76,14 @@ class TeamClockPanel {
       this.panel.onDidDispose(() => this.dispose()),
       store.onDidChange(() => this.post()),
     );
+    // Disposed with the extension while open; taken out again when closed, so closed panels do not pile up.
     context.subscriptions.push(this.panel);
+    this.subscriptions.push({
+      dispose: () => {
+        const at = context.subscriptions.indexOf(this.panel);
+        if (at >= 0) context.subscriptions.splice(at, 1);
+      },
+    });
   }
 
   setClock(now: () => Date): void {
@@ -155,17 +162,6 @@ class TeamClockPanel {
 /** The viewer's local date at `now`, 'YYYY-MM-DD'. */
 export function viewerToday(zone: string, now: Date): string {
   return isoDate(zoneClock(zone).local(now.getTime()).day);
-}
-
-function addDays(date: string, days: number): string {
-  return isoDate(dayNumber(date)! + days);
-}
-
-/** 'Sun 25 Oct 2026'. */
-function dayLabel(date: string): string {
-  const day = dayNumber(date)!;
-  const d = new Date(day * 86_400_000);
-  return `${WEEKDAY_NAMES[weekdayOf(day) - 1]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** 'UTC+1', 'UTC+5:45', 'UTC-3', 'UTC'. */
