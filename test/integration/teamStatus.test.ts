@@ -126,4 +126,24 @@ describe('Team view with GitHub status', function () {
       await waitFor('the team file as before', async () => !(await names()).includes('Frank Li'));
     }
   });
+
+  it('"Show Teammates\' GitHub Status" with the setting off turns it on with one request, not a failed one and a retry', async () => {
+    await config().update('team.githubStatus', undefined, vscode.ConfigurationTarget.Global);
+    const graphql = () => github.requests.filter((r) => r.path === '/graphql');
+    try {
+      await vscode.commands.executeCommand('asyncDesk.team.focus');
+      github.reset();
+      await vscode.commands.executeCommand('asyncDesk.team.enableGitHubStatus');
+      assert.equal(config().get('team.githubStatus'), true);
+      await waitFor('Carol in Busy', async () => {
+        const s = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+        return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha');
+      });
+      await new Promise((r) => setTimeout(r, 1000)); // late configuration and session events must not fetch again
+      assert.equal(graphql().length, 1, graphql().map((r) => r.graphql?.query.slice(0, 40)).join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await config().update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

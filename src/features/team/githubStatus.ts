@@ -33,7 +33,8 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
     this.disposables = [
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('asyncDesk.team') || e.affectsConfiguration('asyncDesk.github')) this.restart();
+        // Only when what the poller was made with changed (enable() may already have started it).
+        if ((e.affectsConfiguration('asyncDesk.team') || e.affectsConfiguration('asyncDesk.github')) && this.pollerSettings() !== this.startedWith) this.restart();
       }),
       github.onDidChange(() => this.restart()),
       store.onDidChange(() => this.teamChanged()),
@@ -61,11 +62,12 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
 
   /** Turns the feature on (setting) and asks for a GitHub sign-in; the poller starts from there. */
   async enable(): Promise<void> {
-    await vscode.workspace.getConfiguration('asyncDesk').update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+    // Sign in first, then turn the setting on: the poller starts once, signed in, instead of failing
+    // a request before the sign-in and restarting after it.
     const client = await this.github.client([], { createIfNone: true });
     if (!client) throw new Error('Not signed in to GitHub.');
-    this.restart();
-    await this.poller?.refresh();
+    if (!getSettings().teamGithubStatus) await vscode.workspace.getConfiguration('asyncDesk').update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+    await this.ensurePoller()?.refresh(); // joins the fetch the start may have begun
   }
 
   /** Fetches now (tests and the Refresh command). */
@@ -73,9 +75,18 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
     await this.ensurePoller()?.refresh();
   }
 
+  /** The settings a poller depends on, to tell whether a settings change concerns it. */
+  private pollerSettings(): string {
+    const settings = getSettings();
+    return JSON.stringify([settings.teamGithubStatus, settings.teamStatusRefreshMinutes, vscode.workspace.getConfiguration('asyncDesk.github').get('apiUrl')]);
+  }
+
+  private startedWith: string | undefined;
+
   private restart(): void {
     this.poller?.dispose();
     this.poller = undefined;
+    this.startedWith = this.pollerSettings();
     if (!getSettings().teamGithubStatus) {
       this.current = new Map();
       this.problem = undefined;
@@ -88,6 +99,7 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
   private ensurePoller(): StatusPoller<Statuses> | undefined {
     if (this.poller || !getSettings().teamGithubStatus || !vscode.workspace.isTrusted) return this.poller;
     const { StatusPoller, fetchStatuses, GitHubError } = githubBundle();
+    this.startedWith = this.pollerSettings();
     this.poller = new StatusPoller<Statuses>({
       intervalMs: getSettings().teamStatusRefreshMinutes * 60_000,
       timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>), now: () => Date.now() },
