@@ -93,7 +93,8 @@ export interface DigestState {
   /** True when `date` is your today. */
   isToday: boolean;
   entries: DigestEntryView[];
-  counts: Record<DigestStatus, number>;
+  /** Per status; people on a day off (not posted) only under `dayOff`. */
+  counts: Record<DigestStatus | 'dayOff', number>;
   /** Why there is no digest (no team file, …), shown instead of entries. */
   empty?: string;
 }

@@ -171,6 +171,14 @@ describe('Standups: digest, view and summary', function () {
     // Open on Fri 20, Mon 23, Tue 24: two working days before today, so not yet "more than 2".
     assert.match(blocker.age, /open 2 working days \(since 2026-11-20\)/);
     assert.equal(blocker.stale, false);
+    assert.deepEqual(s.digest!.counts, { posted: 1, 'not-started': 1, missing: 1, away: 0, dayOff: 0 });
+    // Sunday the 22nd: nobody works; the totals say "day off", not "away" or "not started".
+    await send({ type: 'digestDay', date: '2026-11-22' });
+    const sunday = await stateWhere('the digest of Sunday 22 Nov', (st) => st.digest?.date === '2026-11-22');
+    assert.ok(sunday.digest!.entries.every((e) => e.dayOff), JSON.stringify(sunday.digest!.entries.map((e) => [e.github, e.status, e.dayOff])));
+    assert.deepEqual(sunday.digest!.counts, { posted: 0, 'not-started': 0, missing: 0, away: 0, dayOff: 3 });
+    await send({ type: 'digestDay', date: '2026-11-24' });
+    await stateWhere('the digest of 24 Nov again', (st) => st.digest?.date === '2026-11-24');
     await vscode.workspace.getConfiguration('asyncDesk').update('standups.staleBlockerDays', 1, vscode.ConfigurationTarget.Workspace);
     try {
       const stale = await stateWhere('a stale blocker', (st) => st.digest?.entries.find((e) => e.github === 'carol')?.blockers[0]?.stale === true);

@@ -352,7 +352,11 @@ function renderDigest(digest: DigestState | null): void {
   );
   if (!digest.isToday) nav.append(button('Today', () => vscode.postMessage({ type: 'digestDay', date: 'today' }), { secondary: true }));
   const c = digest.counts;
-  const totals = el('div', { className: 'digest-totals' }, ...[`${c.posted} posted`, `${c['not-started']} not started`, `${c.missing} not posted`, `${c.away} away`].map((t) => el('span', { textContent: t })));
+  const totals = el(
+    'div',
+    { className: 'digest-totals' },
+    ...[`${c.posted} posted`, `${c['not-started']} not started`, `${c.missing} not posted`, ...(c.dayOff ? [`${c.dayOff} day off`] : []), `${c.away} away`].map((t) => el('span', { textContent: t })),
+  );
   digestSection.replaceChildren(
     el('h2', { textContent: 'Team digest' }),
     nav,

@@ -44,8 +44,9 @@ export async function digestState(options: {
     history,
     staleAfterWorkdays: options.staleAfterWorkdays,
   });
-  const counts: Record<DigestStatus, number> = { posted: 0, 'not-started': 0, missing: 0, away: 0 };
-  for (const e of entries) counts[e.status]++;
+  const counts: Record<DigestStatus | 'dayOff', number> = { posted: 0, 'not-started': 0, missing: 0, away: 0, dayOff: 0 };
+  // Someone on a day off is neither "not started" nor "away" in the totals.
+  for (const e of entries) counts[e.dayOff && e.status !== 'posted' ? 'dayOff' : e.status]++;
   return {
     date,
     dateLabel: dayLabel(date),
