@@ -1,8 +1,15 @@
 // The typed messages between the extension host and the issue form webview ("Open Issue from
 // Template…"). The webview bundle imports only types from here (and, through here, core types).
 import type { FormField } from '../core/issues/types';
+import type { MdBlock, MdInline } from '../core/markdownTree';
 
-export type { FormField };
+export type { FormField, MdBlock, MdInline };
+
+/**
+ * A field as the form shows it: Markdown (a `markdown` element's text, a description) comes parsed
+ * into an inert tree (core/markdownTree) that the webview builds with textContent, never as HTML.
+ */
+export type FieldView = FormField & { markdown?: MdBlock[]; descriptionMarkdown?: MdBlock[] };
 
 /** What the user has entered; saved as a draft on every change. */
 export interface FormValues {
@@ -45,7 +52,7 @@ export interface TemplateView {
   name: string;
   about: string;
   kind: 'form' | 'markdown';
-  fields: FormField[];
+  fields: FieldView[];
   labels: string[];
   /** Template problems (broken YAML etc.) shown above the form. */
   problems: string[];

@@ -76,6 +76,21 @@ describe('Issues from templates', function () {
     assert.deepEqual(init.init.template.labels, ['bug', 'triage'], 'template labels plus the team file\'s labels for bug_report');
     assert.equal(init.init.values.due, '+1 workday', "the team file's due for bug_report");
     assert.equal(init.init.values.answers.environment, 'staging', 'the dropdown default');
+    // The markdown element reaches the webview as an inert tree: formatting and the https link kept,
+    // the HTML and the javascript: "link" only as text.
+    const note = (init.init.template.fields as { type: string; markdown?: unknown }[]).find((f) => f.type === 'markdown')!;
+    assert.deepEqual(note.markdown, [
+      {
+        t: 'p',
+        c: [
+          { t: 'text', v: 'Never paste ' },
+          { t: 'strong', c: [{ t: 'text', v: 'card numbers' }] },
+          { t: 'text', v: ' or customer names. See ' },
+          { t: 'a', href: 'https://runbooks.example/ledger', c: [{ t: 'text', v: 'the runbook' }] },
+          { t: 'text', v: '.\n<img src=x onerror="alert(1)"> [not a link](javascript:alert(1))' },
+        ],
+      },
+    ]);
 
     const derived = await panel.handle({ type: 'change', values: values() });
     assert.deepEqual(derived.errors, []);

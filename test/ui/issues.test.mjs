@@ -57,6 +57,10 @@ describe('Issue form from a template', function () {
     const frame = await webviewFrame(page, 'New issue: Action item', 45_000);
     const title = frame.locator('#field-title input');
     await title.waitFor({ state: 'visible', timeout: 20_000 });
+    // The form's markdown element is formatted as on github.com: bold text, not asterisks.
+    const note = frame.locator('.markdown-note');
+    assert.equal(await note.locator('strong').first().textContent(), "the owner's");
+    assert.doesNotMatch((await note.textContent()) ?? '', /\*\*/);
     await title.fill('Action: move the settlement import to 04:00 UTC');
     await frame.locator('#field-what textarea').fill("Move the nightly settlement import from 02:00 to 04:00 UTC so it runs after the PSP's late files.");
 
@@ -71,8 +75,16 @@ describe('Issue form from a template', function () {
     await frame.locator('#field-due li', { hasText: '+2 workdays' }).first().click();
     await waitFor(async () => (await frame.locator('#field-due').evaluate((e) => e.value)) === '+2 workdays', { message: 'the +2 workdays choice' });
     // The option names the date the host resolved for Bob; the hint below follows once the choice is derived.
-    const option = ((await frame.locator('#field-due vscode-option[value="+2 workdays"]').textContent()) ?? '').replace(/^\+2 workdays: /, '');
-    await waitFor(async () => ((await frame.locator('#due-hint').textContent()) ?? '').startsWith(`${option} for them · `), { message: `the due hint for ${option}` });
+    // Both follow the owner: read them together until they agree (the option may still name the
+    // previous owner's zone for a moment).
+    const optionText = async () => ((await frame.locator('#field-due vscode-option[value="+2 workdays"]').textContent()) ?? '').replace(/^\+2 workdays: /, '');
+    await waitFor(
+      async () => {
+        const option = await optionText();
+        return option.includes('America/Los_Angeles') && ((await frame.locator('#due-hint').textContent()) ?? '').startsWith(`${option} for them · `);
+      },
+      { message: "the +2 workdays option and the due hint in Bob's zone" },
+    );
     const hint = (await frame.locator('#due-hint').textContent()) ?? '';
     const preview = await frame.locator('#preview').textContent();
     log(`due: ${hint}\npreview:\n${preview}`);

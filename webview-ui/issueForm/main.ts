@@ -1,7 +1,8 @@
 // The issue form webview: renders the template's fields with @vscode-elements controls, the owner
 // and due-date pickers and the exact request as a preview. Everything from the repository or GitHub
 // (labels, descriptions, options, names) is set as textContent or attribute values, never as markup;
-// Markdown fields of a form are shown as plain text. Every edit is sent to the host at once (it keeps
+// Markdown (markdown elements, descriptions) arrives from the host as an inert tree (FieldView) that
+// is built here from elements and text nodes. Every edit is sent to the host at once (it keeps
 // the draft) and kept in webview state, so nothing typed is lost.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -11,7 +12,7 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import type { Derived, FormField, FormValues, HostToIssueFormMessage, IssueFormInit, IssueFormToHostMessage, OwnerOption, SubmitFailure } from '../../src/protocol/issueForm';
+import type { Derived, FieldView, FormValues, HostToIssueFormMessage, IssueFormInit, IssueFormToHostMessage, MdBlock, MdInline, OwnerOption, SubmitFailure } from '../../src/protocol/issueForm';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: IssueFormToHostMessage): void;
@@ -89,16 +90,55 @@ function errorSlot(field: string): HTMLElement {
   return slot;
 }
 
-function describe(text: string | undefined): (HTMLElement | string)[] {
-  return text ? [el('div', { className: 'description', textContent: text })] : [];
+/** Markdown from the host's tree: elements and text nodes only (links open outside, via VS Code). */
+function markdownNodes(blocks: MdBlock[]): HTMLElement[] {
+  const inline = (nodes: MdInline[]): (Node | string)[] =>
+    nodes.map((n) => {
+      switch (n.t) {
+        case 'text':
+          return n.v;
+        case 'code':
+          return el('code', { textContent: n.v });
+        case 'br':
+          return el('br');
+        case 'a':
+          return el('a', { href: n.href, title: n.href }, ...inline(n.c));
+        default:
+          return el(n.t, {}, ...inline(n.c));
+      }
+    });
+  const block = (b: MdBlock): HTMLElement => {
+    switch (b.t) {
+      case 'p':
+        return el('p', {}, ...inline(b.c));
+      case 'h':
+        return el(`h${Math.min(6, Math.max(3, b.level + 2))}` as 'h3', {}, ...inline(b.c));
+      case 'ul':
+        return el('ul', {}, ...b.items.map((item) => el('li', {}, ...item.map(block))));
+      case 'ol':
+        return el('ol', { start: b.start }, ...b.items.map((item) => el('li', {}, ...item.map(block))));
+      case 'quote':
+        return el('blockquote', {}, ...b.c.map(block));
+      case 'pre':
+        return el('pre', {}, el('code', { textContent: b.v }));
+      case 'hr':
+        return el('hr');
+    }
+  };
+  return blocks.map(block);
+}
+
+function describe(field: FieldView): (HTMLElement | string)[] {
+  if (!('description' in field) || !field.description) return [];
+  return [el('div', { className: 'description md' }, ...(field.descriptionMarkdown ? markdownNodes(field.descriptionMarkdown) : [field.description]))];
 }
 
 function answer(id: string): string | string[] | undefined {
   return values.answers[id];
 }
 
-function renderField(field: FormField): HTMLElement {
-  if (field.type === 'markdown') return el('div', { className: 'markdown-note', textContent: field.value });
+function renderField(field: FieldView): HTMLElement {
+  if (field.type === 'markdown') return el('div', { className: 'markdown-note md' }, ...(field.markdown ? markdownNodes(field.markdown) : [field.value]));
   const id = `field-${field.id}`;
   const wrap = el('div', { className: 'field' });
   wrap.dataset.field = field.id;
@@ -112,7 +152,7 @@ function renderField(field: FormField): HTMLElement {
         values.answers[field.id] = input.value;
         changed(field.id);
       });
-      wrap.append(labelFor(id, field.label, field.required), ...describe(field.description), input);
+      wrap.append(labelFor(id, field.label, field.required), ...describe(field), input);
       break;
     }
     case 'textarea': {
@@ -127,7 +167,7 @@ function renderField(field: FormField): HTMLElement {
         values.answers[field.id] = area.value;
         changed(field.id);
       });
-      wrap.append(labelFor(id, field.label, field.required), ...describe(field.description), ...(field.render ? [el('div', { className: 'hint', textContent: `Shown as ${field.render} code` })] : []), area);
+      wrap.append(labelFor(id, field.label, field.required), ...describe(field), ...(field.render ? [el('div', { className: 'hint', textContent: `Shown as ${field.render} code` })] : []), area);
       break;
     }
     case 'dropdown': {
@@ -154,7 +194,7 @@ function renderField(field: FormField): HTMLElement {
         values.answers[field.id] = field.multiple ? [...(v as string[])] : (v as string);
         changed(field.id);
       });
-      wrap.append(labelFor(id, field.label, field.required), ...describe(field.description), select);
+      wrap.append(labelFor(id, field.label, field.required), ...describe(field), select);
       break;
     }
     case 'checkboxes': {
@@ -176,7 +216,7 @@ function renderField(field: FormField): HTMLElement {
         });
         group.append(box);
       });
-      wrap.append(el('div', { className: field.required ? 'required' : '', textContent: field.label }), ...describe(field.description), group);
+      wrap.append(el('div', { className: field.required ? 'required' : '', textContent: field.label }), ...describe(field), group);
       break;
     }
   }

@@ -12,6 +12,20 @@ export const ISSUE_FORM_CSS = `
   .required::after { content: ' *'; color: var(--vscode-errorForeground); }
   .markdown-note { white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px; border-left: 2px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder));
     background: var(--vscode-textBlockQuote-background, transparent); margin: 10px 0; }
+  .md p, .md ul, .md ol, .md pre, .md blockquote { margin: 0.35em 0; }
+  .md > :first-child { margin-top: 0; }
+  .md > :last-child { margin-bottom: 0; }
+  .md h3, .md h4, .md h5, .md h6 { margin: 0.5em 0 0.25em; font-weight: 600; }
+  .md h3 { font-size: 1.15em; }
+  .md h4, .md h5, .md h6 { font-size: 1em; }
+  .md ul, .md ol { padding-left: 1.5em; }
+  .md code { font-family: var(--vscode-editor-font-family); font-size: 0.95em; background: var(--vscode-textCodeBlock-background, transparent); padding: 0 2px; }
+  .md pre { white-space: pre-wrap; padding: 6px 8px; background: var(--vscode-textCodeBlock-background, transparent); }
+  .md pre code { background: none; padding: 0; }
+  .md blockquote { padding-left: 8px; border-left: 2px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder)); }
+  .md a { color: var(--vscode-textLink-foreground); }
+  .md a:hover { color: var(--vscode-textLink-activeForeground); }
+  .md hr { border: none; border-top: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
   .checks { display: flex; flex-direction: column; gap: 4px; }
   .row { display: flex; gap: 12px; flex-wrap: wrap; }
   .row > .field { flex: 1 1 260px; }

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, type FormField, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { markdownTree } from '../../core/markdownTree';
 import { linkIssueToRecord } from '../../core/decisions/linkIssue';
-import type { FormValues, IssueFormInit } from '../../protocol/issueForm';
+import type { FieldView, FormValues, IssueFormInit } from '../../protocol/issueForm';
 import { Outbox, flushOutbox, type OutboxEntry, type OutboxError } from '../../core/issues/outbox';
 import { assignableUsers, checkPushAccess, withMarker, TRANSIENT_KINDS } from '../../core/issues/submit';
 import { Cancelled, UserError } from '../shared/errors';
@@ -270,7 +271,7 @@ export class IssueService implements vscode.Disposable {
         name: template.name,
         about: template.about,
         kind: template.kind,
-        fields: template.fields,
+        fields: template.fields.map(fieldView),
         labels: [...new Set([...template.labels, ...ctx.extraLabels])],
         problems: template.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line + 1}: ${p.message}`),
       },
@@ -616,3 +617,11 @@ const BLANK_TEMPLATE: IssueTemplate = {
   fields: [],
   problems: [],
 };
+
+/** A field with its Markdown parsed for the webview (see FieldView). */
+function fieldView(field: FormField): FieldView {
+  const view: FieldView = { ...field };
+  if (field.type === 'markdown') view.markdown = markdownTree(field.value);
+  if ('description' in field && field.description) view.descriptionMarkdown = markdownTree(field.description);
+  return view;
+}
