@@ -14,7 +14,7 @@
 //   composer     the Today view's standup composer in Chromium (packaged extension on demo/): from the
 //                click that opens the view until the composer is rendered and enabled, and until a typed
 //                character is in the Done field (test/bench/composer.mjs)
-// Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 7, minimum 5),
+// Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 11, minimum 5),
 // ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_STANDUPS (default 100000),
 // ASYNC_DESK_BENCH_SKIP=activation,scan,team,standups,status,composer (comma list).
 import { spawnSync } from 'node:child_process';
@@ -68,7 +68,7 @@ const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // ---- activation -----------------------------------------------------------------------------------
 if (!skip.has('activation')) {
-  const runs = Math.max(5, Number(process.env.ASYNC_DESK_BENCH_RUNS) || 7);
+  const runs = Math.max(5, Number(process.env.ASYNC_DESK_BENCH_RUNS) || 11);
   const benchModule = join(repoRoot, 'out', 'test', 'bench', 'activation.js');
   if (!existsSync(benchModule)) {
     row('activation', 'activate() of asyncdesk.async-desk', null, 'ms', 10, `missing ${benchModule}: build with --tests`);

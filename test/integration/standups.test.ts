@@ -175,8 +175,12 @@ describe('Standups: digest, view and summary', function () {
     // Sunday the 22nd: nobody works; the totals say "day off", not "away" or "not started".
     await send({ type: 'digestDay', date: '2026-11-22' });
     const sunday = await stateWhere('the digest of Sunday 22 Nov', (st) => st.digest?.date === '2026-11-22');
-    assert.ok(sunday.digest!.entries.every((e) => e.dayOff), JSON.stringify(sunday.digest!.entries.map((e) => [e.github, e.status, e.dayOff])));
-    assert.deepEqual(sunday.digest!.counts, { posted: 0, 'not-started': 0, missing: 0, away: 0, dayOff: 3 });
+    // (The composer tests may have posted Alice's standup for the real today, which can be this Sunday.)
+    const entries = sunday.digest!.entries;
+    const posted = entries.filter((e) => e.status === 'posted').length;
+    assert.ok(entries.every((e) => e.dayOff || e.status === 'posted'), JSON.stringify(entries.map((e) => [e.github, e.status, e.dayOff])));
+    assert.ok(entries.length - posted >= 2, 'Bob and Carol have not posted');
+    assert.deepEqual(sunday.digest!.counts, { posted, 'not-started': 0, missing: 0, away: 0, dayOff: entries.length - posted });
     await send({ type: 'digestDay', date: '2026-11-24' });
     await stateWhere('the digest of 24 Nov again', (st) => st.digest?.date === '2026-11-24');
     await vscode.workspace.getConfiguration('asyncDesk').update('standups.staleBlockerDays', 1, vscode.ConfigurationTarget.Workspace);
