@@ -151,7 +151,8 @@ export class DecisionStore implements vscode.Disposable {
         this.watchers.push(
           watcher,
           watcher.onDidCreate((uri) => this.onFileEvent(uri, true)),
-          watcher.onDidChange((uri) => this.onFileEvent(uri, true)),
+          // Only files: a folder's change event (its entries changed) must not rescan everything.
+          watcher.onDidChange((uri) => /\.md$/i.test(uri.path) && this.onFileEvent(uri, true)),
           watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
         );
       }

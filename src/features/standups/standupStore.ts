@@ -162,7 +162,8 @@ export class StandupStore implements vscode.Disposable {
       this.watchers.push(
         watcher,
         watcher.onDidCreate((uri) => this.onFileEvent(index, uri, true)),
-        watcher.onDidChange((uri) => this.onFileEvent(index, uri, true)),
+        // A folder's change event (its entries changed) is covered by the entries' own events.
+        watcher.onDidChange((uri) => /\.md$/i.test(uri.path) && this.onFileEvent(index, uri, true)),
         watcher.onDidDelete((uri) => this.onFileEvent(index, uri, false)),
       );
     }
