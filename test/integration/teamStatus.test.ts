@@ -141,6 +141,10 @@ describe('Team view with GitHub status', function () {
       });
       await new Promise((r) => setTimeout(r, 1000)); // late configuration and session events must not fetch again
       assert.equal(graphql().length, 1, graphql().map((r) => r.graphql?.query.slice(0, 40)).join(' | '));
+      // And it keeps polling while the view is visible: the next refresh is scheduled.
+      const polling = await vscode.commands.executeCommand<{ active: boolean; nextRunAt?: number }>('asyncDesk.team.pollingForTests');
+      assert.equal(polling.active, true);
+      assert.ok(polling.nextRunAt && polling.nextRunAt > Date.now(), JSON.stringify(polling));
     } finally {
       await vscode.commands.executeCommand('workbench.view.explorer');
       await config().update('team.githubStatus', true, vscode.ConfigurationTarget.Global);

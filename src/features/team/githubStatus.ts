@@ -67,7 +67,15 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
     const client = await this.github.client([], { createIfNone: true });
     if (!client) throw new Error('Not signed in to GitHub.');
     if (!getSettings().teamGithubStatus) await vscode.workspace.getConfiguration('asyncDesk').update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
-    await this.ensurePoller()?.refresh(); // joins the fetch the start may have begun
+    // The settings event may come later and find nothing to restart: start (or keep) polling here.
+    const poller = this.ensurePoller();
+    poller?.setActive(this.visible);
+    await poller?.refresh(); // joins the fetch the start may have begun
+  }
+
+  /** Whether the poller runs and when it fetches next (tests). */
+  polling(): { active: boolean; nextRunAt: number | undefined } {
+    return { active: this.poller?.isActive ?? false, nextRunAt: this.poller?.nextRunAt };
   }
 
   /** Fetches now (tests and the Refresh command). */

@@ -34,6 +34,7 @@ export function registerTeam(
     status.onDidChange(updateMessage),
     vscode.commands.registerCommand('asyncDesk.team.refreshStatusForTests', () => status.refresh()),
     vscode.commands.registerCommand('asyncDesk.team.viewMessageForTests', () => view.message),
+    vscode.commands.registerCommand('asyncDesk.team.pollingForTests', () => status.polling()),
     // Tests need a fixed clock; not contributed, so not in the palette.
     vscode.commands.registerCommand('asyncDesk.team.setClockForTests', (iso?: string) => tree.setClock(iso ? new Date(iso) : undefined)),
     vscode.commands.registerCommand('asyncDesk.team.snapshotForTests', async () => {
