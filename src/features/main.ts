@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CommandHandlers } from './commandIds';
 import { initLog, log } from './shared/log';
+import { registerTestClock } from './shared/clock';
 import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
@@ -18,6 +19,7 @@ export interface Features {
 
 export function start(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Features {
   initLog(channel);
+  registerTestClock(context); // the test host only: one fixed clock for every feature
   const decisions = registerDecisions(context);
   const github = new GitHubAccess(context.secrets);
   context.subscriptions.push(github);

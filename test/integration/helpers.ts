@@ -59,3 +59,13 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 export function plainMarkdown(value: string | undefined): string {
   return (value ?? '').replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
+
+/**
+ * Fixes the extension's clock at an ISO instant (undefined: real time again). The command exists only
+ * in the test host (ExtensionMode.Test), once the features bundle has loaded. A suite that fixes the
+ * clock releases it in its `after`.
+ */
+export async function setClock(iso: string | undefined): Promise<void> {
+  await waitFor('the test clock command', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.test.setClock'));
+  await vscode.commands.executeCommand('asyncDesk.test.setClock', iso);
+}

@@ -7,6 +7,10 @@ import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/s
 import { promises as fsp } from 'node:fs';
 import { activateExtension, fileUri, readText, waitFor, writeText } from './helpers';
 import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
+import { parseTeamFile } from '../../src/core/team';
+import { dayNumber } from '../../src/core/team/zone';
+import { isWorkingDay } from '../../src/core/standups/carry';
+import { addDays, dayLabel, isoDateInZone } from '../../src/core/dates';
 import type { FormValues, IssueFormToHostMessage } from '../../src/protocol/issueForm';
 
 interface Panel {
@@ -39,7 +43,9 @@ describe('Issues from templates', function () {
     services: ['postings', 'payouts'],
     checks: ['I searched the open issues.'],
   };
-  const values = (over: Partial<FormValues> = {}): FormValues => ({ title: '[Bug]: double posting', answers, body: '', owner: 'alice', due: '2026-12-01', ...over });
+  /** A due date that is still ahead whenever the tests run: @alice's first working day a week or more from now. */
+  let due = '';
+  const values = (over: Partial<FormValues> = {}): FormValues => ({ title: '[Bug]: double posting', answers, body: '', owner: 'alice', due, ...over });
 
   async function form(args: Record<string, unknown> = { template: 'bug_report' }): Promise<Panel> {
     const panel = (await (await service()).open(args))!;
@@ -50,6 +56,10 @@ describe('Issues from templates', function () {
 
   before(async () => {
     await activateExtension();
+    const team = parseTeamFile(await readText('.github/team.yml'), '.github/team.yml').team;
+    const alice = team.members.find((m) => m.github === 'alice')!;
+    due = addDays(isoDateInZone(new Date(), 'Europe/Berlin'), 7);
+    while (!isWorkingDay(dayNumber(due)!, alice, team)) due = addDays(due, 1);
     await waitFor('issue commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.issues.serviceForTests'));
     github = await startFakeGitHub({ users: ['alice', 'bob', 'carol'], repos: { 'acme/ledger': { collaborators: { octocat: 'push', alice: 'push', bob: 'push' }, labels: ['bug', 'triage'] } } });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
@@ -94,7 +104,9 @@ describe('Issues from templates', function () {
 
     const derived = await panel.handle({ type: 'change', values: values() });
     assert.deepEqual(derived.errors, []);
-    assert.equal(derived.due.theirs, 'Tue 1 Dec 17:30 Europe/Berlin');
+    // dayLabel: 'Tue 1 Dec 2026'; the form shows the owner's day without the year, at the end of her hours.
+    const [weekday, dayOfMonth, month] = dayLabel(due).split(' ');
+    assert.equal(derived.due.theirs, `${weekday} ${dayOfMonth} ${month} 17:30 Europe/Berlin`);
 
     const outcome = await panel.handle({ type: 'submit', values: values() });
     assert.equal(outcome?.kind, 'created', `${JSON.stringify(outcome)}; requests: ${github.requests.map((r) => `${r.method} ${r.path}${JSON.stringify(r.query)} ${r.status}`).join(', ')}`);
@@ -102,7 +114,7 @@ describe('Issues from templates', function () {
     assert.equal(posts.length, 1);
     const sent = posts[0]!.body as { title: string; body: string; labels: string[]; assignees: string[] };
     const template = (await discoverTemplates(vscode.workspace.workspaceFolders![0]!.uri.fsPath)).templates.find((t) => t.key === 'bug_report')!;
-    const expected = `${renderIssueBody(template, answers)}\n\nDue: 2026-12-01 (Tue) 17:30 Europe/Berlin, end of day for @alice`;
+    const expected = `${renderIssueBody(template, answers)}\n\nDue: ${due} (${weekday}) 17:30 Europe/Berlin, end of day for @alice`;
     assert.equal(sent.body.replace(MARKER, ''), expected);
     assert.match(sent.body, MARKER, 'the hidden idempotency marker');
     assert.match(sent.body, /^### Ledger version\n\n2026\.11\.3\n\n### What happened\?\n\nExpected: one posting\nActual: two postings\n\n### Relevant log output\n\n_No response_\n\n/);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
-import { activateExtension, exists, fileUri, readText, waitFor, writeText } from './helpers';
+import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeText } from './helpers';
 import { previousWorkingDay } from '../../src/core/standups';
 import { parseTeamFile } from '../../src/core/team';
 import { dayLabel, isoDateInZone } from '../../src/core/dates';
@@ -146,12 +146,12 @@ describe('Standups: digest, view and summary', function () {
     await writeText('docs/standups/2026-11-24/carol.md', '---\nauthor: carol\ndate: 2026-11-24\n---\n## Done\n- Alerts for the ledger\n## Next\n- On-call handover\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
     await writeText('docs/standups/2026-11-23/carol.md', '---\nauthor: carol\ndate: 2026-11-23\n---\n## Done\n- Dashboards\n## Next\n- Alerts\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
     await writeText('docs/standups/2026-11-20/carol.md', '---\nauthor: carol\ndate: 2026-11-20\n---\n## Done\n- Runbook\n## Next\n- Dashboards\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
-    await vscode.commands.executeCommand('asyncDesk.today.setClockForTests', '2026-11-24T09:30:00Z');
+    await setClock('2026-11-24T09:30:00Z');
     await vscode.commands.executeCommand('asyncDesk.today.focus');
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('asyncDesk.today.setClockForTests', undefined);
+    await setClock(undefined);
     await setMe(undefined);
   });
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, exists, fileUri, plainMarkdown, readText, waitFor, workspaceRoot, writeText } from './helpers';
+import { activateExtension, exists, fileUri, plainMarkdown, readText, setClock, waitFor, workspaceRoot, writeText } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -16,12 +16,6 @@ const TEAM = '.github/team.yml';
 
 async function snapshot(): Promise<Snapshot[]> {
   return vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
-}
-
-async function setClock(iso: string | undefined): Promise<void> {
-  // Internal commands exist once the features bundle has loaded (just after activation).
-  await waitFor('team test commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.team.setClockForTests'));
-  await vscode.commands.executeCommand('asyncDesk.team.setClockForTests', iso);
 }
 
 function group(snap: Snapshot[], label: string): Snapshot['members'] {

@@ -23,6 +23,7 @@ import { getSettings } from '../shared/settings';
 import { assertTrusted } from '../shared/trust';
 import type { DecisionStore, FolderDecisions, RecordRef } from './decisionStore';
 import { describeFilter, recordNumberLabel, type DecisionNode, type DecisionsTreeProvider } from './decisionsTree';
+import { now } from '../shared/clock';
 
 export interface NewRecordArgs {
   title?: string;
@@ -162,7 +163,7 @@ async function newRecord(store: DecisionStore, args: NewRecordArgs = {}): Promis
   const { folder, target } = await pickDecisionFolder(store, args.folder);
   const title = args.title?.trim() || (await askTitle('Title of the new decision record'));
   const owner = args.owner === undefined ? await askOwner(folder) : (args.owner ?? undefined);
-  const input: NewRecordInput = { title, date: localIsoDate(), owner, status: args.status, decisionMakers: owner ? [owner] : undefined };
+  const input: NewRecordInput = { title, date: localIsoDate(now()), owner, status: args.status, decisionMakers: owner ? [owner] : undefined };
   const change = createRecord(target, folder.index.records, input, await decisionTemplate(folder));
   const [uri] = await applyChanges(folder.root, [change], { action: 'Creating a decision record' });
   await store.reload();
@@ -202,7 +203,7 @@ async function supersedeRecord(store: DecisionStore, target: unknown, args: NewR
   const owner = args.owner === undefined ? await askOwner(ref.folder) : (args.owner ?? undefined);
   const changes = supersede(ref.record, oldText, decisionFolder, ref.folder.index.records, {
     title,
-    date: localIsoDate(),
+    date: localIsoDate(now()),
     owner,
     decisionMakers: owner ? [owner] : undefined,
   });

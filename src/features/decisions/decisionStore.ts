@@ -7,6 +7,7 @@ import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem } from '../
 import { localIsoDate } from '../../core/dates';
 import { getSettings, affectsSettings } from '../shared/settings';
 import { log } from '../shared/log';
+import { now } from '../shared/clock';
 
 /** The records of one workspace folder. */
 export class FolderDecisions {
@@ -110,7 +111,7 @@ export class DecisionStore implements vscode.Disposable {
 
   private async scanAll(): Promise<void> {
     const started = performance.now();
-    const today = localIsoDate();
+    const today = localIsoDate(now());
     const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     const results = await Promise.all(
       workspaceFolders.map(async (wf) => {
@@ -231,7 +232,7 @@ export class DecisionStore implements vscode.Disposable {
     const records = folder.index.records.filter((r) => r.file !== rel);
     if (text !== null) records.push(parseRecord(text, rel, decisionFolder.dir));
     records.sort((a, b) => a.file.localeCompare(b.file));
-    const problems: Problem[] = [...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate())];
+    const problems: Problem[] = [...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate(now()))];
     folder.index = { ...folder.index, records, problems };
     this.changed.fire();
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { STATUSES, type DecisionStatus } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/dates';
 import type { DecisionStore, RecordRef } from './decisionStore';
+import { now } from '../shared/clock';
 
 export interface DecisionFilter {
   statuses?: DecisionStatus[];
@@ -33,7 +34,7 @@ const STATUS_ICON: Record<StatusKey, [string, string | undefined]> = {
 
 export type DecisionNode = { kind: 'group'; status: StatusKey; items: RecordRef[] } | { kind: 'record'; ref: RecordRef };
 
-export function isOverdue(ref: RecordRef, today = localIsoDate()): boolean {
+export function isOverdue(ref: RecordRef, today = localIsoDate(now())): boolean {
   const { reviewBy, status } = ref.record;
   return !!reviewBy && reviewBy < today && status !== 'superseded' && status !== 'deprecated' && status !== 'rejected';
 }

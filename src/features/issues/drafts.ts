@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FormValues } from '../../protocol/issueForm';
 import type { OutboxEntry } from '../../core/issues/outbox';
+import { now } from '../shared/clock';
 
 const DRAFTS_KEY = 'asyncDesk.issueDrafts';
 export const OUTBOX_KEY = 'asyncDesk.issueOutbox';
@@ -40,7 +41,7 @@ export class DraftStore {
 
   async put(draft: IssueDraft): Promise<void> {
     const all = { ...(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}) };
-    all[draft.id] = { ...draft, updated: new Date().toISOString() };
+    all[draft.id] = { ...draft, updated: now().toISOString() };
     await this.state.update(DRAFTS_KEY, all);
     this.changed.fire();
   }

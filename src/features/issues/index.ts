@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as IssuesBundle from './issuesBundle';
 import type { CommandId } from '../commandIds';
 import { log } from '../shared/log';
+import { clockState } from '../shared/clock';
 import type { IssueServices, OpenIssueArgs } from './issueService';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
@@ -18,7 +19,9 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
     if (!bundle) {
       // A computed path keeps esbuild from inlining dist/issues.js into the features bundle.
       bundle = require(path.join(__dirname, 'issues.js')) as typeof IssuesBundle;
-      bundle.initLog(log()); // the bundle has its own copy of the log module: share the one channel
+      // The bundle has its own copies of the log and clock modules: share the one channel and clock.
+      bundle.initLog(log());
+      bundle.adoptClock(clockState());
     }
     return bundle;
   };

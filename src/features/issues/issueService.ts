@@ -26,6 +26,7 @@ import { noGitHubRemoteMessage, workspaceRepository } from '../github/repository
 import { DraftStore, OUTBOX_KEY, type IssueDraft } from './drafts';
 import { IssueFormPanel, type SubmitOutcome } from './issueFormPanel';
 import { derive, ownerOptions, type FormContext } from './formModel';
+import { now } from '../shared/clock';
 
 /** Arguments other features (and tests) pass to skip the pickers. */
 export interface OpenIssueArgs {
@@ -104,7 +105,7 @@ export class IssueService implements vscode.Disposable {
       const first = template.fields.find((f) => f.type === 'textarea' && !values.answers[f.id]);
       if (first && 'id' in first) values.answers[first.id] = args.body;
     }
-    const now = new Date().toISOString();
+    const created = now().toISOString();
     const draft: IssueDraft = {
       id: randomUUID(),
       folder: folder.uri.toString(),
@@ -114,8 +115,8 @@ export class IssueService implements vscode.Disposable {
       values,
       ...(args.source || recordTitle ? { source: args.source ?? `Decision: ${recordTitle}` } : {}),
       ...(recordFile ? { recordFile } : {}),
-      created: now,
-      updated: now,
+      created,
+      updated: created,
     };
     await this.drafts.put(draft);
     return this.show(draft, template);
@@ -241,7 +242,7 @@ export class IssueService implements vscode.Disposable {
       template,
       team,
       zone: currentViewer(this.services.team).zone,
-      now: new Date(),
+      now: now(),
       ...(this.services.statuses ? { statuses: this.services.statuses() } : {}),
       extraLabels: defaults.labels,
       ...(defaults.due ? { defaultDue: defaults.due } : {}),
@@ -406,10 +407,10 @@ export class IssueService implements vscode.Disposable {
     let failed: OutboxEntry[] = [];
     let stopped: OutboxError | undefined;
     if (!client) {
-      const lastError = { kind: 'auth', message: 'Not signed in to GitHub. Sign in (or "Sign in with a Token"), then retry.', at: new Date().toISOString() };
+      const lastError = { kind: 'auth', message: 'Not signed in to GitHub. Sign in (or "Sign in with a Token"), then retry.', at: now().toISOString() };
       failed = wanted.map((e) => this.outbox.update(e.id, { status: 'failed', lastError })!);
     } else {
-      ({ sent, failed, stopped } = await flushOutbox(this.outbox, client, () => new Date(), { ids }));
+      ({ sent, failed, stopped } = await flushOutbox(this.outbox, client, now, { ids }));
     }
     const outcomes: [string, SubmitOutcome][] = [];
     for (const entry of sent) outcomes.push([entry.id, await this.afterSent(entry)]);

@@ -2,4 +2,5 @@
 // command or when a form is restored after a reload (the start-up bundle has a 400 KB budget: SPEC §5).
 export { IssueService } from './issueService';
 export { initLog } from '../shared/log';
+export { adoptClock } from '../shared/clock';
 export { templateProblems } from './templateProblems';

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type * as RitualsBundle from './ritualsBundle';
 import { COMMAND_IDS, type CommandId } from '../commandIds';
 import { log } from '../shared/log';
+import { clockState } from '../shared/clock';
 import type { TeamStore } from '../team/teamStore';
 
 export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
@@ -15,7 +16,9 @@ function rituals(): typeof RitualsBundle {
   if (!bundle) {
     // A computed path keeps esbuild from inlining dist/rituals.js into the features bundle.
     bundle = require(path.join(__dirname, 'rituals.js')) as typeof RitualsBundle;
-    bundle.initLog(log()); // the bundle has its own copy of the log module: share the one channel
+    // The bundle has its own copies of the log and clock modules: share the one channel and clock.
+    bundle.initLog(log());
+    bundle.adoptClock(clockState());
   }
   return bundle;
 }

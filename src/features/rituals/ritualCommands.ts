@@ -18,6 +18,7 @@ import { assertTrusted } from '../shared/trust';
 import type { TeamStore } from '../team/teamStore';
 import { currentViewer } from '../team/viewer';
 import { askText } from './prompt';
+import { now } from '../shared/clock';
 
 export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
 
@@ -118,7 +119,7 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   await team.ready();
   const folderTeam = team.all().find((f) => f.workspaceFolder.uri.toString() === root.toString());
   const zone = currentViewer(team).zone;
-  const date = args.date?.trim() || isoDate(zoneClock(zone).local(Date.now()).day);
+  const date = args.date?.trim() || isoDate(zoneClock(zone).local(now().getTime()).day);
   if (dayNumber(date) === null) throw new UserError(`"${date}" is not a date (YYYY-MM-DD).`);
   const teamFile = folderTeam?.file ?? settings.teamFile;
   const input: RitualInput = {

@@ -3,3 +3,4 @@
 export { ritualCommandHandlers } from './ritualCommands';
 export { answerPromptForTests } from './prompt';
 export { initLog } from '../shared/log';
+export { adoptClock } from '../shared/clock';

@@ -21,6 +21,7 @@ import type { TeamStore } from '../team/teamStore';
 import { systemZone } from '../team/viewer';
 import type { StandupStore } from './standupStore';
 import { askLogin, knownLogin, type LoginSource } from './me';
+import * as clock from '../shared/clock';
 
 const DRAFTS_KEY = 'asyncDesk.standupDrafts';
 /** Drafts older than this many days are dropped from storage (they were saved or abandoned long ago). */
@@ -130,7 +131,7 @@ export class Composer {
     await askLogin(this.team.members().map((m) => m.member.github));
   }
 
-  today(me: Me, now = new Date()): string {
+  today(me: Me, now = clock.now()): string {
     return isoDateInZone(now, me.zone);
   }
 
@@ -146,7 +147,7 @@ export class Composer {
   async storeDraft(me: Me, date: string, draft: { fields: ComposerFields; base: string } | undefined): Promise<void> {
     const drafts = this.drafts();
     const key = this.draftKey(me.login, date);
-    if (draft) drafts[key] = { ...draft, updated: new Date().toISOString() };
+    if (draft) drafts[key] = { ...draft, updated: clock.now().toISOString() };
     else delete drafts[key];
     const cutoff = addDays(this.today(me), -DRAFT_KEEP_DAYS);
     for (const [k, v] of Object.entries(drafts)) if (v.updated.slice(0, 10) < cutoff) delete drafts[k];

@@ -2,7 +2,7 @@
 // view), the reminder and the standup commands.
 import * as vscode from 'vscode';
 import { weeklySummary, type Standup } from '../../core/standups';
-import { addDays, dayLabel } from '../../core/dates';
+import { addDays, dayLabel, localIsoDate } from '../../core/dates';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import type { TeamStore } from '../team/teamStore';
@@ -10,6 +10,7 @@ import { StandupStore } from './standupStore';
 import { StandupsTreeProvider, type StandupNode } from './standupsTree';
 import { Composer, type Me } from './composer';
 import { StandupReminder } from './reminder';
+import { now } from '../shared/clock';
 
 export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
 
@@ -130,7 +131,7 @@ async function summaryForWeek(store: StandupStore, team: TeamStore, composer: Co
   const folder = store.home();
   if (!folder) throw new UserError('Open a folder with standups first.');
   const me = await composer.me();
-  const today = me ? composer.today(me) : new Date().toISOString().slice(0, 10);
+  const today = me ? composer.today(me) : localIsoDate(now());
   let day = date;
   if (!day) {
     const thisWeek = mondayOf(today);

@@ -9,6 +9,7 @@ import { log } from '../shared/log';
 import { shouldRemind } from '../../core/standups/reminder';
 import type { Composer } from './composer';
 import type { StandupStore } from './standupStore';
+import * as clock from '../shared/clock';
 
 export class StandupReminder implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('asyncDesk.standupReminder', vscode.StatusBarAlignment.Left, -101);
@@ -43,7 +44,7 @@ export class StandupReminder implements vscode.Disposable {
   }
 
   /** Re-evaluates now; returns whether the nudge shows (for tests). */
-  async check(now = new Date()): Promise<boolean> {
+  async check(now = clock.now()): Promise<boolean> {
     let show = false;
     try {
       const remindAt = getSettings().standupRemindAt;

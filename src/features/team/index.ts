@@ -35,8 +35,6 @@ export function registerTeam(
     vscode.commands.registerCommand('asyncDesk.team.refreshStatusForTests', () => status.refresh()),
     vscode.commands.registerCommand('asyncDesk.team.viewMessageForTests', () => view.message),
     vscode.commands.registerCommand('asyncDesk.team.pollingForTests', () => status.polling()),
-    // Tests need a fixed clock; not contributed, so not in the palette.
-    vscode.commands.registerCommand('asyncDesk.team.setClockForTests', (iso?: string) => tree.setClock(iso ? new Date(iso) : undefined)),
     vscode.commands.registerCommand('asyncDesk.team.snapshotForTests', async () => {
       const groups = await tree.getChildren();
       return Promise.all(

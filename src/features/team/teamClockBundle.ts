@@ -2,3 +2,4 @@
 // start-up bundle has a 400 KB budget: SPEC §5).
 export { showTeamClock } from './teamClock';
 export { initLog } from '../shared/log';
+export { adoptClock } from '../shared/clock';

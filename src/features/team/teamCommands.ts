@@ -14,6 +14,7 @@ import type { TeamStatusSource } from './githubStatus';
 import * as path from 'node:path';
 import type * as TeamClockBundle from './teamClockBundle';
 import { log } from '../shared/log';
+import { clockState } from '../shared/clock';
 
 /** Contributed by the GitHub-issues capability (issue 5) once it exists: issues from templates. */
 
@@ -25,6 +26,7 @@ function teamClock(): typeof TeamClockBundle {
   if (!clockBundle) {
     clockBundle = require(path.join(__dirname, 'teamClock.js')) as typeof TeamClockBundle;
     clockBundle.initLog(log());
+    clockBundle.adoptClock(clockState());
   }
   return clockBundle;
 }

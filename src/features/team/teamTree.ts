@@ -18,6 +18,7 @@ import {
 } from '../../core/team';
 import type { MemberRef, TeamStore } from './teamStore';
 import { currentViewer, type Viewer } from './viewer';
+import { now, onDidSetClock } from '../shared/clock';
 
 export interface StatusSource {
   statuses(): Map<string, GitHubStatus>;
@@ -50,23 +51,16 @@ export class TeamTreeProvider implements vscode.TreeDataProvider<TeamNode>, vsco
   private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
   private readonly subscriptions: vscode.Disposable[];
-  /** Fixed clock for tests (asyncDesk.team.setClock); undefined = real time. */
-  private fixedNow: Date | undefined;
 
   constructor(
     private readonly store: TeamStore,
     private readonly status?: StatusSource,
   ) {
-    this.subscriptions = [store.onDidChange(() => this.refresh()), ...(status ? [status.onDidChange(() => this.refresh())] : [])];
+    this.subscriptions = [store.onDidChange(() => this.refresh()), onDidSetClock(() => this.refresh()), ...(status ? [status.onDidChange(() => this.refresh())] : [])];
   }
 
   now(): Date {
-    return this.fixedNow ?? new Date();
-  }
-
-  setClock(at: Date | undefined): void {
-    this.fixedNow = at;
-    this.refresh();
+    return now();
   }
 
   /** Starts or stops the minute tick with the view's visibility. */
@@ -117,9 +111,8 @@ export class TeamTreeProvider implements vscode.TreeDataProvider<TeamNode>, vsco
     this.rows = next;
     if (moved) this.changed.fire(undefined);
     else this.changed.fire([...next.keys()].map((key) => this.nodeFor(key)));
-    if (!this.visible || this.fixedNow) return;
-    const now = Date.now();
-    this.timer = setTimeout(() => this.tick(), 60_000 - (now % 60_000) + 50);
+    if (!this.visible) return;
+    this.timer = setTimeout(() => this.tick(), 60_000 - (Date.now() % 60_000) + 50);
   }
 
   private nodeFor(key: string): TeamNode {

@@ -9,6 +9,7 @@ import { TODAY_CSS } from './todayStyles';
 import { reportError } from '../shared/errors';
 import { getSettings } from '../shared/settings';
 import { log } from '../shared/log';
+import * as clock from '../shared/clock';
 import type { DecisionStore, RecordRef } from '../decisions/decisionStore';
 import { isOverdue, recordNumberLabel } from '../decisions/decisionsTree';
 import type { TeamStore } from '../team/teamStore';
@@ -30,10 +31,6 @@ export function registerTodayView(
       return provider.lastState;
     }),
     vscode.commands.registerCommand('asyncDesk.today.messageForTests', (message: TodayToHostMessage) => provider.handle(message)),
-    vscode.commands.registerCommand('asyncDesk.today.setClockForTests', (iso?: string) => {
-      provider.clock = iso ? new Date(iso) : undefined;
-      return provider.post();
-    }),
   );
   return provider;
 }
@@ -42,7 +39,7 @@ function recordId(ref: RecordRef): string {
   return `${ref.folder.root.toString()}#${ref.record.file}`;
 }
 
-export function decisionsSummary(store: DecisionStore, today = localIsoDate()): DecisionsSummary {
+export function decisionsSummary(store: DecisionStore, today = localIsoDate(clock.now())): DecisionsSummary {
   const refs = store.records();
   const attention: AttentionItem[] = [];
   for (const ref of refs) {
@@ -75,8 +72,6 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private pending: ReturnType<typeof setTimeout> | undefined;
   private posting: Promise<void> = Promise.resolve();
   lastState: TodayState | undefined;
-  /** A fixed clock for tests; undefined = now. */
-  clock: Date | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -88,6 +83,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       stores.team.onDidChange(() => this.postSoon()),
       vscode.workspace.onDidSaveTextDocument((d) => stores.standups.entryOf(d.uri) && this.postSoon()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.postSoon()),
+      clock.onDidSetClock(() => this.postSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && this.postSoon()),
       vscode.authentication.onDidChangeSessions(() => this.postSoon()),
     );
@@ -210,7 +206,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.posting = this.posting.then(async () => {
       if (!this.view?.visible) return;
       try {
-        const now = this.clock ?? new Date();
+        const now = clock.now();
         const started = performance.now();
         const base = await this.baseState(now);
         const first: TodayState = { ...base.state, digest: this.lastState?.digest?.date === base.digestDate ? this.lastState.digest : null };
@@ -260,7 +256,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   /** The whole state at once (tests). */
-  async state(now = new Date()): Promise<TodayState> {
+  async state(now = clock.now()): Promise<TodayState> {
     const base = await this.baseState(now);
     return { ...base.state, digest: await this.digest(now, base) };
   }
