@@ -3,16 +3,20 @@
 // freshly packaged .vsix (exactly what users get), prints the URL and runs until Ctrl+C.
 //
 // State lives in <cache>/start/ (cache: $ASYNC_DESK_CACHE, default ~/.cache/async-desk):
-//   workspace/  the demo copy, made only when absent so your edits survive restarts
-//               (`npm start -- --fresh` or ASYNC_DESK_FRESH=1 copies demo/ again)
+//   workspace/  the demo copy, its standups and story dated to the current week (scripts/lib/demo.mjs).
+//               Made when absent; an unedited copy from an earlier day is made again, so the team
+//               looks alive; an edited one is kept (`npm start -- --fresh` or ASYNC_DESK_FRESH=1
+//               copies demo/ again anyway)
+//   workspace.json  what the copy was made from: the day and a hash per file
 //   server/     code-server's settings, state and extensions
 // Environment: PORT (default 8080; a free port is used when taken), ASYNC_DESK_START_WORKSPACE
 // (open this folder instead of the demo copy).
-import { existsSync, rmSync, readdirSync } from 'node:fs';
+import { existsSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTestHost } from './lib/test-host.mjs';
 import { startCodeServer, installVsix, QUIET_SETTINGS } from './lib/code-server.mjs';
 import { packageExtension } from './lib/vsix.mjs';
+import { anchorDay, copyDemo, localToday, untouched } from './lib/demo.mjs';
 import { cacheDir, copyWorkspace, installSignalHandlers, isStopping, log, makeScratch, removeScratch, repoRoot, runCleanups } from './lib/util.mjs';
 
 // Ctrl+C is how you stop it: stop the server, exit 0.
@@ -27,12 +31,36 @@ if (!workspace) {
   workspace = join(home, 'workspace');
   const demo = join(repoRoot, 'demo');
   const source = existsSync(demo) && readdirSync(demo).length > 0 ? demo : join(repoRoot, 'test', 'fixtures', 'workspace');
+  const manifestFile = join(home, 'workspace.json');
+  const manifest = readManifest(manifestFile);
+  const today = localToday();
+  if (existsSync(workspace) && !fresh && manifest && manifest.anchor !== anchorDay(today) && untouched(workspace, manifest.files)) {
+    log(`the demo copy is dated ${manifest.anchor} and unedited: copying it again for ${today}`);
+    rmSync(workspace, { recursive: true, force: true });
+  }
   if (fresh) rmSync(workspace, { recursive: true, force: true });
   if (!existsSync(workspace)) {
-    copyWorkspace(source, workspace);
-    log(`copied ${source} to ${workspace}`);
+    if (source === demo) {
+      const written = copyDemo(source, workspace, today);
+      writeFileSync(manifestFile, JSON.stringify(written));
+      log(`copied ${source} to ${workspace}, its story dated to the week of ${today} (last standups: ${written.anchor})`);
+    } else {
+      copyWorkspace(source, workspace);
+      log(`copied ${source} to ${workspace}`);
+    }
   } else {
-    log(`reusing ${workspace} (npm start -- --fresh copies ${source} again)`);
+    const stale = manifest && manifest.anchor !== anchorDay(today) ? ` Its standups are dated for ${manifest.anchor}; you edited it, so it is kept.` : '';
+    log(`reusing ${workspace}.${stale} (npm start -- --fresh copies ${source} again, dated to today)`);
+  }
+}
+
+/** The record of the last demo copy (scripts/lib/demo.mjs), or undefined. */
+function readManifest(file) {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof value?.anchor === 'string' && value.files && typeof value.files === 'object' ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

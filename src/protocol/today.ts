@@ -97,6 +97,8 @@ export interface DigestState {
   counts: Record<DigestStatus | 'dayOff', number>;
   /** Why there is no digest (no team file, …), shown instead of entries. */
   empty?: string;
+  /** Why this is not today's digest though no day was picked (nobody on the team works today). */
+  note?: string;
 }
 
 export interface TodayState {
@@ -124,7 +126,9 @@ export type TodayToHostMessage =
   | { type: 'discardDraft'; date: string }
   | { type: 'openFile' }
   | { type: 'setLogin' }
-  | { type: 'digestDay'; date: string | 'today'; step?: -1 | 1 }
+  /** 'today': your today, even when nobody works; 'auto': your today, or the team's last working day
+   *  when nobody works today (the view opens this way). */
+  | { type: 'digestDay'; date: string | 'today' | 'auto'; step?: -1 | 1 }
   | { type: 'openStandup'; file: string }
   | { type: 'openBlockerIssue'; login: string; text: string; date: string }
   | { type: 'openRecord'; id: string }

@@ -21,7 +21,7 @@ interface Panel {
 }
 interface Service {
   open(args: Record<string, unknown>): Promise<Panel | undefined>;
-  drafts: { get(id: string): { values: FormValues } | undefined };
+  drafts: { get(id: string): { values: FormValues; updated: string } | undefined };
   outbox: { get(id: string): { status: string; attempts: number; lastError?: { kind: string } } | undefined; pending(): unknown[] };
   retry(id: string): Promise<any>;
 }
@@ -47,10 +47,23 @@ describe('Issues from templates', function () {
   let due = '';
   const values = (over: Partial<FormValues> = {}): FormValues => ({ title: '[Bug]: double posting', answers, body: '', owner: 'alice', due, ...over });
 
+  /**
+   * Opens a form and waits until its real webview has loaded and gone quiet. The tests then speak for
+   * the webview (panel.handle); a late 'change' from the webview itself, with the values it was given,
+   * would otherwise race with them and overwrite the draft with the template's values.
+   */
   async function form(args: Record<string, unknown> = { template: 'bug_report' }): Promise<Panel> {
     const panel = (await (await service()).open(args))!;
     open.push(panel);
-    await panel.handle({ type: 'ready' });
+    await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'));
+    const svc = await service();
+    let last = svc.drafts.get(panel.draftId)?.updated;
+    let quietSince = Date.now();
+    await waitFor('the form webview to go quiet', () => {
+      const updated = svc.drafts.get(panel.draftId)?.updated;
+      if (updated !== last) [last, quietSince] = [updated, Date.now()];
+      return Date.now() - quietSince >= 400;
+    });
     return panel;
   }
 

@@ -192,6 +192,26 @@ describe('Standups: digest, view and summary', function () {
     }
   });
 
+  it('on a day nobody works (a Sunday) the digest opens on the last working day and says so; "Today" shows the Sunday', async () => {
+    await setClock('2026-11-22T09:30:00Z'); // Sun 22 Nov: Alice, Bob and Carol all work Mon–Fri
+    try {
+      await send({ type: 'digestDay', date: 'auto' });
+      const friday = await stateWhere('the digest of Fri 20 Nov', (st) => st.digest?.date === '2026-11-20');
+      assert.equal(friday.digest!.isToday, false);
+      assert.equal(friday.digest!.note, 'Nobody on the team works on Sun 22 Nov 2026: showing Fri 20 Nov 2026, the last working day.');
+      assert.ok(friday.digest!.entries.some((e) => e.github === 'carol' && e.status === 'posted'), JSON.stringify(friday.digest!.entries));
+      await send({ type: 'digestDay', date: 'today' });
+      const sunday = await stateWhere('the digest of Sun 22 Nov', (st) => st.digest?.date === '2026-11-22');
+      assert.equal(sunday.digest!.isToday, true);
+      assert.equal(sunday.digest!.note, undefined);
+    } finally {
+      await setClock('2026-11-24T09:30:00Z');
+      await send({ type: 'digestDay', date: 'auto' });
+    }
+    const tuesday = await stateWhere('the digest of Tue 24 Nov (a working day: no note)', (st) => st.digest?.date === '2026-11-24');
+    assert.equal(tuesday.digest!.note, undefined);
+  });
+
   it('turns a stale blocker into an issue form: the Blocker template, owned by its author', async () => {
     const panel = await vscode.commands.executeCommand<{ draftId: string; dispose(): void }>('asyncDesk.standups.openBlockerIssue', {
       login: 'carol',

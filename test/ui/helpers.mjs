@@ -8,7 +8,8 @@
 //   await runCommand(wb.page, 'Async Desk: Show Log');
 //   await screenshot(wb.page, '03-show-log');
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { copyDemo } from '../../scripts/lib/demo.mjs';
 import { ensureTestHost } from '../../scripts/lib/test-host.mjs';
 import { startCodeServer, installVsix, QUIET_SETTINGS, RESTRICTED_SETTINGS } from '../../scripts/lib/code-server.mjs';
 import { launchChromium } from '../../scripts/lib/browser.mjs';
@@ -59,7 +60,9 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
     removeScratch(scratch);
   };
   try {
-    const workspace = copy ? copyWorkspace(workspaceDir, join(scratch, 'workspace')) : workspaceDir;
+    // demo/ is copied as `npm start` copies it: its story dated to this week.
+    const into = join(scratch, 'workspace');
+    const workspace = !copy ? workspaceDir : resolve(workspaceDir) === join(repoRoot, 'demo') ? (copyDemo(workspaceDir, into), into) : copyWorkspace(workspaceDir, into);
     await prepare?.(workspace);
     installVsix({ host, scratch, vsix });
     server = await startCodeServer({ host, scratch, workspace, restricted, settings: { ...(restricted ? RESTRICTED_SETTINGS : QUIET_SETTINGS), ...settings } });

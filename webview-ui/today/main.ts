@@ -360,6 +360,7 @@ function renderDigest(digest: DigestState | null): void {
   digestSection.replaceChildren(
     el('h2', { textContent: 'Team digest' }),
     nav,
+    ...(digest.note ? [el('p', { className: 'digest-note', textContent: digest.note })] : []),
     totals,
     digest.entries.length ? el('ul', { className: 'entries' }, ...digest.entries.map((e) => digestEntry(e, digest.date))) : el('p', { className: 'empty', textContent: digest.empty ?? 'No standups for this day.' }),
   );

@@ -36,6 +36,22 @@ export function previousWorkingDay(date: string, member?: Member, team?: Team): 
   return previous === null ? '' : isoDate(previous);
 }
 
+/** How far back the team digest looks for a day someone works (a long team-wide break shows `date` itself). */
+const TEAM_DAY_SEARCH_DAYS = 14;
+
+/**
+ * The day a team digest opens on: `date` when anyone in the team works that day (their working days,
+ * away ranges and holidays), else the latest earlier day someone does. On a weekend or a team-wide
+ * holiday the digest shows the last working day's standups instead of a list of days off.
+ */
+export function teamDigestDay(date: string, team: Team | undefined): string {
+  const day = dayNumber(date);
+  const members = team?.members ?? [];
+  if (day === null || members.length === 0) return date;
+  for (let d = day; d > day - TEAM_DAY_SEARCH_DAYS; d--) if (members.some((m) => isWorkingDay(d, m, team))) return isoDate(d);
+  return date;
+}
+
 /** The standup a new one for `date` continues from: the author's standup on their previous working day,
  *  else the most recent one in the 14 days before `date`. */
 function previousStandup(date: string, history: (date: string) => Standup | undefined, member?: Member, team?: Team): { standup: Standup; date: string } | null {

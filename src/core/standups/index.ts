@@ -4,7 +4,7 @@ export { standupFile, parseStandupPath } from './paths';
 export { parseStandup } from './parse';
 export { checkStandup } from './check';
 export { draftFromStandup, renderStandup, updateStandupText } from './render';
-export { standupDate, previousWorkingDay, prefillDraft, blockerAges, normalizeBlocker } from './carry';
+export { standupDate, previousWorkingDay, prefillDraft, blockerAges, normalizeBlocker, teamDigestDay } from './carry';
 export { buildDigest } from './digest';
 export { weeklySummary } from './summary';
 export { scanStandups } from './scan';

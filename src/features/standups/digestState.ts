@@ -20,6 +20,8 @@ export async function digestState(options: {
   now: Date;
   me?: string;
   staleAfterWorkdays: number;
+  /** Why `date` is not today though no day was picked. */
+  note?: string;
 }): Promise<DigestState> {
   const { standups, team, folder, date, now } = options;
   await Promise.all([standups.ready(), team.ready()]);
@@ -51,6 +53,7 @@ export async function digestState(options: {
     date,
     dateLabel: dayLabel(date),
     isToday: date === options.today,
+    ...(options.note ? { note: options.note } : {}),
     counts,
     entries: entries.map((e) => ({
       github: e.github,

@@ -14,6 +14,7 @@ export const TODAY_CSS = `
   .banner[hidden] { display: none; }
   .composer-actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
   .digest-totals { display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; color: var(--vscode-descriptionForeground); }
+  .digest-note { margin: 4px 0; color: var(--vscode-descriptionForeground); font-style: italic; }
   .status { margin-top: 6px; color: var(--vscode-descriptionForeground); font-size: 90%; }
   ul.problems { margin: 4px 0; padding-left: 18px; color: var(--vscode-errorForeground); }
   .day-nav { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }

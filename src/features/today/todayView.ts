@@ -3,7 +3,8 @@
 // what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
 import type { AttentionItem, DecisionsSummary, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
-import { addDays, localIsoDate } from '../../core/dates';
+import { addDays, dayLabel, localIsoDate } from '../../core/dates';
+import { teamDigestDay } from '../../core/standups';
 import { webviewHtml } from '../shared/webviewHtml';
 import { TODAY_CSS } from './todayStyles';
 import { reportError } from '../shared/errors';
@@ -67,8 +68,9 @@ export function decisionsSummary(store: DecisionStore, today = localIsoDate(cloc
 export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** The digest's day; undefined = your today (follows the clock). */
-  private digestDate: string | undefined;
+  /** The digest's day: a date, 'today' (your today), or undefined: your today, or the team's last
+   *  working day when nobody works today (both follow the clock). */
+  private digestDate: string | 'today' | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private posting: Promise<void> = Promise.resolve();
   lastState: TodayState | undefined;
@@ -149,8 +151,8 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
           await this.post();
           break;
         case 'digestDay': {
-          const base = message.date === 'today' ? undefined : message.date;
-          this.digestDate = base && message.step ? addDays(base, message.step) : base;
+          const base = message.date === 'auto' ? undefined : message.date;
+          this.digestDate = base && base !== 'today' && message.step ? addDays(base, message.step) : base;
           await this.post();
           break;
         }
@@ -225,9 +227,9 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   private async baseState(now: Date) {
-    const { composer, standups, decisions } = this.stores;
+    const { composer, standups, decisions, team } = this.stores;
     const folder = standups.home();
-    const [me] = await Promise.all([composer.me(), decisions.ready()]);
+    const [me] = await Promise.all([composer.me(), decisions.ready(), team.ready()]);
     const today = me ? composer.today(me, now) : localIsoDate(now);
     const staleBlockerDays = getSettings(folder).staleBlockerDays;
     const state: Omit<TodayState, 'digest'> = {
@@ -237,7 +239,14 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       decisions: decisionsSummary(decisions, today),
       staleBlockerDays,
     };
-    return { state, me, folder, today, digestDate: this.digestDate ?? today, staleBlockerDays };
+    let digestDate = this.digestDate === 'today' || this.digestDate === undefined ? today : this.digestDate;
+    let note: string | undefined;
+    if (this.digestDate === undefined) {
+      const folderTeam = team.all().find((f) => f.workspaceFolder === folder);
+      digestDate = teamDigestDay(today, folderTeam?.exists ? folderTeam.team : undefined);
+      if (digestDate !== today) note = `Nobody on the team works on ${dayLabel(today)}: showing ${dayLabel(digestDate)}, the last working day.`;
+    }
+    return { state, me, folder, today, digestDate, note, staleBlockerDays };
   }
 
   private async digest(now: Date, base: Awaited<ReturnType<TodayViewProvider['baseState']>>) {
@@ -249,6 +258,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       folder: base.folder,
       date: base.digestDate,
       today: base.today,
+      ...(base.note ? { note: base.note } : {}),
       now,
       ...(base.me ? { me: base.me.login } : {}),
       staleAfterWorkdays: base.staleBlockerDays,

@@ -1,12 +1,47 @@
 // Carry-over in the author's own calendar: previous working day (weekends, holidays, away days, other
 // weekends), pre-fill, and blocker ages; and the local date in two zones at one UTC instant.
 import assert from 'node:assert/strict';
-import { blockerAges, normalizeBlocker, prefillDraft, previousWorkingDay, standupDate } from '../../../src/core/standups';
+import { blockerAges, normalizeBlocker, prefillDraft, previousWorkingDay, standupDate, teamDigestDay } from '../../../src/core/standups';
 import { parseTeamFile } from '../../../src/core/team';
 import { soloTeam, teamOf } from '../team/helpers';
 import { historyOf, lines, standup } from './helpers';
 
 // November 2026: Mon 16 ... Fri 20, Sat 21, Sun 22, Mon 23, Tue 24, Wed 25, Thu 26 (US holiday), Fri 27.
+describe('teamDigestDay', () => {
+  const team = parseTeamFile(
+    lines(
+      'holidays: { DE: [2026-12-24, 2026-12-25], US: [2026-12-25] }',
+      'members:',
+      '  - { github: a, timezone: Europe/Berlin, holidays: DE }',
+      '  - { github: b, timezone: America/New_York, holidays: US, away: [{ from: 2026-12-28, to: 2027-01-08 }] }',
+      '  - { github: c, timezone: Asia/Dubai, days: [Sun, Mon, Tue, Wed, Thu] }',
+    ),
+    'team.yml',
+  ).team;
+  const weekdays = parseTeamFile(lines('members:', '  - { github: a, timezone: UTC }'), 'team.yml').team;
+
+  it('a day someone works is the day itself', () => {
+    assert.equal(teamDigestDay('2026-11-24', weekdays), '2026-11-24');
+    assert.equal(teamDigestDay('2026-11-22', team), '2026-11-22', 'c works on Sundays');
+    assert.equal(teamDigestDay('2026-12-24', team), '2026-12-24', 'b works on Christmas Eve');
+  });
+
+  it('a weekend or team-wide holiday opens on the last day someone works', () => {
+    assert.equal(teamDigestDay('2026-11-22', weekdays), '2026-11-20'); // Sun -> Fri
+    assert.equal(teamDigestDay('2026-11-21', weekdays), '2026-11-20'); // Sat -> Fri
+    assert.equal(teamDigestDay('2026-12-26', team), '2026-12-24', 'Sat 26 Dec: the 25th is a holiday for a and b, c is off on Fridays');
+    assert.equal(teamDigestDay('2028-03-04', weekdays), '2028-03-03', 'Sat after a leap day week');
+  });
+
+  it('without a team, with nobody in it, or with nobody working for a fortnight: the day itself', () => {
+    assert.equal(teamDigestDay('2026-11-22', undefined), '2026-11-22');
+    assert.equal(teamDigestDay('2026-11-22', parseTeamFile(lines('members: []'), 'team.yml').team), '2026-11-22');
+    const away = parseTeamFile(lines('members:', '  - { github: a, timezone: UTC, away: [{ from: 2026-11-01, to: 2026-12-31 }] }'), 'team.yml').team;
+    assert.equal(teamDigestDay('2026-12-06', away), '2026-12-06');
+    assert.equal(teamDigestDay('not a date', weekdays), 'not a date');
+  });
+});
+
 describe('previousWorkingDay', () => {
   it('without a member: Mon–Fri', () => {
     assert.equal(previousWorkingDay('2026-11-24'), '2026-11-23');
