@@ -1,5 +1,7 @@
 // `npm test`: the three tiers of SPEC §4 in order — unit (mocha in Node), integration (mocha in a
-// real VS Code extension host), UI (Playwright + Chromium). Each tier's own output (mocha's
+// real VS Code extension host), UI (Playwright + Chromium) — then unit and integration once more on a
+// faked clock far from today (scripts/test-dates.mjs --ci: no test may depend on the real date; its
+// runs are not added to the pass count, which counts each test once). Each tier's own output (mocha's
 // summaries) streams through; a failing tier does not stop the next ones, but the exit code is
 // non-zero if any failed. The last line summarises the tiers with their wall times.
 // Run one tier alone with the npm scripts: test:unit, test:integration, test:ui.
@@ -17,6 +19,7 @@ const tiers = [
   { name: 'unit', steps: [[node, [mochaBin, '--config', '.mocharc.json']]] },
   { name: 'integration', steps: [[node, ['scripts/run-integration.mjs']]] },
   { name: 'ui', steps: [[node, ['scripts/run-ui.mjs']]] },
+  { name: 'any date', steps: [[node, ['scripts/test-dates.mjs', '--ci']]], recount: false },
 ];
 
 let current;
@@ -40,22 +43,23 @@ function countSummaries(text) {
     counts[{ passing: 'passed', failing: 'failed', pending: 'skipped' }[m[2]]] += Number(m[1]);
   }
 }
-function tee(stream, target) {
+function tee(stream, target, count) {
   let pending = '';
   stream.on('data', (chunk) => {
     target.write(chunk);
+    if (!count) return;
     const lines = (pending + chunk.toString('utf8')).split('\n');
     pending = lines.pop() ?? '';
     countSummaries(lines.join('\n'));
   });
-  stream.on('end', () => countSummaries(pending));
+  stream.on('end', () => count && countSummaries(pending));
 }
 
-function run(cmd, args) {
+function run(cmd, args, count = true) {
   return new Promise((resolve) => {
     current = spawn(cmd, args, { cwd: repoRoot, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
-    tee(current.stdout, process.stdout);
-    tee(current.stderr, process.stderr);
+    tee(current.stdout, process.stdout, count);
+    tee(current.stderr, process.stderr, count);
     current.on('error', (error) => {
       console.error(`[test] ${cmd} ${args.join(' ')}: ${error.message}`);
       resolve(1);
@@ -74,7 +78,7 @@ for (const tier of tiers) {
     code = -1; // no build, nothing to test
   } else {
     for (const [cmd, args] of tier.steps) {
-      code = await run(cmd, args);
+      code = await run(cmd, args, tier.recount !== false);
       if (interrupted) process.exit(interrupted === 'SIGINT' ? 130 : 143);
       if (code !== 0) break;
     }

@@ -204,6 +204,16 @@ describe('Standups: digest, view and summary', function () {
       const sunday = await stateWhere('the digest of Sun 22 Nov', (st) => st.digest?.date === '2026-11-22');
       assert.equal(sunday.digest!.isToday, true);
       assert.equal(sunday.digest!.note, undefined);
+      // Someone posts on the Sunday: that day has news, so the digest opens on it.
+      await send({ type: 'digestDay', date: 'auto' });
+      await stateWhere('the digest back on Fri 20 Nov', (st) => st.digest?.date === '2026-11-20');
+      await writeText('docs/standups/2026-11-22/bob.md', '---\nauthor: bob\ndate: 2026-11-22\n---\n## Done\n- Weekend deploy\n## Next\n- Rest\n## Blockers\n');
+      try {
+        const posted = await stateWhere('the digest of Sun 22 Nov with Bob\'s post', (st) => st.digest?.date === '2026-11-22' && !!st.digest.entries.find((e) => e.github === 'bob' && e.status === 'posted'));
+        assert.equal(posted.digest!.note, undefined);
+      } finally {
+        await fsp.rm(fileUri('docs/standups/2026-11-22').fsPath, { recursive: true, force: true });
+      }
     } finally {
       await setClock('2026-11-24T09:30:00Z');
       await send({ type: 'digestDay', date: 'auto' });

@@ -25,10 +25,10 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
 
   before(async function () {
     const workspace = defaultWorkspace();
-    records = readDecisionRecords(workspace);
-    assert.ok(records.length > 0, `no decision records found in ${workspace}`);
     wb = await startWorkbench(workspace);
     page = wb.page;
+    records = readDecisionRecords(wb.workspace); // the copy: demo/ dated to this week
+    assert.ok(records.length > 0, `no decision records found in ${workspace}`);
   });
 
   after(async () => {

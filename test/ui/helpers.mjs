@@ -45,9 +45,10 @@ export function defaultWorkspace() {
  * @param {string} workspaceDir
  * restricted: open the folder untrusted (Restricted Mode), as a freshly cloned unknown repository.
  * prepare: called with the workspace copy before the server starts (e.g. to add a record).
- * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number}, restricted?: boolean, prepare?: (workspace: string) => void | Promise<void> }} [options]
+ * demoToday: the day demo/'s story is dated to (default: this machine's today, as `npm start` does).
+ * @param {{ settings?: object, copy?: boolean, name?: string, viewport?: {width:number,height:number}, restricted?: boolean, prepare?: (workspace: string) => void | Promise<void>, demoToday?: string }} [options]
  */
-export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport, restricted = false, prepare } = {}) {
+export async function startWorkbench(workspaceDir, { settings = {}, copy = true, name = 'ui', viewport, restricted = false, prepare, demoToday } = {}) {
   const host = await ensureTestHost();
   const vsix = await packagedVsix();
   const scratch = makeScratch(name);
@@ -62,7 +63,7 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
   try {
     // demo/ is copied as `npm start` copies it: its story dated to this week.
     const into = join(scratch, 'workspace');
-    const workspace = !copy ? workspaceDir : resolve(workspaceDir) === join(repoRoot, 'demo') ? (copyDemo(workspaceDir, into), into) : copyWorkspace(workspaceDir, into);
+    const workspace = !copy ? workspaceDir : resolve(workspaceDir) === join(repoRoot, 'demo') ? (copyDemo(workspaceDir, into, demoToday), into) : copyWorkspace(workspaceDir, into);
     await prepare?.(workspace);
     installVsix({ host, scratch, vsix });
     server = await startCodeServer({ host, scratch, workspace, restricted, settings: { ...(restricted ? RESTRICTED_SETTINGS : QUIET_SETTINGS), ...settings } });

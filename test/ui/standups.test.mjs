@@ -26,7 +26,8 @@ describe('Standup composer in the Today panel', function () {
   let page;
 
   before(async () => {
-    wb = await startWorkbench(defaultWorkspace(), { name: 'ui-standups', viewport: { width: 1280, height: 900 }, settings: { 'asyncDesk.me': 'alice' } });
+    // The demo's story is dated to Alice's today (she is the viewer here), as `npm start` dates it to yours.
+    wb = await startWorkbench(defaultWorkspace(), { name: 'ui-standups', viewport: { width: 1280, height: 900 }, settings: { 'asyncDesk.me': 'alice' }, demoToday: dateIn('Europe/Berlin') });
     page = wb.page;
   });
 
@@ -45,6 +46,15 @@ describe('Standup composer in the Today panel', function () {
     const frame = await webviewFrame(page, 'Your standup', 45_000);
     const done = frame.locator('#field-done textarea');
     await done.waitFor({ state: 'visible', timeout: 20_000 });
+    // A living team whatever the date: the demo's last standups are this week's (today's, or the last
+    // working day's at a weekend or a team-wide holiday), and the digest opens on them.
+    const digestLabel = async () => ((await frame.locator('section.digest .day-nav strong').textContent().catch(() => '')) ?? '').trim();
+    await waitFor(async () => (await frame.locator('li.entry .pill', { hasText: /^posted$/ }).count()) >= 2, { timeout: 20_000, message: 'the digest to show the demo team\'s posted standups' });
+    const shown = await digestLabel();
+    const shownDay = Date.parse(`${shown.replace(/^\w+ /, '')} UTC`);
+    const age = (Date.parse(`${today}T00:00:00Z`) - shownDay) / 86_400_000;
+    log(`digest opens on ${shown} (today in Berlin: ${today})`);
+    assert.ok(age >= 0 && age < 7, `the digest opens on ${shown}, not within the week before ${today}`);
     // Open blockers of Alice's previous standup (demo/docs/standups) are carried forward as rows.
     const carried = await frame.locator('.blocker-row .blocker-text').allTextContents();
     log(`carried blockers: ${JSON.stringify(carried)}`);

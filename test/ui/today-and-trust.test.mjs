@@ -314,10 +314,10 @@ describe('Restricted Mode (untrusted workspace)', function () {
   let records;
 
   before(async function () {
-    records = readDecisionRecords(defaultWorkspace());
     restrictedClaimed = true;
     wb = await startRestricted();
     page = wb.page;
+    records = readDecisionRecords(wb.workspace); // the copy: demo/ dated to this week
   });
 
   after(async () => {
