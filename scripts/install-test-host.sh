@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, once, what the real-VS-Code tests and `npm start` need beyond npm:
 #   - Debian's chromium (+ build tools code-server's native modules need)
-#   - Debian's faketime (libfaketime: the tests at other dates, scripts/test-dates.mjs)
+#   - Debian's faketime and patchelf (libfaketime: the tests at other dates, scripts/test-dates.mjs)
 #   - Node 24 (code-server 4.139 needs it; the project itself builds on the machine's Node 20)
 #   - code-server (VS Code server 1.139.1) into a cache folder keyed by version
 # Re-running is cheap: every step is skipped when its result is already present.
@@ -28,7 +28,7 @@ fi
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-for pkg in libkrb5-dev g++ make python3 pkg-config faketime; do
+for pkg in libkrb5-dev g++ make python3 pkg-config faketime patchelf; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -26,6 +26,9 @@ if (!existsSync(testsPath)) {
 
 const env = {};
 for (const key of ['ASYNC_DESK_TEST_GREP', 'ASYNC_DESK_TEST_TIMEOUT']) if (process.env[key]) env[key] = process.env[key];
+// The runner's clock, for the harness test that checks the extension host runs on it (a faked clock
+// under libfaketime, scripts/test-dates.mjs, must reach the host, or those runs prove nothing).
+env.ASYNC_DESK_RUNNER_NOW = String(Date.now());
 
 const workspaceTemplate = join(repoRoot, 'test', 'fixtures', 'workspace');
 if (!existsSync(workspaceTemplate)) log(`${workspaceTemplate} does not exist; the tests get an empty folder`);

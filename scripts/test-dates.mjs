@@ -3,9 +3,15 @@
 // "Tests"). Needs a build with --tests (npm run test:dates makes one) and Debian's faketime (the
 // test host installs it). `--ci` runs one faked date, computed from the clock so it moves on with the
 // calendar: next year's European DST change at 00:30 UTC, in a machine zone 14 hours ahead of UTC.
+//
+// VS Code removes LD_PRELOAD from the extension host's environment (and keeps FAKETIME), so the
+// `faketime` command alone fakes the runner and the browser but not the code under test. code-server
+// therefore runs on a copy of its Node binary that loads libfaketime itself (patchelf --add-needed),
+// made once next to the original; the harness test "runs on the runner's clock" checks it worked.
 import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureTestHost } from './lib/test-host.mjs';
 import { log, repoRoot, seconds } from './lib/util.mjs';
 
@@ -42,7 +48,24 @@ if (spawnSync('faketime', ['-f', '+0d', 'true']).status !== 0) {
   console.error('[dates] faketime is not installed: sudo apt-get install faketime (scripts/install-test-host.sh installs it).');
   process.exit(1);
 }
-await ensureTestHost(); // before faking the clock: a cold install runs on the real one
+const host = await ensureTestHost(); // before faking the clock: a cold install runs on the real one
+const LIBFAKETIME = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'].find((f) => existsSync(f));
+const fakingNode = join(dirname(host.node24), 'node-faketime');
+if (!existsSync(fakingNode)) {
+  if (!LIBFAKETIME) {
+    console.error('[dates] libfaketime.so.1 not found (Debian package faketime).');
+    process.exit(1);
+  }
+  const temp = `${fakingNode}.${process.pid}.tmp`;
+  copyFileSync(host.node24, temp);
+  const patched = spawnSync('patchelf', ['--add-needed', LIBFAKETIME, temp], { stdio: 'inherit' });
+  if (patched.status !== 0) {
+    console.error('[dates] patchelf failed (Debian package patchelf; scripts/install-test-host.sh installs it).');
+    process.exit(1);
+  }
+  renameSync(temp, fakingNode);
+  log(`[dates] made ${fakingNode} (Node 24 that loads libfaketime)`);
+}
 
 const mochaBin = join(createRequire(join(repoRoot, 'package.json')).resolve('mocha/package.json'), '..', 'bin', 'mocha.js');
 const tiers = [
@@ -52,7 +75,7 @@ const tiers = [
 
 function run(env, args) {
   return new Promise((resolve) => {
-    const child = spawn('faketime', ['-f', env.FAKETIME_SPEC, ...args], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, TZ: env.TZ } });
+    const child = spawn('faketime', ['-f', env.FAKETIME_SPEC, ...args], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, TZ: env.TZ, ASYNC_DESK_NODE24: fakingNode } });
     child.on('error', () => resolve(1));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

@@ -36,7 +36,9 @@ async function install() {
       .filter(Boolean)
       .map((m) => [m[1], m[2]]),
   );
-  const host = { node24: values.NODE24, entry: values.CODE_SERVER_ENTRY, chromium: values.CHROMIUM };
+  // ASYNC_DESK_NODE24: another Node 24 binary for code-server (scripts/test-dates.mjs passes one that
+  // loads libfaketime itself, because VS Code strips LD_PRELOAD from the extension host's environment).
+  const host = { node24: process.env.ASYNC_DESK_NODE24 || values.NODE24, entry: values.CODE_SERVER_ENTRY, chromium: values.CHROMIUM };
   for (const [key, file] of Object.entries(host)) {
     if (!file || !existsSync(file)) throw new Error(`install-test-host.sh did not provide ${key} (got ${file ?? 'nothing'})`);
   }

@@ -12,6 +12,13 @@ describe('Test harness', () => {
     if (vscode.env.uiKind === vscode.UIKind.Web) assert.equal(vscode.env.appName, 'code-server');
   });
 
+  it("runs on the runner's clock (a clock faked with libfaketime reaches the extension host)", function () {
+    const runner = Number(process.env.ASYNC_DESK_RUNNER_NOW);
+    if (!Number.isFinite(runner)) this.skip(); // started by another runner (test-electron)
+    const drift = Math.abs(Date.now() - runner);
+    assert.ok(drift < 10 * 60_000, `the host's clock (${new Date().toISOString()}) is ${Math.round(drift / 60_000)} min from the runner's (${new Date(runner).toISOString()})`);
+  });
+
   it('opens the test workspace folder', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1, 'one workspace folder');

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { isoWeek, RITUAL_SECTIONS, type RitualKind } from '../../src/core/rituals';
 import { slugify } from '../../src/core/text';
 import type { RitualResult } from '../../src/features/rituals';
-import { activateExtension, fileUri, readText, waitFor, writeText } from './helpers';
+import { activateExtension, fileUri, readText, setClock, waitFor, writeText } from './helpers';
 
 type Prompt = { title: string; value: string; validationMessage: string };
 
@@ -147,12 +147,21 @@ describe('Rituals', function () {
   });
 
   it('New Working Agreement from the palette computes core hours from the team file; again, it opens the file unchanged', async () => {
-    const result = await run('asyncDesk.rituals.newWorkingAgreement');
+    // Core hours are those of the agreement's week: a fixed week in winter (Berlin on UTC+1, New York
+    // on UTC-5), so the hours below hold whatever today's DST is.
+    await setClock('2026-11-24T09:30:00Z');
+    let result: RitualResult | undefined;
+    try {
+      result = await run('asyncDesk.rituals.newWorkingAgreement');
+    } finally {
+      await setClock(undefined);
+    }
     assert.ok(result?.created);
     assert.equal(relative(result.uri), 'docs/working-agreement.md');
     const text = await readText('docs/working-agreement.md');
     assertSections(text, 'working-agreement');
     assert.equal(frontMatter(text, 'team'), 'Ledger');
+    assert.equal(frontMatter(text, 'date'), '2026-11-24');
     assert.match(text, /^# Ledger working agreement$/m);
     // Kathmandu's day ends before New York's begins, whatever the date: no shared time, pairs instead.
     assert.match(text, /## Core hours\n<!--.*-->\nThere is no time when all 3 members work at the same time\.\n/);
