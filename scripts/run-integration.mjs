@@ -1,7 +1,9 @@
 // `npm run test:integration` (after `build.mjs --tests`): runs out/test/integration/**/*.test.js with
 // mocha inside a real VS Code extension host: code-server 4.139 (VS Code 1.139) with the smoke-test
 // driver, and a headless Chromium that opens the workbench on a scratch copy of
-// test/fixtures/workspace with this repository as extensionDevelopmentPath.
+// test/fixtures/workspace with this repository as extensionDevelopmentPath. Then the hostile-workspace
+// suite (out/test/integration-hostile) twice, trusted and in Restricted Mode, on a workspace full of
+// links to devices and outside files, FIFOs and huge files, built at run time (lib/hostile-workspace.mjs).
 // Exit code = mocha's (0 all passed, 1 otherwise). Failures leave a screenshot and logs in test-results/.
 //
 // Environment:
@@ -14,6 +16,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExtensionTests } from './lib/extension-tests.mjs';
+import { HOSTILE_CANARY, makeHostileWorkspace } from './lib/hostile-workspace.mjs';
 import { installSignalHandlers, log, repoRoot, seconds } from './lib/util.mjs';
 
 installSignalHandlers();
@@ -33,13 +36,33 @@ env.ASYNC_DESK_RUNNER_NOW = String(Date.now());
 const workspaceTemplate = join(repoRoot, 'test', 'fixtures', 'workspace');
 if (!existsSync(workspaceTemplate)) log(`${workspaceTemplate} does not exist; the tests get an empty folder`);
 
+const timeoutMs = Number(process.env.ASYNC_DESK_RUN_TIMEOUT) || 10 * 60_000;
 const { code, ms } = await runExtensionTests({
   name: 'integration',
   extensionDevelopmentPaths: [repoRoot],
   extensionTestsPath: testsPath,
   workspaceTemplate,
   env,
-  timeoutMs: Number(process.env.ASYNC_DESK_RUN_TIMEOUT) || 10 * 60_000,
+  timeoutMs,
 });
 log(`integration tests ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds(ms)}`);
-process.exit(code);
+
+// The hostile workspace, trusted and untrusted (skipped when a grep selects other tests).
+const hostilePath = join(repoRoot, 'out', 'test', 'integration-hostile', 'index.js');
+let hostileCode = 0;
+if (!process.env.ASYNC_DESK_TEST_GREP || /hostile/i.test(process.env.ASYNC_DESK_TEST_GREP)) {
+  for (const mode of ['trusted', 'restricted']) {
+    const run = await runExtensionTests({
+      name: `integration-hostile-${mode}`,
+      extensionDevelopmentPaths: [repoRoot],
+      extensionTestsPath: hostilePath,
+      restricted: mode === 'restricted',
+      prepare: (workspace, scratch) => makeHostileWorkspace(workspace, join(scratch, 'outside')),
+      env: { ...env, ASYNC_DESK_TEST_GREP: '', ASYNC_DESK_HOSTILE: mode, ASYNC_DESK_HOSTILE_CANARY: HOSTILE_CANARY },
+      timeoutMs,
+    });
+    log(`hostile workspace (${mode}) ${run.code === 0 ? 'passed' : `FAILED (exit ${run.code})`} in ${seconds(run.ms)}`);
+    hostileCode ||= run.code;
+  }
+}
+process.exit(code || hostileCode);

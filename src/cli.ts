@@ -6,15 +6,15 @@
 //   async-desk issue create --repo O/N --template T --title X --owner L [--due D] [--answers F] [--dry-run]
 //   async-desk check [--root DIR]                   report problems; exit 1 when there are any
 import { parseArgs } from 'node:util';
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { scanDecisions } from './core/decisions';
 import type { Problem } from './core/decisions/types';
 import { localIsoDate } from './core/dates';
-import { readTextIfExists } from './core/fs';
+import { DEFAULT_LIMITS, MB, readFileSafely, RepoFiles } from './core/repoFiles';
+import { terminalSafe } from './core/terminalText';
 import { computeStates, formatClock, formatDuration, parseTeamFile, type Team } from './core/team';
 import { buildDigest, checkStandup, parseStandup, scanStandups, standupDate, type DigestEntry, type Standup } from './core/standups';
-import { isDate } from './core/standups/paths';
 import { Octokit } from '@octokit/core';
 import { createGitHubClient, toGitHubError, GITHUB_API_URL } from './core/github';
 import {
@@ -65,7 +65,8 @@ Options of issue create:
   --title TEXT          The issue title
   --answers FILE.json   Form answers: a JSON object from field id to a string, or to a list of
                         strings (the options of a multi-select dropdown, the ticked checkboxes);
-                        "templates --json" lists each form's fields. Markdown templates: "body"
+                        "templates --json" lists each form's fields. Markdown templates: "body".
+                        A regular file of at most 1 MB
   --owner LOGIN         The one owner: a teammate in the team file (assigned; due in their day)
   --due WHEN            end-of-day, +1 workday, +2 workdays, +3 workdays, friday or YYYY-MM-DD,
                         in the owner's zone and calendar (default: the team file's issues defaults)
@@ -75,6 +76,9 @@ Options of issue create:
                         The token comes from the GITHUB_TOKEN environment variable
   --today YYYY-MM-DD    check: the date review-by dates are compared with (default: today)
   -h, --help            Show this help
+
+Dates and times must exist (2026-02-30 and 25:00 are refused). Tables and problem lines show
+control and bidi characters from the repository as escapes (ESC as \\u001b, a line break as \\n).
 `;
 
 /** Exit code 2 with usage: the command line itself was wrong. */
@@ -82,6 +86,8 @@ class UsageError extends Error {}
 
 interface Context {
   root: string;
+  /** Every file the CLI reads itself goes through here: inside the root, regular files, size-limited. */
+  files: RepoFiles;
   decisionsDir?: string;
   teamFile: string;
   standupsDir: string;
@@ -117,11 +123,12 @@ const checkers: Checker[] = [
     },
   },
   {
-    // A repository without a team file is fine: team time is optional.
+    // A repository without a team file is fine: team time is optional. One that cannot be read (a
+    // link out of the root, a FIFO, too large) is a problem on it.
     name: 'team',
     async run(ctx) {
-      const text = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
-      return text === null ? [] : parseTeamFile(text, ctx.teamFile).problems;
+      const read = loadTeam(ctx);
+      return read.kind === 'missing' ? [] : read.problems;
     },
   },
   {
@@ -131,22 +138,39 @@ const checkers: Checker[] = [
       const index = await scanStandups(ctx.root, ctx.standupsDir);
       const problems = [...index.problems];
       for (const entry of index.entries) {
-        const text = readTextSync(path.join(ctx.root, entry.file));
-        if (text !== null) problems.push(...checkStandup(text, entry.file, ctx.standupsDir));
+        const read = ctx.files.read(entry.file);
+        if (read.ok) problems.push(...checkStandup(read.text, entry.file, ctx.standupsDir));
+        else if (!read.missing) problems.push(read.problem); // missing: deleted between listing and reading
       }
       return problems;
     },
   },
 ];
 
-/** Synchronous reads: measured ~10x faster than fs.promises for many small files (see core/decisions/scan.ts). */
-function readTextSync(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null; // deleted between listing and reading
-  }
+// Everything printed in tables and problem lines that comes from a repository (titles, names, logins,
+// file names, messages) goes through terminalSafe first: no escape sequence or bidi override reaches
+// the terminal raw, and a line break inside a value cannot start a line of its own. --json needs none
+// of this (JSON.stringify escapes control characters).
+const safe = terminalSafe;
+
+/**
+ * Lines of a table: left-aligned columns two spaces apart, the last one not padded. Cells are made
+ * inert first, so the widths are those of the text printed.
+ */
+function table(header: string[], rows: string[][]): string[] {
+  const cells = [header, ...rows].map((row) => row.map(safe));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
+  return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
 }
+
+/** `file:line: message` (1-based line), always one line. */
+function problemLine(p: Problem): string {
+  return `${safe(p.file)}:${p.line + 1}: ${safe(p.message)}`;
+}
+
+const printProblems = (problems: Problem[], err: (s: string) => void) => {
+  if (problems.length) err(`${problems.map(problemLine).join('\n')}\n`);
+};
 
 async function listDecisions(ctx: Context, json: boolean, out: (s: string) => void): Promise<number> {
   const options: { decisionsDir?: string } = {};
@@ -169,35 +193,49 @@ async function listDecisions(ctx: Context, json: boolean, out: (s: string) => vo
   }
   if (index.records.length === 0) {
     const where = index.folders.map((f) => f.dir).join(', ') || 'docs/decisions';
-    out(`No decision records in ${where}.\n`);
+    out(`No decision records in ${safe(where)}.\n`);
     return 0;
   }
   const rows = index.records.map((r) => [r.number === null ? '' : String(r.number).padStart(4, '0'), r.status ?? (r.rawStatus ? `? ${r.rawStatus}` : '-'), r.date ?? '', r.title, r.file]);
-  const header = ['#', 'Status', 'Date', 'Title', 'File'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  out(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+  out(`${table(['#', 'Status', 'Date', 'Title', 'File'], rows).join('\n')}\n`);
   return 0;
 }
 
-/** Reads and parses the team file; null (after a message) when it is missing. */
-async function readTeam(ctx: Context, err: (s: string) => void): Promise<{ team: Team; problems: Problem[] } | null> {
-  const text = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
-  if (text === null) {
-    err(`async-desk: no team file at ${ctx.teamFile} in ${ctx.root}. Create one (see the README) or pass --team-file.\n`);
+/**
+ * The team file, read through RepoFiles (only inside the root, a regular file, within the team file
+ * limit): missing; not read, with the problem on it (`problems` holds just that one); or parsed.
+ */
+type TeamRead = { kind: 'missing' } | { kind: 'unread'; problems: Problem[] } | { kind: 'parsed'; team: Team; problems: Problem[] };
+
+function loadTeam(ctx: Context): TeamRead {
+  const read = ctx.files.read(ctx.teamFile, DEFAULT_LIMITS.teamFile);
+  if (read.ok) return { kind: 'parsed', ...parseTeamFile(read.text, ctx.teamFile) };
+  return read.missing ? { kind: 'missing' } : { kind: 'unread', problems: [read.problem] };
+}
+
+/** The team file; null (after a message) when it is missing. */
+function readTeam(ctx: Context, err: (s: string) => void): Exclude<TeamRead, { kind: 'missing' }> | null {
+  const read = loadTeam(ctx);
+  if (read.kind === 'missing') {
+    err(`async-desk: no team file at ${safe(ctx.teamFile)} in ${safe(ctx.root)}. Create one (see the README) or pass --team-file.\n`);
     return null;
   }
-  return parseTeamFile(text, ctx.teamFile);
+  return read;
 }
 
 // Busy (GitHub status with limited availability) needs the GitHub API, which the CLI does not call
 // (yet): states here come from the team file alone, so nobody is ever "busy" in this output.
 async function listTeam(ctx: Context, at: Date, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const read = await readTeam(ctx, err);
+  const read = readTeam(ctx, err);
   if (!read) return 2;
-  const { team, problems } = read;
   // Problems go to stderr so that stdout (the table or JSON) stays usable; the valid members still print.
-  if (problems.length) err(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
+  printProblems(read.problems, err);
+  if (read.kind === 'unread') {
+    // Nobody to list: an empty list for scripts, nothing for people (the problem says why).
+    if (json) out('[]\n');
+    return 1;
+  }
+  const { team, problems } = read;
   const states = computeStates(team, at);
   if (json) {
     const rows = states.map((s, i) => {
@@ -216,7 +254,7 @@ async function listTeam(ctx: Context, at: Date, json: boolean, out: (s: string) 
     });
     out(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (states.length === 0) {
-    out(`No members in ${ctx.teamFile}.\n`);
+    out(`No members in ${safe(ctx.teamFile)}.\n`);
   } else {
     const words = { away: 'away', busy: 'busy', focus: 'focus', working: 'working', off: 'off hours' };
     const rows = states.map((s, i) => {
@@ -224,10 +262,7 @@ async function listTeam(ctx: Context, at: Date, json: boolean, out: (s: string) 
       const until = s.until ? `${formatClock(s.until)} (in ${formatDuration(Date.parse(s.until) - at.getTime())})` : '';
       return [m.name ? `${m.name} (@${m.github})` : `@${m.github}`, formatClock(s.localTime), m.timezone, words[s.state] + (s.awayNote ? `: ${s.awayNote}` : ''), until];
     });
-    const header = ['Member', 'Local time', 'Zone', 'State', 'Until (their time)'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-    out(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+    out(`${table(['Member', 'Local time', 'Zone', 'State', 'Until (their time)'], rows).join('\n')}\n`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -241,9 +276,10 @@ interface StandupsOptions {
 
 /** The digest of one day: each member's standup of their own local `date`, from the path index. */
 async function listStandups(ctx: Context, options: StandupsOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  // Without a team file the digest still lists who posted.
-  const teamText = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
-  const { team, problems } = teamText === null ? { team: undefined, problems: [] as Problem[] } : parseTeamFile(teamText, ctx.teamFile);
+  // Without a team file (or with one that could not be read) the digest still lists who posted.
+  const teamRead = loadTeam(ctx);
+  const team = teamRead.kind === 'parsed' ? teamRead.team : undefined;
+  const problems = teamRead.kind === 'missing' ? [] : [...teamRead.problems];
   const me = options.me ? team?.members.find((m) => m.github.toLowerCase() === options.me!.toLowerCase()) : undefined;
   const date = options.date ?? standupDate(options.now, me);
 
@@ -267,19 +303,23 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     }
     return logins.get(login);
   };
-  const parsed = new Map<string, Standup | undefined>();
-  const read = (file: string | undefined): Standup | undefined => {
-    if (file === undefined) return undefined;
-    if (!parsed.has(file)) {
-      const text = readTextSync(path.join(ctx.root, file));
-      parsed.set(file, text === null ? undefined : parseStandup(text, file));
+  // A file that is gone (deleted since the scan) or could not be read (its problem) counts as not posted.
+  const parsed = new Map<string, { standup?: Standup; problem?: Problem }>();
+  const readFile = (file: string): { standup?: Standup; problem?: Problem } => {
+    let result = parsed.get(file);
+    if (!result) {
+      const outcome = ctx.files.read(file);
+      result = outcome.ok ? { standup: parseStandup(outcome.text, file) } : outcome.missing ? {} : { problem: outcome.problem };
+      parsed.set(file, result);
     }
-    return parsed.get(file);
+    return result;
   };
+  const read = (file: string | undefined): Standup | undefined => (file === undefined ? undefined : readFile(file).standup);
   const standups = new Map<string, Standup>();
   const [start, end] = runs.get(date) ?? [0, 0];
   for (const e of index.entries.slice(start, end)) {
-    const standup = read(e.file);
+    const { standup, problem } = readFile(e.file);
+    if (problem) problems.push(problem);
     if (!standup) continue;
     standups.set(e.login.toLowerCase(), standup);
     // Problems of the day's files only: older ones read for blocker ages are `check`'s business.
@@ -295,7 +335,7 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     staleAfterWorkdays: STALE_AFTER_WORKDAYS,
   });
   // Problems go to stderr so that stdout (the table or JSON) stays usable.
-  if (problems.length) err(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
+  printProblems(problems, err);
 
   if (options.json) {
     const rows = entries.map((e) => ({
@@ -315,14 +355,20 @@ async function listStandups(ctx: Context, options: StandupsOptions, out: (s: str
     }));
     out(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
-    out(standupsTable(date, options.now, entries, team === undefined ? ctx.teamFile : null));
+    const note =
+      teamRead.kind === 'missing'
+        ? `No team file at ${ctx.teamFile}: only the people who posted are listed.`
+        : teamRead.kind === 'unread'
+          ? `The team file ${ctx.teamFile} was not read (see the problem above): only the people who posted are listed.`
+          : null;
+    out(standupsTable(date, options.now, entries, note));
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
-function standupsTable(date: string, now: Date, entries: DigestEntry[], noTeamFile: string | null): string {
+function standupsTable(date: string, now: Date, entries: DigestEntry[], note: string | null): string {
   const lines = [`Standups of ${date}, each person's own local day (at ${now.toISOString().slice(0, 16)}Z)`];
-  if (noTeamFile) lines.push(`No team file at ${noTeamFile}: only the people who posted are listed.`);
+  if (note) lines.push(safe(note));
   if (entries.length === 0) return `${lines.join('\n')}\nNobody has posted.\n`;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const rows = entries.map((e) => [
@@ -331,15 +377,12 @@ function standupsTable(date: string, now: Date, entries: DigestEntry[], noTeamFi
     e.status,
     (e.status === 'posted' ? `${plural(e.done.length, 'done item')}, ${plural(e.next.length, 'next item')}, ${plural(e.blockers.length, 'open blocker')}` : e.detail) + (e.mentionsMe ? ' (mentions you)' : ''),
   ]);
-  const header = ['Member', 'Local time', 'Status', 'Detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  lines.push('', line(header), ...rows.map(line));
+  lines.push('', ...table(['Member', 'Local time', 'Status', 'Detail'], rows));
   for (const [i, e] of entries.entries()) {
     if (e.status !== 'posted') continue;
-    lines.push('', `${rows[i]![0]}: ${e.file}`);
+    lines.push('', `${safe(rows[i]![0]!)}: ${safe(e.file ?? '')}`);
     const list = (title: string, items: string[]) => {
-      if (items.length) lines.push(`  ${title}`, ...items.map((x) => `    - ${x}`));
+      if (items.length) lines.push(`  ${title}`, ...items.map((x) => `    - ${safe(x)}`));
     };
     list('Done', e.done);
     list('Next', e.next);
@@ -347,14 +390,10 @@ function standupsTable(date: string, now: Date, entries: DigestEntry[], noTeamFi
       'Blockers',
       e.blockerDetails.map((b) => `${b.text} (${b.openWorkdays === 0 ? 'new' : `open ${plural(b.openWorkdays, 'working day')}, since ${b.since}`}${b.stale ? ', stale' : ''})`),
     );
-    if (e.notes) lines.push('  Notes', ...e.notes.split('\n').map((x) => `    ${x}`.trimEnd()));
+    if (e.notes) lines.push('  Notes', ...e.notes.split(/\r?\n/).map((x) => `    ${safe(x)}`.trimEnd()));
   }
   return `${lines.join('\n')}\n`;
 }
-
-const printProblems = (problems: Problem[], err: (s: string) => void) => {
-  if (problems.length) err(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
-};
 
 async function listTemplates(ctx: Context, json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const set = await discoverTemplates(ctx.root);
@@ -392,12 +431,9 @@ function templatesTable(set: TemplateSet): string {
   const lines: string[] = [];
   if (set.templates[0]?.builtIn) lines.push('No issue templates in .github/ISSUE_TEMPLATE or docs/ISSUE_TEMPLATE: these are the built-in ones.', '');
   const rows = set.templates.map((t) => [t.name, t.kind, t.labels.join(', '), t.builtIn ? `(built in: ${t.key})` : t.file]);
-  const header = ['Name', 'Kind', 'Labels', 'File'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  lines.push(line(header), ...rows.map(line));
+  lines.push(...table(['Name', 'Kind', 'Labels', 'File'], rows));
   if (!set.blankIssuesEnabled) lines.push('', 'Blank issues are turned off (config.yml).');
-  if (set.contactLinks.length) lines.push('', 'Contact links:', ...set.contactLinks.map((l) => `  ${l.name}: ${l.url}\n    ${l.about}`));
+  if (set.contactLinks.length) lines.push('', 'Contact links:', ...set.contactLinks.map((l) => `  ${safe(l.name)}: ${safe(l.url)}\n    ${safe(l.about)}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -413,14 +449,24 @@ interface IssueOptions {
   apiUrl?: string;
 }
 
-/** The --answers file: a JSON object from field id to a string or a list of strings. */
-async function readAnswers(file: string | undefined): Promise<Answers> {
+/** The largest --answers file read: form answers are a few KB. */
+const ANSWERS_LIMIT = 1 * MB;
+
+/**
+ * The --answers file: a JSON object from field id to a string or a list of strings. Read like a
+ * repository's files (readFileSafely): a regular file only, so a device (/dev/zero) or a FIFO is
+ * refused without being opened, and at most ANSWERS_LIMIT.
+ */
+function readAnswers(file: string | undefined): Answers {
   if (file === undefined) return {};
+  const help = 'Give --answers a JSON file (at most 1 MB) of the form\'s answers; "templates --json" lists each form\'s fields.';
+  const read = readFileSafely(path.resolve(file), file, ANSWERS_LIMIT);
+  if (!read.ok) throw new UsageError(read.missing ? `--answers ${file}: no such file.` : `--answers: ${read.problem.message} ${help}`);
   let value: unknown;
   try {
-    value = JSON.parse(await fsp.readFile(file, 'utf8'));
+    value = JSON.parse(read.text.replace(/^\uFEFF/, '')); // a UTF-8 BOM is kept by the reader, JSON.parse refuses it
   } catch (error) {
-    throw new UsageError(`--answers ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(`--answers ${file}: not valid JSON (${(error as Error).message}). ${help}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`--answers ${file} must hold a JSON object from field id to answer.`);
   for (const [id, answer] of Object.entries(value)) {
@@ -443,49 +489,54 @@ async function createIssue(ctx: Context, o: IssueOptions, out: (s: string) => vo
   }
   const repo = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(o.repo!.trim());
   if (!repo) throw new UsageError('--repo must be OWNER/NAME, like acme/payments.');
-  const answers = await readAnswers(o.answers);
+  const answers = readAnswers(o.answers);
 
   const set = await discoverTemplates(ctx.root);
   const template = findTemplate(set, o.template!);
   if (!template) {
-    err(`async-desk: no issue template "${o.template}". Templates: ${set.templates.map((t) => `${t.key} (${t.name})`).join(', ')}.\n`);
+    err(`async-desk: no issue template "${safe(o.template!)}". Templates: ${safe(set.templates.map((t) => `${t.key} (${t.name})`).join(', '))}.\n`);
     return 1;
   }
   if (template.problems.some((p) => p.severity === 'error')) {
-    err(`async-desk: the template ${template.file} has problems; fix them first:\n`);
+    err(`async-desk: the template ${safe(template.file)} has problems; fix them first:\n`);
     printProblems(template.problems, err);
     return 1;
   }
 
   // The owner's zone and working days place the due date: they must be in the team file. (GitHub's
   // assignable users who are not there have no calendar to place it in.)
-  const teamText = await readTextIfExists(path.resolve(ctx.root, ctx.teamFile));
-  if (teamText === null) {
-    err(`async-desk: no team file at ${ctx.teamFile}: the owner's zone and working days come from it. Create one or pass --team-file.\n`);
+  const teamRead = loadTeam(ctx);
+  if (teamRead.kind === 'missing') {
+    err(`async-desk: no team file at ${safe(ctx.teamFile)}: the owner's zone and working days come from it. Create one or pass --team-file.\n`);
     return 1;
   }
-  const { team } = parseTeamFile(teamText, ctx.teamFile);
+  if (teamRead.kind === 'unread') {
+    printProblems(teamRead.problems, err);
+    err(`async-desk: the team file ${safe(ctx.teamFile)} was not read: the owner's zone and working days come from it. Fix it or pass --team-file.\n`);
+    return 1;
+  }
+  const { team } = teamRead;
   const login = o.owner!.trim().replace(/^@/, '');
   const owner = team.members.find((m) => m.github.toLowerCase() === login.toLowerCase());
   if (!owner) {
-    err(`async-desk: unknown owner @${login}: not a teammate in ${ctx.teamFile} (teammates: ${team.members.map((m) => m.github).join(', ') || 'none'}). The owner's zone and working days set the due date.\n`);
+    err(`async-desk: unknown owner @${safe(login)}: not a teammate in ${safe(ctx.teamFile)} (teammates: ${safe(team.members.map((m) => m.github).join(', ') || 'none')}). The owner's zone and working days set the due date.\n`);
     return 1;
   }
 
   const defaults = templateDefaults(team, template.key);
   const dueSpec = o.due ?? defaults.due;
-  if (dueSpec === undefined) throw new UsageError(`issue create needs --due: ${ctx.teamFile} sets no issues.defaultDue and no due for template "${template.key}".`);
+  if (dueSpec === undefined) throw new UsageError(`issue create needs --due: ${safe(ctx.teamFile)} sets no issues.defaultDue and no due for template "${safe(template.key)}".`);
   const due = resolveDue(dueSpec, o.now, owner, team, Intl.DateTimeFormat().resolvedOptions().timeZone);
   if ('error' in due) {
-    err(`async-desk: --due: ${due.error}\n`);
+    err(`async-desk: --due: ${safe(due.error)}\n`);
     return 1;
   }
   const errors = validateAnswers(template, o.title!, answers);
   if (errors.length) {
-    err(`async-desk: the issue is not complete:\n${errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}\n`);
+    err(`async-desk: the issue is not complete:\n${errors.map((e) => `  ${safe(e.field)}: ${safe(e.message)}`).join('\n')}\n`);
     return 1;
   }
-  if (due.warning) err(`async-desk: note: ${due.warning}\n`);
+  if (due.warning) err(`async-desk: note: ${safe(due.warning)}\n`);
   const request = buildIssueRequest({ template, title: o.title!, answers, owner: owner.github, due, extraLabels: defaults.labels });
   if (o.dryRun) {
     out(`${JSON.stringify(request, null, 2)}\n`);
@@ -502,11 +553,11 @@ async function createIssue(ctx: Context, o: IssueOptions, out: (s: string) => vo
   const client = createGitHubClient({ token, apiUrl, userAgent: 'async-desk-cli', Octokit });
   try {
     const res = await client.request<{ number: number; html_url: string }>('POST /repos/{owner}/{repo}/issues', { owner: repo[1], repo: repo[2], ...request });
-    out(`Created issue #${res.data.number}: ${res.data.html_url}\n`);
+    out(`Created issue #${res.data.number}: ${safe(String(res.data.html_url))}\n`);
     return 0;
   } catch (error) {
     const failure = toGitHubError(error);
-    err(`async-desk: ${failure.message}\n`);
+    err(`async-desk: ${safe(failure.message)}\n`);
     return failure.kind === 'validation' ? 1 : 2;
   }
 }
@@ -518,15 +569,84 @@ async function check(ctx: Context, out: (s: string) => void): Promise<number> {
     return 0;
   }
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  out(problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`).join('\n') + '\n');
+  out(`${problems.map(problemLine).join('\n')}\n`);
   return 1;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why year-month-day is not a calendar date, or null when it is one. */
+function calendarProblem(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')}`;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
+/**
+ * A date option (--date, --today, --due YYYY-MM-DD): a real calendar date, checked field by field
+ * (Date.parse would take 2026-02-30 for 2026-03-02). Returns why it is not one, or null.
+ */
+function dateProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return 'not YYYY-MM-DD';
+  return calendarProblem(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function checkDate(value: string, option: string): void {
+  const problem = dateProblem(value);
+  if (problem === null) return;
+  throw new UsageError(`${option} must be a date like 2026-01-31${problem === 'not YYYY-MM-DD' ? '' : `; ${value} is not one: ${problem}`}.`);
+}
+
+/** YYYY-MM-DDTHH:MM[:SS[.fff]] with Z, an offset (+01:00, +0100, +01) or none (local time). */
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 instant, strictly: a real calendar date and a real time of day (Date.parse rolls
+ * 2026-02-30 over into March and takes hour 24). Without an offset it is the machine's local time.
+ * The instant, or why the text is not one (null reason: not the ISO 8601 shape at all).
+ */
+function parseInstant(value: string): { at: Date } | { error: string | null } {
+  const m = INSTANT_RE.exec(value.trim());
+  if (!m) return { error: null };
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const millisecond = Number((m[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const calendar = calendarProblem(year, month, day);
+  if (calendar) return { error: calendar };
+  if (hour > 23) return { error: `hours go from 00 to 23, not ${m[4]}` };
+  if (minute > 59) return { error: `minutes go from 00 to 59, not ${m[5]}` };
+  if (second > 59) return { error: `seconds go from 00 to 59, not ${m[6]}` };
+  const zone = m[8];
+  let at: Date;
+  if (zone === undefined) {
+    at = new Date(0);
+    at.setFullYear(year, month - 1, day);
+    at.setHours(hour, minute, second, millisecond);
+  } else {
+    let offset = 0;
+    if (zone.toUpperCase() !== 'Z') {
+      const o = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+      const [oh, om] = [Number(o[2]), Number(o[3] ?? '0')];
+      if (oh > 23 || om > 59) return { error: `the offset ${zone} is not one: offsets go from -23:59 to +23:59` };
+      offset = (o[1] === '-' ? -1 : 1) * (oh * 60 + om);
+    }
+    at = new Date(0);
+    at.setUTCFullYear(year, month - 1, day);
+    at.setUTCHours(hour, minute, second, millisecond);
+    at = new Date(at.getTime() - offset * 60_000);
+  }
+  return Number.isNaN(at.getTime()) ? { error: 'it is out of range' } : { at };
 }
 
 /** An instant with a date and a time (default: now); without an offset it is the machine's local time. */
 function instant(value: string | undefined, option: string): Date {
-  const at = value === undefined ? new Date() : new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? value : NaN);
-  if (Number.isNaN(at.getTime())) throw new UsageError(`${option} must be an ISO 8601 date and time like 2026-11-24T10:30:00Z or 2026-11-24T11:30+01:00.`);
-  return at;
+  if (value === undefined) return new Date();
+  const parsed = parseInstant(value);
+  if ('at' in parsed) return parsed.at;
+  const shape = `${option} must be an ISO 8601 date and time like 2026-11-24T10:30:00Z or 2026-11-24T11:30+01:00`;
+  throw new UsageError(parsed.error === null ? `${shape}.` : `${shape}; ${value.trim()} is not one: ${parsed.error}.`);
 }
 
 export async function main(argv: string[], out = (s: string) => void process.stdout.write(s), err = (s: string) => void process.stderr.write(s)): Promise<number> {
@@ -574,8 +694,13 @@ export async function main(argv: string[], out = (s: string) => void process.std
     if (command === 'issue' && subcommand !== 'create') throw new UsageError(subcommand ? `unknown issue command "${subcommand}"; did you mean "issue create"?` : 'issue needs a command: issue create.');
     const extra = positionals[command === 'issue' ? 2 : 1];
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
-    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError('--today must be a date like 2026-01-31.');
-    if (values.date !== undefined && !isDate(values.date)) throw new UsageError('--date must be a date like 2026-01-31.');
+    if (values.today !== undefined) checkDate(values.today, '--today');
+    if (values.date !== undefined) checkDate(values.date, '--date');
+    // --due takes presets and rules too (the core reads them); a date must be a real one.
+    if (values.due !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(values.due.trim())) {
+      const problem = dateProblem(values.due.trim());
+      if (problem) throw new UsageError(`--due ${values.due.trim()} is not a date: ${problem}.`);
+    }
     const at = instant(values.at, '--at');
     const now = instant(values.now, '--now');
     const root = path.resolve(values.root ?? process.cwd());
@@ -586,6 +711,7 @@ export async function main(argv: string[], out = (s: string) => void process.std
     }
     const ctx: Context = {
       root,
+      files: new RepoFiles(root),
       teamFile: (values['team-file'] ?? DEFAULT_TEAM_FILE).replace(/\\/g, '/'),
       standupsDir: values['standups-dir']?.trim() || DEFAULT_STANDUPS_DIR,
       today: values.today ?? localIsoDate(),
@@ -628,11 +754,11 @@ export async function main(argv: string[], out = (s: string) => void process.std
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`async-desk: ${error.message}\n\n${USAGE}`);
+      err(`async-desk: ${safe(error.message)}\n\n${USAGE}`);
       return 2;
     }
     // Exit 2 for failures to run at all, so CI can tell them from "problems found" (1).
-    err(`async-desk: ${(error as Error).message ?? error}\n`);
+    err(`async-desk: ${safe(String((error as Error)?.message ?? error))}\n`);
     return 2;
   }
 }
@@ -647,7 +773,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`async-desk: ${(error as Error)?.message ?? error}\n`);
+      process.stderr.write(`async-desk: ${terminalSafe(String((error as Error)?.message ?? error))}\n`);
       process.exitCode = 2;
     },
   );

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ensureTestHost } from './test-host.mjs';
-import { startCodeServer, tail } from './code-server.mjs';
+import { startCodeServer, tail, RESTRICTED_SETTINGS } from './code-server.mjs';
 import { launchChromium, workbenchUrl } from './browser.mjs';
 import { log, makeScratch, removeScratch, copyWorkspace, resultsDir, sleep, isStopping } from './util.mjs';
 
@@ -36,6 +36,8 @@ export function formatAutomationLog(level, args) {
  * @param {string} o.extensionTestsPath       absolute path of the compiled test module (with or without .js)
  * @param {string} [o.workspaceTemplate]      folder copied into the scratch dir and opened (empty folder when absent)
  * @param {object} [o.env]                    environment for the server and so for the extension host
+ * @param {boolean} [o.restricted]            open the folder untrusted (Restricted Mode)
+ * @param {(workspace: string, scratch: string) => void} [o.prepare]  called with the workspace copy before the server starts
  * @param {number} [o.timeoutMs]              hard limit for the whole run (default 10 min)
  * @param {(line: {level: string, text: string}) => void} [o.onLog]  default: test output to stdout
  * @param {(scratch: string) => any} [o.collect]  called with the scratch dir (server logs under user-data/logs) before it is removed
@@ -48,6 +50,7 @@ export async function runExtensionTests(o) {
   clearOldFailure(o.name);
   const scratch = makeScratch(o.name);
   const workspace = copyWorkspace(o.workspaceTemplate, join(scratch, 'workspace'));
+  o.prepare?.(workspace, scratch);
   const lines = [];
   const verbose = process.env.ASYNC_DESK_VERBOSE === '1';
   // The test module prefixes mocha's reporter lines with this tag (ASYNC_DESK_OUTPUT_TAG) and frames
@@ -77,7 +80,14 @@ export async function runExtensionTests(o) {
   let code = 1;
   let failure;
   try {
-    server = await startCodeServer({ host, scratch, workspace, smokeTest: true, env: { NO_COLOR: '1', ...o.env, ASYNC_DESK_OUTPUT_TAG: tag } });
+    server = await startCodeServer({
+      host,
+      scratch,
+      workspace,
+      smokeTest: true,
+      ...(o.restricted ? { restricted: true, settings: RESTRICTED_SETTINGS } : {}),
+      env: { NO_COLOR: '1', ...o.env, ASYNC_DESK_OUTPUT_TAG: tag },
+    });
     browser = await launchChromium({ executablePath: host.chromium });
     const { page } = browser;
 

@@ -3,6 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { MB, readFileSafely } from './repoFiles';
 
 export class FileExistsError extends Error {
   readonly code = 'EEXIST';
@@ -51,11 +52,17 @@ export async function renameNoClobber(from: string, to: string): Promise<void> {
   await fsp.unlink(from);
 }
 
+/** Files larger than this are not opened for an edit (a record or standup is a few KB). */
+export const EDIT_LIMIT = 16 * MB;
+
+/**
+ * The text of a file about to be edited, or null when it does not exist. Throws a clear error for a
+ * file that cannot be edited safely: not a regular file (a device or FIFO would block or flood
+ * memory), over 16 MB, or UTF-16 (Async Desk writes UTF-8 and never converts a file silently).
+ */
 export async function readTextIfExists(path: string): Promise<string | null> {
-  try {
-    return await fsp.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const read = readFileSafely(path, path, EDIT_LIMIT, '', { refuseUtf16: true });
+  if (read.ok) return read.text;
+  if (read.missing) return null;
+  throw new Error(read.problem.message);
 }

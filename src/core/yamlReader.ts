@@ -1,9 +1,32 @@
 // Reading YAML as yaml Document nodes, so that every problem points at the line (and columns) of the
 // node it is about: the team file (src/core/team/parse.ts) and issue templates (forms, config.yml,
-// Markdown front matter: src/core/issues). Never throws: callers wrap their walk in `guard`.
-import { isAlias, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+// Markdown front matter: src/core/issues). Never throws: readYaml turns whatever the yaml library
+// throws into a problem, and callers wrap their walk in `guard`.
+//
+// Issue templates come from repositories nobody has vetted, read as soon as a folder opens, so what
+// they can cost is bounded here (the team file, read by its own parser, only shares the helpers):
+//  - Nesting: yaml's parser recurses once per level and a list nested a few thousand levels deep
+//    overflowed the stack ("Maximum call stack size exceeded" thrown out of parseDocument), which took
+//    every other template down with it. Before parsing, a scan of yaml's own tokens (so quotes, block
+//    scalars and comments count for nothing) estimates the depth from above; past MAX_YAML_DEPTH the
+//    file is a problem at the line where it gets too deep, and is not parsed. Anything thrown all the
+//    same is caught and reported on the file.
+//  - Aliases: yaml's Alias.resolve(doc) walks the whole document for each alias (10,000 aliases took
+//    6 s); aliases are resolved here from one map built in one pass.
+//  - Problems: at most MAX_PROBLEMS per file are kept, then one problem says how many more there are
+//    (~125,000 of them overflowed the stack in discover.ts's `problems.push(...all)`, and a list that
+//    long helps nobody).
+import { Document, isAlias, isCollection, isPair, isScalar, isSeq, Lexer, parseDocument, type Alias, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from './decisions/types';
 import { lineAt, lineStarts } from './text';
+
+/** How deeply an issue template's YAML may nest (maps and lists in one another). Templates need 6;
+ *  yaml's parser gives out somewhere past 400 (flow lists) to 2,000 (block lists) levels, less when
+ *  it is called with a deep stack already. */
+export const MAX_YAML_DEPTH = 100;
+
+/** Problems kept per file read with readYaml; the rest are counted in one more problem. */
+export const MAX_PROBLEMS = 1000;
 
 export interface YamlCtx {
   file: string;
@@ -14,35 +37,260 @@ export interface YamlCtx {
   base: number;
   doc: Document;
   problems: Problem[];
+  /** The YAML could not be read at all (said in `problems`): `guard` walks nothing. */
+  unreadable?: boolean;
+  /** Keep at most this many problems (readYaml: MAX_PROBLEMS); unset, all are kept. */
+  maxProblems?: number;
+  /** Problems not kept because of maxProblems, and the line of the first of them. */
+  dropped?: { count: number; line: number };
+  /** Alias -> the node it names, built on the first alias resolved. */
+  aliases?: Map<Alias, unknown>;
 }
 
 export type Span = [start: number, end: number];
 
-/** Parses `yaml` (found at offset `base` of `text`) and reports its syntax errors. */
+/** Parses `yaml` (found at offset `base` of `text`) and reports its syntax errors. Never throws. */
 export function readYaml(text: string, file: string, yaml = text, base = 0): YamlCtx {
-  const ctx: YamlCtx = { file, text, starts: lineStarts(text), base, doc: undefined as unknown as Document, problems: [] };
+  const ctx: YamlCtx = { file, text, starts: lineStarts(text), base, doc: new Document(), problems: [], maxProblems: MAX_PROBLEMS };
+  const deep = nestingOver(yaml, MAX_YAML_DEPTH);
+  if (deep !== null) {
+    tooDeep(ctx, yaml === text, deep);
+    return ctx;
+  }
   // yaml makes an Error per problem, and capturing its stack is most of the cost of a broken file
   // (see core/team/parse.ts): capture none while parsing.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
     ctx.doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    Error.stackTraceLimit = stackTraceLimit;
+    if (isStackOverflow(error)) tooDeep(ctx, yaml === text, 0, false);
+    else unreadable(ctx, `Could not read ${what(ctx, yaml === text)}: ${messageOf(error)}`);
+    return ctx;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+  }
+  for (const error of ctx.doc.errors) {
+    // What the depth scan let through and yaml's composer gave up on (it catches its own overflow).
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      tooDeep(ctx, yaml === text, error.pos?.[0] ?? 0, false);
+      return ctx;
+    }
   }
   for (const error of ctx.doc.errors) report(ctx, error.pos ?? [0, 0], 'error', 'yaml-syntax', `Not valid YAML: ${firstLine(error.message)}`);
   for (const warning of ctx.doc.warnings) report(ctx, warning.pos ?? [0, 0], 'warning', 'yaml-warning', `YAML: ${firstLine(warning.message)}`);
   return ctx;
 }
 
-/** Runs a walk over the document; a bug of ours becomes a problem instead of an exception. */
-export function guard(ctx: YamlCtx, what: string, walk: () => void): void {
+/** 'config.yml', or 'the front matter of bug.md' for YAML inside a file ('The …' to start a sentence). */
+function what(ctx: YamlCtx, whole: boolean, start = false): string {
+  const name = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
+  return whole ? name : `${start ? 'The' : 'the'} front matter of ${name}`;
+}
+
+/** `measured`: the depth scan found it (so it is over MAX_YAML_DEPTH), else yaml gave up on it. */
+function tooDeep(ctx: YamlCtx, whole: boolean, offset: number, measured = true): void {
+  const levels = measured ? ` (over ${MAX_YAML_DEPTH} levels)` : '';
+  unreadable(ctx, `${what(ctx, whole, true)} is nested too deeply to read${levels}.`, 'too-deep', offset);
+}
+
+function unreadable(ctx: YamlCtx, message: string, code = 'unreadable-yaml', offset = 0): void {
+  ctx.unreadable = true;
+  report(ctx, [offset, offset], 'error', code, message);
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(String(error.message));
+}
+
+function messageOf(error: unknown): string {
   try {
-    walk();
-  } catch (error) {
-    report(ctx, [0, 0], 'error', 'internal-error', `Could not read ${what}: ${(error as Error)?.message ?? error}`);
+    return firstLine(String((error as Error)?.message ?? error));
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/**
+ * The offset in `yaml` where it first nests deeper than `limit` levels, or null. An estimate from
+ * above, from yaml's lexer (iterative, so it cannot overflow): in block context a line hangs under the
+ * nearest earlier line with less indentation and adds one level for each `-`, `?` and `:` on it (and
+ * one for a `-` at the indentation of a line that ends with `key:`, as a list under a key need not be
+ * indented); in flow context each open bracket adds one, and a `key: value` pair in `[ ]` one more.
+ * Never throws (null when in doubt: the parse after it is guarded too).
+ */
+export function nestingOver(yaml: string, limit: number): number | null {
+  try {
+    return quickBound(yaml) <= limit ? null : scanNesting(yaml, limit);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A bound on the depth found without the lexer (which costs a fifth of a parse), good enough for
+ * large flat files such as a form with 100,000 options. Each level of block nesting starts at least
+ * one column further right than the level above it, but for a list written at the indentation of its
+ * key ("key:\n- item"), so block depth is at most twice the longest line; each level of flow nesting
+ * needs a bracket of its own (and a `[a: b]` pair one more level), so flow depth is at most twice the
+ * number of brackets; block collections never sit inside flow ones.
+ */
+function quickBound(yaml: string): number {
+  let longest = 0;
+  let lineStart = 0;
+  let brackets = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i);
+    if (c === 10) {
+      if (i - lineStart > longest) longest = i - lineStart;
+      lineStart = i + 1;
+    } else if (c === 91 || c === 123) brackets++; // [ {
+  }
+  longest = Math.max(longest, yaml.length - lineStart);
+  return 2 * (longest + 1) + 2 * brackets;
+}
+
+interface LineLevel {
+  indent: number;
+  depth: number;
+  /** The line ends with `key:` (its value may be a list at the same indentation). */
+  opensValue: boolean;
+}
+
+function scanNesting(yaml: string, limit: number): number | null {
+  const lines: LineLevel[] = []; // the current line's ancestors (by indentation), innermost last
+  let line: LineLevel | undefined; // the line being read (block context)
+  let indent = 0;
+  const flow: { seq: boolean; pair: boolean }[] = [];
+  let flowDepth = 0;
+  let atScalar = false;
+  /** A block scalar's header (`|`, `>-`) was read: its text, on the lines below, belongs to that line. */
+  let blockHeader: LineLevel | undefined;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(yaml)) {
+    const at = offset;
+    if (atScalar) {
+      // A scalar's source: never a token, whatever it looks like. A block scalar's text ends with its
+      // line break: the next line starts after it.
+      atScalar = false;
+      offset += lexeme.length;
+      if (line) line.opensValue = false;
+      if (blockHeader) {
+        blockHeader = undefined;
+        line = undefined;
+        indent = 0;
+      }
+      continue;
+    }
+    // Lexer marks are not in the source: document mode, the end of a flow collection left open (by a
+    // line indented less than it), and the start of a scalar (its source is the next lexeme).
+    if (lexeme === '\x02') continue;
+    if (lexeme === '\x18') {
+      flow.length = 0;
+      flowDepth = 0;
+      continue;
+    }
+    if (lexeme === '\x1f') {
+      atScalar = true;
+      if (blockHeader && flow.length === 0) {
+        line = blockHeader;
+        continue;
+      }
+      blockHeader = undefined;
+    } else offset += lexeme.length;
+    const c = lexeme[0];
+    if (lexeme === '' || lexeme === '\n' || lexeme === '\r\n') {
+      if (flow.length === 0) {
+        line = undefined;
+        indent = 0;
+      }
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      if (!line && flow.length === 0 && c === ' ') indent += lexeme.length;
+      continue;
+    }
+    if (c === '#' || c === '%' || lexeme === '\ufeff') continue;
+    if (lexeme === '---' || lexeme === '...') {
+      lines.length = 0;
+      line = undefined;
+      indent = 0;
+      flow.length = 0;
+      flowDepth = 0;
+      continue;
+    }
+    if (!line) {
+      let parentOpens = false;
+      while (lines.length && lines[lines.length - 1]!.indent >= indent) {
+        const popped = lines.pop()!;
+        parentOpens = popped.indent === indent && popped.opensValue;
+      }
+      line = { indent, depth: lines.length ? lines[lines.length - 1]!.depth : 0, opensValue: false };
+      if (lexeme === '-' && parentOpens) line.depth++;
+      lines.push(line);
+    }
+    switch (lexeme) {
+      case '-':
+      case '?':
+      case ':':
+        if (flow.length === 0) {
+          line.depth++;
+          line.opensValue = lexeme === ':';
+        } else if (lexeme !== '-' && flow[flow.length - 1]!.seq && !flow[flow.length - 1]!.pair) {
+          flow[flow.length - 1]!.pair = true;
+          flowDepth++;
+        }
+        break;
+      case '[':
+      case '{':
+        flow.push({ seq: lexeme === '[', pair: false });
+        flowDepth++;
+        line.opensValue = false;
+        break;
+      case ']':
+      case '}': {
+        const closed = flow.pop();
+        if (closed) flowDepth -= closed.pair ? 2 : 1;
+        line.opensValue = false;
+        break;
+      }
+      case ',': {
+        const open = flow[flow.length - 1];
+        if (open?.pair) {
+          open.pair = false;
+          flowDepth--;
+        }
+        break;
+      }
+      default:
+        // Anchors and tags belong to the value that follows; anything else is a value.
+        if (c !== '&' && c !== '!') line.opensValue = false;
+        if ((c === '|' || c === '>') && flow.length === 0) blockHeader = line;
+    }
+    if (line.depth + flowDepth > limit) return at;
+  }
+  return null;
+}
+
+/** Runs a walk over the document; a bug of ours, or a document beyond what the walk can take, becomes
+ *  a problem instead of an exception. Nothing is walked when the YAML could not be read. */
+export function guard(ctx: YamlCtx, what: string, walk: () => void): void {
+  if (!ctx.unreadable) {
+    try {
+      walk();
+    } catch (error) {
+      if (isStackOverflow(error)) report(ctx, [0, 0], 'error', 'too-deep', `Could not read ${what}: it is nested too deeply.`);
+      else report(ctx, [0, 0], 'error', 'internal-error', `Could not read ${what}: ${messageOf(error)}`);
+    }
   }
   ctx.problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  if (ctx.dropped) {
+    // Last, after the ones listed; at the line of the first one left out.
+    const { count, line } = ctx.dropped;
+    ctx.problems.push({ file: ctx.file, line, severity: 'warning', code: 'too-many-problems', message: `${count} more problem${count === 1 ? '' : 's'} from here on ${count === 1 ? 'is' : 'are'} not listed: only the first ${ctx.problems.length} are.` });
+    ctx.dropped = undefined;
+  }
 }
 
 function firstLine(message: string): string {
@@ -64,6 +312,11 @@ export function lineOf(ctx: YamlCtx, offset: number): number {
 export function report(ctx: YamlCtx, at: readonly [number, number], severity: Problem['severity'], code: string, message: string): void {
   const start = Math.min(Math.max(0, ctx.base + at[0]), ctx.text.length);
   const line = lineAt(ctx.starts, start);
+  if (ctx.maxProblems !== undefined && ctx.problems.length >= ctx.maxProblems) {
+    if (ctx.dropped) ctx.dropped.count++;
+    else ctx.dropped = { count: 1, line };
+    return;
+  }
   const lineStart = ctx.starts[line]!;
   let lineEnd = line + 1 < ctx.starts.length ? ctx.starts[line + 1]! - 1 : ctx.text.length;
   if (lineEnd > lineStart && ctx.text[lineEnd - 1] === '\r') lineEnd--;
@@ -73,16 +326,32 @@ export function report(ctx: YamlCtx, at: readonly [number, number], severity: Pr
   ctx.problems.push(problem);
 }
 
-/** The node an alias points at (aliases are legal YAML, so follow them). */
+/** The node an alias points at (aliases are legal YAML, so follow them): the last node before it with
+ *  that anchor, as yaml's Alias.resolve finds it, from a map made once per document (Alias.resolve
+ *  walks the whole document for every alias). */
 export function resolve(ctx: YamlCtx, node: unknown): unknown {
-  if (isAlias(node)) {
-    try {
-      return node.resolve(ctx.doc);
-    } catch {
-      return undefined;
+  if (!isAlias(node)) return node;
+  ctx.aliases ??= aliasTargets(ctx.doc);
+  return ctx.aliases.get(node);
+}
+
+/** Every alias of the document and the node it names, in one pass in document order (yaml's visit
+ *  order: a node before what it contains, keys before values), without recursion. */
+function aliasTargets(doc: Document): Map<Alias, unknown> {
+  const targets = new Map<Alias, unknown>();
+  const anchors = new Map<string, unknown>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      targets.set(node, anchors.get(node.source));
+      continue;
     }
+    if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.set(node.anchor, node);
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isPair(node)) stack.push(node.value, node.key);
   }
-  return node;
+  return targets;
 }
 
 export const isNull = (node: unknown): boolean => node === null || node === undefined || (isScalar(node) && node.value === null);

@@ -38,6 +38,11 @@ function mochaClass(): typeof Mocha {
 }
 
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.test.js below `dir` (test/integration-hostile has its own index that calls this). */
+export function runSuite(dir: string): Promise<void> {
   const MochaClass = mochaClass();
   const grep = process.env.ASYNC_DESK_TEST_GREP;
   const mocha = new MochaClass({
@@ -47,8 +52,8 @@ export function run(): Promise<void> {
     timeout: Number(process.env.ASYNC_DESK_TEST_TIMEOUT) || 20_000,
     ...(grep ? { grep } : {}),
   });
-  const files = testFiles(__dirname);
-  if (files.length === 0) return Promise.reject(new Error(`No *.test.js files under ${__dirname}; was the build run with --tests?`));
+  const files = testFiles(dir);
+  if (files.length === 0) return Promise.reject(new Error(`No *.test.js files under ${dir}; was the build run with --tests?`));
   for (const file of files) mocha.addFile(file);
 
   const untag = tagReporterOutput(MochaClass, process.env.ASYNC_DESK_OUTPUT_TAG);

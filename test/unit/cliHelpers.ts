@@ -1,6 +1,7 @@
 // Runs the built CLI (dist/cli.js) as a user would, for the CLI tests of every capability.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 export const CLI = path.resolve(process.cwd(), 'dist/cli.js');
@@ -32,4 +33,17 @@ export function runCliAsync(env: Record<string, string>, ...args: string[]): Pro
 /** Mocha `before` hook: a clear message when the CLI has not been built. */
 export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "node scripts/build.mjs" first`);
+}
+
+/** A new empty folder under the system temp folder (remove it with rmSync(…, { recursive: true })). */
+export function tempFolder(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `async-desk-${prefix}-`));
+}
+
+/** Writes files (relative path -> text) under root, creating folders on the way. */
+export function writeTree(root: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
 }

@@ -2,7 +2,7 @@
 export * from './types';
 export { parseRecord, parseFileName, resolveLinkTarget } from './parse';
 export { normalizeStatus, statusWord } from './status';
-export { discoverFolders, scanDecisions, isRecordFileName, type DiscoverOptions, type ScanOptions } from './scan';
+export { discoverFolders, scanDecisions, isRecordFileName, readRecordText, type DiscoverOptions, type ScanOptions } from './scan';
 export { checkIndex, linkRecords } from './check';
 export { setStatus } from './edit';
 export { createRecord, contextLine, supersede, nextNumber, NATIVE_SECTIONS } from './create';

@@ -1,14 +1,17 @@
-// Finding decision folders (SPEC §2 table) and indexing every record in them.
-import { promises as fsp, readFileSync, type Dirent } from 'node:fs';
+// Finding decision folders (SPEC §2 table) and indexing every record in them. Every file and folder
+// is read through RepoFiles (src/core/repoFiles.ts): only inside the root, regular files, size-limited.
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
 import { parseRecord } from './parse';
-import type { DecisionFolder, DecisionIndex, DecisionRecord, RecordFormat } from './types';
+import { CONFIG_LIMIT, RepoFiles, type FolderEntry, type ReadLimits } from '../repoFiles';
+import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem, RecordFormat } from './types';
 
 export interface DiscoverOptions {
   /** The asyncDesk.decisionsDir setting, relative to root; empty or undefined: discover. */
   decisionsDir?: string;
+  /** Size limits (default: DEFAULT_LIMITS). */
+  limits?: ReadLimits;
 }
 
 export interface ScanOptions extends DiscoverOptions {
@@ -42,71 +45,78 @@ interface FolderSpec {
   categories: boolean;
 }
 
-/** Root-relative, forward slashes, no './' or trailing slash. */
-function normalizeDir(root: string, dir: string): string {
-  let d = dir.trim().replace(/\\/g, '/');
-  if (path.isAbsolute(d)) d = path.relative(root, d).split(path.sep).join('/');
-  d = path.posix.normalize(d).replace(/\/+$/, '');
-  return d === '.' ? '' : d.replace(/^\.\//, '');
+/** A config file's text, or null when it is missing; a file that cannot be read safely is a problem. */
+function readConfig(files: RepoFiles, file: string, problems: Problem[]): string | null {
+  const read = files.read(file, CONFIG_LIMIT);
+  if (read.ok) return read.text;
+  if (!read.missing) problems.push(read.problem);
+  return null;
 }
 
-async function readTextOrNull(file: string): Promise<string | null> {
-  try {
-    return await fsp.readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
+/** 0-based line of the first line of `text` containing `value` (where a config file names a folder). */
+function lineOf(text: string, value: string): number {
+  const line = text.split('\n').findIndex((l) => l.includes(value));
+  return Math.max(0, line);
 }
 
-async function listDir(dir: string): Promise<Dirent[]> {
-  try {
-    return await fsp.readdir(dir, { withFileTypes: true });
-  } catch {
-    return []; // missing folder: nothing indexed yet, "new record" still has a place
-  }
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await fsp.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
+/**
+ * A folder named by a setting or config file, root-relative; a folder outside the root (absolute,
+ * `../`, or through a link) is a problem on the config file's line and is not read.
+ */
+function confined(files: RepoFiles, dir: string, where: { file: string; line: number } | undefined, problems: Problem[]): string | null {
+  const folder = files.folder(dir);
+  if ('dir' in folder) return folder.dir;
+  problems.push({ file: where?.file ?? '', line: where?.line ?? 0, severity: 'error', code: 'folder-outside-workspace', message: `The decisions folder ${folder.error}${where ? '' : ' (setting asyncDesk.decisionsDir)'}` });
+  return null;
 }
 
 /** Setting > .adr-dir > .log4brains.yml > first existing default > docs/decisions. */
-async function configuredFolders(root: string, options: DiscoverOptions): Promise<FolderSpec[]> {
+function configuredFolders(files: RepoFiles, options: DiscoverOptions, problems: Problem[]): FolderSpec[] {
   const setting = options.decisionsDir?.trim();
-  if (setting) return [{ dir: normalizeDir(root, setting), source: 'setting', label: '', fallback: 'madr', categories: true }];
+  if (setting) {
+    const dir = confined(files, setting, undefined, problems);
+    return dir === null ? [] : [{ dir, source: 'setting', label: '', fallback: 'madr', categories: true }];
+  }
 
-  const adrDir = (await readTextOrNull(path.join(root, '.adr-dir')))?.split(/\r?\n/).find((l) => l.trim() !== '');
+  const adrText = readConfig(files, '.adr-dir', problems);
+  const adrLines = adrText?.split(/\r?\n/) ?? [];
+  const adrLine = adrLines.findIndex((l) => l.trim() !== '');
   // An adr-tools folder writes adr-tools records even before the first one exists.
-  if (adrDir) return [{ dir: normalizeDir(root, adrDir), source: 'adr-dir', label: '', fallback: 'nygard', categories: false }];
+  if (adrLine >= 0) {
+    const dir = confined(files, adrLines[adrLine]!, { file: '.adr-dir', line: adrLine }, problems);
+    return dir === null ? [] : [{ dir, source: 'adr-dir', label: '', fallback: 'nygard', categories: false }];
+  }
 
-  const log4brains = await readTextOrNull(path.join(root, '.log4brains.yml'));
+  const log4brains = readConfig(files, '.log4brains.yml', problems);
   if (log4brains !== null) {
     const specs: FolderSpec[] = [];
+    let refused = false;
+    const at = (value: string) => ({ file: '.log4brains.yml', line: lineOf(log4brains, value) });
     try {
       const config = parseDocument(log4brains).toJS({ maxAliasCount: 100 }) as { project?: { adrFolder?: unknown; packages?: unknown } } | null;
       const project = config?.project;
       if (project && typeof project.adrFolder === 'string' && project.adrFolder.trim()) {
-        specs.push({ dir: normalizeDir(root, project.adrFolder), source: 'log4brains', label: '', fallback: 'log4brains', categories: false });
+        const dir = confined(files, project.adrFolder, at(project.adrFolder.trim()), problems);
+        if (dir === null) refused = true;
+        else specs.push({ dir, source: 'log4brains', label: '', fallback: 'log4brains', categories: false });
       }
       if (project && Array.isArray(project.packages)) {
         for (const pkg of project.packages as { name?: unknown; adrFolder?: unknown }[]) {
           if (!pkg || typeof pkg.adrFolder !== 'string' || !pkg.adrFolder.trim()) continue;
-          const dir = normalizeDir(root, pkg.adrFolder);
-          specs.push({ dir, source: 'package', label: typeof pkg.name === 'string' ? pkg.name : path.posix.basename(dir), fallback: 'log4brains', categories: false });
+          const dir = confined(files, pkg.adrFolder, at(pkg.adrFolder.trim()), problems);
+          if (dir === null) refused = true;
+          else specs.push({ dir, source: 'package', label: typeof pkg.name === 'string' ? pkg.name : path.posix.basename(dir), fallback: 'log4brains', categories: false });
         }
       }
     } catch {
-      // An unreadable .log4brains.yml falls through to the defaults.
+      // An unreadable .log4brains.yml (bad YAML, nested too deeply) falls through to the defaults.
     }
-    if (specs.length) return specs;
+    // Folders that were refused are not replaced by a default: the config says where records are.
+    if (specs.length || refused) return specs;
   }
 
   for (const dir of DEFAULT_DIRS) {
-    if (await isDirectory(path.join(root, dir))) return [{ dir, source: 'default', label: '', fallback: 'madr', categories: true }];
+    if (files.isFolder(dir)) return [{ dir, source: 'default', label: '', fallback: 'madr', categories: true }];
   }
   return [{ dir: 'docs/decisions', source: 'default', label: '', fallback: 'madr', categories: true }];
 }
@@ -118,29 +128,27 @@ async function configuredFolders(root: string, options: DiscoverOptions): Promis
  * an extension host responsive while a large folder is indexed. Parsing on worker threads was measured
  * too and lost: each thread pays the parsers' JIT warm-up again, which is most of a cold scan.
  */
-async function readAndParse(root: string, jobs: readonly ParseJob[]): Promise<DecisionRecord[]> {
+async function readAndParse(files: RepoFiles, jobs: readonly ParseJob[], problems: Problem[]): Promise<DecisionRecord[]> {
   const records: DecisionRecord[] = [];
   const BATCH = 100; // ~10-30 ms of parsing between yields
   for (let i = 0; i < jobs.length; i += BATCH) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    records.push(...readAndParseSync(root, jobs, i, Math.min(i + BATCH, jobs.length)));
+    for (let j = i; j < Math.min(i + BATCH, jobs.length); j++) {
+      const job = jobs[j]!;
+      const read = readRecordText(files, job.file);
+      if (read.text !== null) records.push(parseRecord(read.text, job.file, job.dir));
+      else if (read.problem) problems.push(read.problem);
+      // (missing: deleted between listing and reading)
+    }
   }
   return records;
 }
 
-function readAndParseSync(root: string, jobs: readonly ParseJob[], from: number, to: number): DecisionRecord[] {
-  const records: DecisionRecord[] = [];
-  for (let i = from; i < to; i++) {
-    const job = jobs[i]!;
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, job.file), 'utf8');
-    } catch {
-      continue; // deleted between listing and reading
-    }
-    records.push(parseRecord(text, job.file, job.dir));
-  }
-  return records;
+/** A record file's text through the safe reader: text, or the problem that kept it unread, or neither (gone). */
+export function readRecordText(files: RepoFiles, file: string): { text: string | null; problem?: Problem } {
+  const read = files.read(file, files.limits.file, 'setting asyncDesk.maxFileSizeMB');
+  if (read.ok) return { text: read.text };
+  return read.missing ? { text: null } : { text: null, problem: read.problem };
 }
 
 function majorityFormat(records: readonly DecisionRecord[], fallback: RecordFormat): RecordFormat {
@@ -152,36 +160,50 @@ function majorityFormat(records: readonly DecisionRecord[], fallback: RecordForm
   return order.reduce((best, f) => ((counts.get(f) ?? 0) > (counts.get(best) ?? 0) ? f : best), order[0]!);
 }
 
-async function load(root: string, options: ScanOptions): Promise<{ folders: DecisionFolder[]; records: DecisionRecord[] }> {
-  const specs = await configuredFolders(root, options);
-  const recordFiles = (dir: string, entries: Dirent[]) =>
+async function load(root: string, options: ScanOptions): Promise<{ folders: DecisionFolder[]; records: DecisionRecord[]; fileProblems: Problem[] }> {
+  const files = new RepoFiles(root, options.limits);
+  const fileProblems: Problem[] = [];
+  const specs = configuredFolders(files, options, fileProblems);
+  // Symlinked entries count as what they point to when that is inside the root (RepoFiles.list);
+  // links out of it are problems, never read.
+  const recordFiles = (dir: string, entries: FolderEntry[]) =>
     entries
-      .filter((e) => (e.isFile() || e.isSymbolicLink()) && isRecordFileName(e.name))
+      .filter((e) => e.kind === 'file' && isRecordFileName(e.name))
       .map((e) => (dir ? `${dir}/${e.name}` : e.name))
       .sort();
-  // Each configured folder, followed by its categories (sub-folders that hold records).
-  const perSpec = await Promise.all(
-    specs.map(async (spec) => {
-      const entries = await listDir(path.join(root, spec.dir));
-      const groups = [{ spec, files: recordFiles(spec.dir, entries) }];
-      if (!spec.categories) return groups;
-      const subdirs = entries
-        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !NOT_CATEGORIES.has(e.name.toLowerCase()))
-        .map((e) => e.name)
-        .sort();
-      for (const name of subdirs) {
-        const dir = spec.dir ? `${spec.dir}/${name}` : name;
-        const files = recordFiles(dir, await listDir(path.join(root, dir)));
-        if (files.length) groups.push({ spec: { dir, source: 'category', label: name, fallback: spec.fallback, categories: false }, files });
+  const listDir = (dir: string): FolderEntry[] => {
+    const listing = files.list(dir);
+    // A problem on a link that is not a record (an image, a template) is not worth a word.
+    for (const p of listing.problems) if (p.file === dir || isRecordFileName(p.file.slice(p.file.lastIndexOf('/') + 1))) fileProblems.push(p);
+    for (const e of listing.entries) {
+      if (e.kind === 'other' && isRecordFileName(e.name)) {
+        const file = dir ? `${dir}/${e.name}` : e.name;
+        fileProblems.push({ file, line: 0, severity: 'error', code: 'not-a-file', message: `${file} is not a regular file (a device, FIFO or socket); not read.` });
       }
-      return groups;
-    }),
-  );
+    }
+    return listing.entries;
+  };
+  // Each configured folder, followed by its categories (sub-folders that hold records).
+  const perSpec = specs.map((spec) => {
+    const entries = listDir(spec.dir);
+    const groups = [{ spec, files: recordFiles(spec.dir, entries) }];
+    if (!spec.categories) return groups;
+    const subdirs = entries
+      .filter((e) => e.kind === 'dir' && !e.name.startsWith('.') && !e.name.startsWith('_') && !NOT_CATEGORIES.has(e.name.toLowerCase()))
+      .map((e) => e.name)
+      .sort();
+    for (const name of subdirs) {
+      const dir = spec.dir ? `${spec.dir}/${name}` : name;
+      const recordsIn = recordFiles(dir, listDir(dir));
+      if (recordsIn.length) groups.push({ spec: { dir, source: 'category', label: name, fallback: spec.fallback, categories: false }, files: recordsIn });
+    }
+    return groups;
+  });
   const seen = new Set<string>();
   const groups = perSpec.flat().filter((g) => !seen.has(g.spec.dir) && seen.add(g.spec.dir));
 
   const jobs = groups.flatMap((g) => g.files.map((file) => ({ file, dir: g.spec.dir })));
-  const records = await readAndParse(root, jobs);
+  const records = await readAndParse(files, jobs, fileProblems);
   const folders = groups.map(({ spec }) => ({
     dir: spec.dir,
     source: spec.source,
@@ -191,7 +213,7 @@ async function load(root: string, options: ScanOptions): Promise<{ folders: Deci
       spec.fallback,
     ),
   }));
-  return { folders, records: records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+  return { folders, records: records.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), fileProblems };
 }
 
 /** The decision folders of a workspace root, with the format new records in each are written in. */
@@ -201,7 +223,7 @@ export async function discoverFolders(root: string, options: DiscoverOptions = {
 
 /** Indexes every record in every decision folder, with parse and cross-record problems. */
 export async function scanDecisions(root: string, options: ScanOptions = {}): Promise<DecisionIndex> {
-  const { folders, records } = await load(root, options);
-  const problems = [...records.flatMap((r) => r.problems), ...checkIndex(records, options.today)];
-  return { root, folders, records, problems };
+  const { folders, records, fileProblems } = await load(root, options);
+  const problems = [...fileProblems, ...records.flatMap((r) => r.problems), ...checkIndex(records, options.today)];
+  return { root, folders, records, problems, fileProblems };
 }

@@ -93,8 +93,11 @@ export interface DecisionIndex {
   root: string;
   folders: DecisionFolder[];
   records: DecisionRecord[];
-  /** Parse problems plus cross-record problems (broken links, duplicate numbers, overdue reviews). */
+  /** Parse problems plus cross-record problems (broken links, duplicate numbers, overdue reviews), plus fileProblems. */
   problems: Problem[];
+  /** Files and folders that were not read (a link out of the workspace, too large, a device, unreadable, a
+   *  configured folder outside the workspace): kept apart so that re-indexing one record keeps them. */
+  fileProblems?: Problem[];
 }
 
 /** Values for a new record. */

@@ -45,8 +45,9 @@ export function validateAnswers(template: IssueTemplate, title: string, answers:
   }
   const fields = template.fields.filter((f): f is InputField => f.type !== 'markdown');
   const known = new Set(fields.map((f) => f.id));
+  let fieldList: string | undefined; // written once, not once per unknown answer
   for (const id of Object.keys(answers)) {
-    if (!known.has(id)) errors.push({ field: id, message: `"${id}" is not a field of ${template.name}. Its fields: ${[...known].join(', ')}.` });
+    if (!known.has(id)) errors.push({ field: id, message: `"${id}" is not a field of ${template.name}. Its fields: ${(fieldList ??= listOf([...known]))}.` });
   }
   for (const field of fields) {
     const answer = answerOf(field, answers);
@@ -56,6 +57,15 @@ export function validateAnswers(template: IssueTemplate, title: string, answers:
   return errors;
 }
 
+/** At most LISTED names of a list for a message ("a, b, c and 997 more"): a form may have 100,000
+ *  options, and one message naming them all helps nobody. */
+const LISTED = 50;
+function listOf(names: readonly string[]): string {
+  return names.length <= LISTED ? names.join(', ') : `${names.slice(0, LISTED).join(', ')} and ${names.length - LISTED} more`;
+}
+
+// Answers are checked against Sets of the options, not by searching the option list per answer: with
+// 100,000 options and as many answers that would be 10^10 comparisons.
 function checkField(field: InputField, answer: string | string[]): string | null {
   const name = `"${field.label}"`;
   switch (field.type) {
@@ -66,17 +76,20 @@ function checkField(field: InputField, answer: string | string[]): string | null
     case 'dropdown': {
       const chosen = typeof answer === 'string' ? (answer === '' ? [] : [answer]) : answer;
       if (!field.multiple && Array.isArray(answer)) return `${name} takes one option, not a list.`;
-      const unknown = chosen.find((c) => !field.options.includes(c));
-      if (unknown !== undefined) return `"${unknown}" is not an option of ${name}. Options: ${field.options.join(', ')}.`;
+      const options = new Set(field.options);
+      const unknown = chosen.find((c) => !options.has(c));
+      if (unknown !== undefined) return `"${unknown}" is not an option of ${name}. Options: ${listOf(field.options)}.`;
       if (new Set(chosen).size !== chosen.length) return `${name} lists an option twice.`;
       return field.required && chosen.length === 0 ? `${name} is required: choose ${field.multiple ? 'at least one option' : 'an option'}.` : null;
     }
     case 'checkboxes': {
       if (!Array.isArray(answer)) return `${name} takes the list of ticked options.`;
-      const unknown = answer.find((a) => !field.options.some((o) => o.label === a));
+      const labels = new Set(field.options.map((o) => o.label));
+      const unknown = answer.find((a) => !labels.has(a));
       if (unknown !== undefined) return `"${unknown}" is not an option of ${name}.`;
-      const missing = field.options.filter((o) => o.required && !answer.includes(o.label));
-      if (missing.length) return `${name} needs ${missing.length === 1 ? 'this' : 'these'} ticked: ${missing.map((o) => `"${o.label}"`).join(', ')}`;
+      const ticked = new Set(answer);
+      const missing = field.options.filter((o) => o.required && !ticked.has(o.label));
+      if (missing.length) return `${name} needs ${missing.length === 1 ? 'this' : 'these'} ticked: ${listOf(missing.map((o) => `"${o.label}"`))}`;
       return null;
     }
   }

@@ -41,6 +41,8 @@ export function renderIssueBody(template: IssueTemplate, answers: Answers): stri
 
 function answerText(field: InputField, answer: string | string[]): string {
   const chosen = typeof answer === 'string' ? [answer] : answer;
+  // A Set, not chosen.includes per option: 100,000 options and as many answers would be quadratic.
+  const picked = (): Set<string> => new Set(chosen);
   switch (field.type) {
     case 'input': {
       const value = chosen.join('').replace(/[\r\n]/g, '');
@@ -52,11 +54,14 @@ function answerText(field: InputField, answer: string | string[]): string {
       return field.render ? `\`\`\`${field.render}\n${value}\n\`\`\`` : value;
     }
     case 'dropdown': {
-      const picked = field.options.filter((o) => chosen.includes(o));
-      return picked.length ? picked.join(', ') : NO_RESPONSE;
+      const set = picked();
+      const inOrder = field.options.filter((o) => set.has(o));
+      return inOrder.length ? inOrder.join(', ') : NO_RESPONSE;
     }
-    case 'checkboxes':
+    case 'checkboxes': {
       // (A form whose checkboxes have no options is refused by github.com; its answer is "no response".)
-      return field.options.map((o) => `- [${chosen.includes(o.label) ? 'x' : ' '}] ${o.label}`).join('\n') || NO_RESPONSE;
+      const set = picked();
+      return field.options.map((o) => `- [${set.has(o.label) ? 'x' : ' '}] ${o.label}`).join('\n') || NO_RESPONSE;
+    }
   }
 }

@@ -2,9 +2,9 @@
 // `.github/ISSUE_TEMPLATE/` and `docs/ISSUE_TEMPLATE/` (SPEC §2), files ending in .md, .yml or .yaml
 // (sub-folders are not read), `config.yml`/`config.yaml` as the chooser's config, forms before
 // Markdown templates, then by file name. Never throws: unreadable folders and files are problems.
-import { promises as fsp } from 'node:fs';
-import * as path from 'node:path';
+// Folders and files are read through RepoFiles: inside the root only, regular files, size-limited.
 import type { Problem } from '../decisions/types';
+import { CONFIG_LIMIT, RepoFiles, type ReadLimits } from '../repoFiles';
 import { BUILT_IN_TEMPLATES } from './builtIn';
 import { parseTemplateConfig } from './config';
 import { parseIssueForm } from './form';
@@ -15,32 +15,34 @@ export const TEMPLATE_DIRS = ['.github/ISSUE_TEMPLATE', 'docs/ISSUE_TEMPLATE'] a
 
 const problem = (file: string, code: string, message: string, severity: Problem['severity'] = 'error'): Problem => ({ file, line: 0, severity, code, message });
 
-export async function discoverTemplates(root: string): Promise<TemplateSet> {
+const TEMPLATE_NAME = /\.(?:md|ya?ml)$/i;
+
+// (async: callers await it; the reads are synchronous and bounded by the size limit)
+export async function discoverTemplates(root: string, limits?: ReadLimits): Promise<TemplateSet> {
+  const files = new RepoFiles(root, limits);
   const set: TemplateSet = { templates: [], blankIssuesEnabled: true, contactLinks: [], problems: [] };
   let configFound = false;
   for (const dir of TEMPLATE_DIRS) {
-    let names: string[];
-    try {
-      const dirents = await fsp.readdir(path.join(root, dir), { withFileTypes: true });
-      names = dirents.filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') set.problems.push(problem(dir, 'unreadable', `Could not read the folder: ${(error as Error).message}`));
-      continue;
+    const listing = files.list(dir);
+    if (listing.missing) continue;
+    // A linked template folder or file that leads outside the repository is a problem, not a read.
+    for (const p of listing.problems) if (p.file === dir || TEMPLATE_NAME.test(p.file)) set.problems.push(p);
+    for (const e of listing.entries) {
+      if (e.kind === 'other' && TEMPLATE_NAME.test(e.name)) set.problems.push(problem(`${dir}/${e.name}`, 'not-a-file', `${dir}/${e.name} is not a regular file (a device, FIFO or socket); not read.`));
     }
+    const names = listing.entries.filter((e) => e.kind === 'file').map((e) => e.name);
     for (const name of names.sort()) {
       const file = `${dir}/${name}`;
       const lower = name.toLowerCase();
       const isConfig = lower === 'config.yml' || lower === 'config.yaml';
       const kind = /\.ya?ml$/.test(lower) ? 'form' : lower.endsWith('.md') ? 'markdown' : null;
       if (!kind) continue;
-      let text: string;
-      try {
-        text = await fsp.readFile(path.join(root, file), 'utf8');
-      } catch (error) {
-        set.problems.push(problem(file, 'unreadable', `Could not read the file: ${(error as Error).message}`));
+      const read = files.read(file, isConfig ? CONFIG_LIMIT : files.limits.file, isConfig ? '' : 'setting asyncDesk.maxFileSizeMB');
+      if (!read.ok) {
+        if (!read.missing) set.problems.push(read.problem);
         continue;
       }
+      const text = read.text;
       if (isConfig) {
         // The first config found is the chooser's; a second one would be silently ignored by GitHub.
         if (configFound) {
@@ -48,17 +50,22 @@ export async function discoverTemplates(root: string): Promise<TemplateSet> {
           continue;
         }
         configFound = true;
-        const config = parseTemplateConfig(text, file);
+        const config = guarded(file, () => parseTemplateConfig(text, file));
+        if ('crashed' in config) {
+          set.problems.push(config.crashed);
+          continue;
+        }
         set.blankIssuesEnabled = config.blankIssuesEnabled;
         set.contactLinks = config.contactLinks;
-        set.problems.push(...config.problems);
+        for (const p of config.problems) set.problems.push(p);
         continue;
       }
-      const template = kind === 'form' ? parseIssueForm(text, file) : parseMarkdownTemplate(text, file);
-      if (template.name) set.templates.push(template);
+      const template = guarded(file, () => (kind === 'form' ? parseIssueForm(text, file) : parseMarkdownTemplate(text, file)));
+      if ('crashed' in template) set.problems.push(template.crashed);
+      else if (template.name) set.templates.push(template);
       else {
         // Nothing to list it by: its problems say why, and that it is left out.
-        set.problems.push(...template.problems);
+        for (const p of template.problems) set.problems.push(p);
         set.problems.push(problem(file, 'template-skipped', 'This template has no usable `name`, so it is not offered.'));
       }
     }
@@ -72,6 +79,16 @@ export async function discoverTemplates(root: string): Promise<TemplateSet> {
   }
   if (set.templates.length === 0) set.templates = BUILT_IN_TEMPLATES.map((t) => ({ ...t }));
   return set;
+}
+
+/** A parser's result, or a problem on the file when it threw (one bad template never hides the others). */
+function guarded<T extends object>(file: string, parse: () => T): T | { crashed: Problem } {
+  try {
+    return parse();
+  } catch (error) {
+    const message = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to read' : `it could not be read (${(error as Error).message})`;
+    return { crashed: problem(file, 'unreadable-template', `${file} is left out: ${message}.`) };
+  }
 }
 
 /** Forms before Markdown templates, then by file name (then folder, for the same name in both). */

@@ -14,11 +14,16 @@
 //  - A date YYYY-MM-DD is the end of their working day that date (their hours' end when it is not a
 //    working day, with a warning); a date whose end has passed is an error.
 //  - No owner: the fallback zone (the viewer's) with default hours, 09:00-17:00 Mon-Fri.
-import { DEFAULT_DAYS, DEFAULT_HOURS, parseDueRule } from '../team/parse';
+//  - Rules count at most MAX_DUE_AMOUNT (366) workdays or days, and every search through their
+//    calendar stops after SEARCH_DAYS days: a rule from a repository's team file or a `--due` typo
+//    cannot make resolving a due date take longer than that.
+import { DEFAULT_DAYS, DEFAULT_HOURS, dueRuleError, MAX_DUE_AMOUNT, parseDueRule } from '../team/parse';
 import { scheduleOf, SEARCH_DAYS, type Schedule } from '../team/schedule';
 import { WEEKDAY_NAMES, type Member, type Team } from '../team/types';
 import { clockText, dayNumber, isoDate, isValidZone, weekdayOf } from '../team/zone';
 import type { DuePreset, ResolvedDue } from './types';
+
+export { MAX_DUE_AMOUNT };
 
 export const DUE_PRESETS: readonly DuePreset[] = ['end-of-day', '+1 workday', '+2 workdays', '+3 workdays', 'friday'];
 
@@ -46,6 +51,8 @@ export function resolveDue(spec: DuePreset | string, now: Date, owner: Member | 
   if (lower === 'end-of-day') return endOfDay(ctx);
   if (lower === 'friday') return friday(ctx);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return chosenDate(ctx, text);
+  const tooFar = dueRuleError(text);
+  if (tooFar) return { error: tooFar };
   const rule = parseDueRule(text);
   if (rule?.unit === 'workdays') return rule.amount === 0 ? endOfDay(ctx) : workdays(ctx, rule.amount, rule.text);
   if (rule?.unit === 'days') return calendarDays(ctx, rule.amount, rule.text);
@@ -87,10 +94,17 @@ function endOfDay(ctx: Ctx): ResolvedDue | { error: string } {
   return next === null ? noWorkday(ctx) : due(ctx, ctx.schedule.span(next)![1], 'end of next working day');
 }
 
+/** The end of their `amount`th working day after the current one: one walk through their calendar,
+ *  at most SEARCH_DAYS days long whatever the amount (not SEARCH_DAYS per working day). */
 function workdays(ctx: Ctx, amount: number, text: string): ResolvedDue | { error: string } {
-  let day: number | null = currentDay(ctx);
-  for (let i = 0; i < amount && day !== null; i++) day = nextWorkday(ctx, day);
-  return day === null ? noWorkday(ctx) : due(ctx, ctx.schedule.span(day)![1], text);
+  const start = currentDay(ctx);
+  let found = 0;
+  for (let d = start + 1; d <= start + SEARCH_DAYS; d++) {
+    const span = ctx.schedule.span(d);
+    if (span && ++found === amount) return due(ctx, span[1], text);
+  }
+  if (found === 0) return noWorkday(ctx);
+  return { error: `${ctx.who} ${ctx.who === 'you' ? 'have' : 'has'} only ${found} working day${found === 1 ? '' : 's'} in the next ${SEARCH_DAYS} days, fewer than "${text}" counts.` };
 }
 
 function calendarDays(ctx: Ctx, amount: number, text: string): ResolvedDue {

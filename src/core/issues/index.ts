@@ -9,5 +9,5 @@ export { discoverTemplates, TEMPLATE_DIRS } from './discover';
 export { BUILT_IN_TEMPLATES } from './builtIn';
 export { validateAnswers, answerOf, MARKDOWN_BODY, type AnswerError } from './answers';
 export { renderIssueBody, NO_RESPONSE } from './body';
-export { resolveDue, dueLine, DUE_PRESETS } from './due';
+export { resolveDue, dueLine, DUE_PRESETS, MAX_DUE_AMOUNT } from './due';
 export { templateDefaults, buildIssueRequest, type IssueRequest } from './request';

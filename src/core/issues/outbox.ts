@@ -62,11 +62,15 @@ export class Outbox {
     if (value === undefined || value === null) return { outbox: new Outbox(), problems };
     if (!Array.isArray(value)) return { outbox: new Outbox(), problems: ['the stored outbox is not a list; it was ignored'] };
     const entries: OutboxEntry[] = [];
+    const ids = new Set<string>();
     value.forEach((raw, i) => {
       const entry = parseEntry(raw);
       if (typeof entry === 'string') problems.push(`stored outbox entry ${i + 1}: ${entry}; it was left out`);
-      else if (entries.some((e) => e.id === entry.id)) problems.push(`stored outbox entry ${i + 1}: a second entry for draft ${entry.id}; it was left out`);
-      else entries.push(entry);
+      else if (ids.has(entry.id)) problems.push(`stored outbox entry ${i + 1}: a second entry for draft ${entry.id}; it was left out`);
+      else {
+        ids.add(entry.id);
+        entries.push(entry);
+      }
     });
     return { outbox: new Outbox(entries), problems };
   }
@@ -175,7 +179,8 @@ export interface FlushResult {
 export async function flushOutbox(outbox: Outbox, client: GitHubClient, now: () => Date, options: FlushOptions = {}): Promise<FlushResult> {
   const sent: OutboxEntry[] = [];
   const failed: OutboxEntry[] = [];
-  const queue = outbox.pending().filter((e) => !options.ids || options.ids.includes(e.id));
+  const only = options.ids ? new Set(options.ids) : undefined;
+  const queue = outbox.pending().filter((e) => !only || only.has(e.id));
   const limited = outbox
     .pending()
     .map((e) => e.lastError)

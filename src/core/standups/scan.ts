@@ -1,23 +1,15 @@
 // The path-only index of a standups folder: `YYYY-MM-DD/<login>.md`, no file contents. That is all the
 // Standups view and a digest's lookups need, and it is what keeps 100,000 standups (SPEC §5) cheap:
 // one readdir per day folder instead of a read and a parse per file.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../decisions/types';
+import { RepoFiles } from '../repoFiles';
 import { isDate, LOGIN_RE, normalizeDir } from './paths';
 import type { StandupEntry } from './types';
 
 /** Day folders read between two yields to the event loop (an extension host stays responsive). */
 const BATCH = 100;
-
-// Missing (not written yet) or deleted while scanning: nothing to list.
-function list(dir: string): Dirent[] | null {
-  try {
-    return readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return null;
-  }
-}
 
 /** Names only: a day folder holds files, and a readdir without file types is 2-3x cheaper (measured on
  *  100,000 standups); the rare odd name is looked at with a stat. */
@@ -44,23 +36,30 @@ const byKey = (a: { key: string; login: string }, b: { key: string; login: strin
 /**
  * Sorted by date then login. Wrong names (a folder that is not a date, a file that is not
  * `<login>.md`) are warnings with line 0, never throws. Hidden entries (`.gitkeep`) and a README.md next
- * to the day folders are fine.
+ * to the day folders are fine. The standups folder and its day folders are listed only inside the
+ * root (RepoFiles): a folder setting outside it, or a day folder linked out of it, is a problem and
+ * is not listed. (Files are only named here; reading them goes through RepoFiles too.)
  */
 export async function scanStandups(root: string, standupsDir: string): Promise<{ entries: StandupEntry[]; problems: Problem[] }> {
-  let dir = normalizeDir(standupsDir);
-  if (path.isAbsolute(dir)) dir = normalizeDir(path.relative(root, dir).split(path.sep).join('/'));
+  const files = new RepoFiles(root);
   const entries: StandupEntry[] = [];
   const problems: Problem[] = [];
+  const confined = files.folder(normalizeDir(standupsDir));
+  if (!('dir' in confined)) {
+    problems.push({ file: normalizeDir(standupsDir), line: 0, severity: 'error', code: 'folder-outside-workspace', message: `The standups folder ${confined.error} (setting asyncDesk.standupsDir)` });
+    return { entries, problems };
+  }
+  const dir = confined.dir;
   const rel = (name: string) => (dir ? `${dir}/${name}` : name);
   const problem = (file: string, code: string, message: string) => problems.push({ file, line: 0, severity: 'warning', code, message });
   const layout = `${rel('YYYY-MM-DD')}/<github-login>.md`;
 
-  const top = list(path.join(root, dir));
-  if (!top) return { entries, problems };
+  const top = files.list(dir);
+  for (const p of top.problems) problems.push(p); // (a loop: a spread of 100,000 would overflow the stack)
   const days: string[] = [];
-  for (const e of top) {
+  for (const e of top.entries) {
     if (e.name.startsWith('.')) continue;
-    if (e.isDirectory()) {
+    if (e.kind === 'dir') {
       if (isDate(e.name)) days.push(e.name);
       else problem(rel(e.name), 'not-a-date-folder', `"${e.name}" is not a day folder: standups are ${layout}.`);
     } else if (e.name.toLowerCase() !== 'readme.md') {

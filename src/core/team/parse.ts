@@ -69,11 +69,26 @@ export function parseDuration(text: string): number | null {
   return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
-/** "+3 workdays", "+1 workday", "+7 days" -> a due rule, or null. */
+/** The most a due rule counts ahead ("+366 workdays", "+366 days"): a year and a day. Resolving a rule
+ *  walks the owner's calendar day by day, so a larger amount would only cost time (a file or a
+ *  `--due` asking for "+999999 workdays" took minutes) for a date nobody plans an issue around. */
+export const MAX_DUE_AMOUNT = 366;
+
+/** "+3 workdays", "+1 workday", "+7 days" -> a due rule, or null. Null also for a rule counting more
+ *  than MAX_DUE_AMOUNT: dueRuleError says so. */
 export function parseDueRule(text: string): DueRule | null {
   const m = DUE_RE.exec(text.trim());
   if (!m) return null;
-  return { text: text.trim(), amount: Number(m[1]), unit: m[2]!.startsWith('work') ? 'workdays' : 'days' };
+  const amount = Number(m[1]);
+  if (!(amount <= MAX_DUE_AMOUNT)) return null;
+  return { text: text.trim(), amount, unit: m[2]!.startsWith('work') ? 'workdays' : 'days' };
+}
+
+/** Why a text written like a due rule is not one (it counts too far ahead), else null. */
+export function dueRuleError(text: string): string | null {
+  const m = DUE_RE.exec(text.trim());
+  if (!m || Number(m[1]) <= MAX_DUE_AMOUNT) return null;
+  return `"${text.trim()}" is too far ahead: a due rule counts at most ${MAX_DUE_AMOUNT} workdays or days.`;
 }
 
 // The YAML reading helpers (node ranges to lines, problems, aliases, map entries) are shared with the
@@ -240,7 +255,9 @@ function readHolidays(ctx: Ctx, team: Team, node: unknown, at: [number, number])
 function readDue(ctx: Ctx, node: unknown, offset: number, what: string): DueRule | undefined {
   const text = scalarText(node);
   const rule = text === undefined ? null : parseDueRule(text);
-  if (!rule) report(ctx, rangeOf(node, offset), 'error', 'bad-due', `${what}: "${text ?? ''}" is not a due rule like "+3 workdays" or "+1 workday".`);
+  const tooFar = text === undefined ? null : dueRuleError(text);
+  if (tooFar) report(ctx, rangeOf(node, offset), 'error', 'bad-due', `${what}: ${tooFar}`);
+  else if (!rule) report(ctx, rangeOf(node, offset), 'error', 'bad-due', `${what}: "${text ?? ''}" is not a due rule like "+3 workdays" or "+1 workday".`);
   return rule ?? undefined;
 }
 

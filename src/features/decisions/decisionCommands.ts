@@ -15,10 +15,10 @@ import {
 import type { DecisionFolder, DecisionStatus, FileChange, NewRecordInput } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/dates';
 import { readTeamMembers } from '../../core/team/teamMembers';
-import { readTextIfExists } from '../../core/fs';
 import { Cancelled, UserError } from '../shared/errors';
 import type { CommandId } from '../commandIds';
 import { applyChanges, readCurrentText } from '../shared/files';
+import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings } from '../shared/settings';
 import { assertTrusted } from '../shared/trust';
 import type { DecisionStore, FolderDecisions, RecordRef } from './decisionStore';
@@ -114,8 +114,9 @@ async function pickDecisionFolder(store: DecisionStore, hint?: vscode.Uri | stri
 
 async function teamLogins(folder: FolderDecisions): Promise<{ github: string; name?: string }[]> {
   const teamFile = getSettings(folder.workspaceFolder).teamFile;
-  const text = await readTextIfExists(folder.uriOf(teamFile).fsPath).catch(() => null);
-  return text ? readTeamMembers(text) : [];
+  const files = repoFilesOf(folder.workspaceFolder);
+  const read = files.read(teamFile, files.limits.teamFile);
+  return read.ok ? readTeamMembers(read.text) : [];
 }
 
 async function askTitle(prompt: string, value?: string): Promise<string> {
@@ -144,8 +145,10 @@ async function askOwner(folder: FolderDecisions): Promise<string | undefined> {
 }
 
 async function decisionTemplate(folder: FolderDecisions): Promise<string | undefined> {
-  const text = await readTextIfExists(folder.uriOf('docs/templates/decision.md').fsPath).catch(() => null);
-  return text ?? undefined;
+  // Through the safe reader: a template linked out of the folder is never copied into a new record.
+  const read = repoFilesOf(folder.workspaceFolder).read('docs/templates/decision.md');
+  if (!read.ok && !read.missing) throw new UserError(`${read.problem.message} Nothing was written.`);
+  return read.ok ? read.text : undefined;
 }
 
 async function openAt(uri: vscode.Uri, line: number): Promise<void> {

@@ -2,7 +2,8 @@
 // needed, then incremental re-parses of single files on change (file watcher and unsaved edits).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkIndex, isRecordFileName, parseRecord, scanDecisions } from '../../core/decisions';
+import { checkIndex, isRecordFileName, parseRecord, readRecordText, scanDecisions } from '../../core/decisions';
+import { repoFilesOf } from '../shared/repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/dates';
 import { getSettings, affectsSettings } from '../shared/settings';
@@ -116,7 +117,8 @@ export class DecisionStore implements vscode.Disposable {
     const results = await Promise.all(
       workspaceFolders.map(async (wf) => {
         try {
-          return new FolderDecisions(wf, await scanDecisions(wf.uri.fsPath, { decisionsDir: getSettings(wf).decisionsDir || undefined, today }));
+          const settings = getSettings(wf);
+          return new FolderDecisions(wf, await scanDecisions(wf.uri.fsPath, { decisionsDir: settings.decisionsDir || undefined, today, limits: settings.limits }));
         } catch (error) {
           log().error(`Scanning decision records in ${wf.name} failed: ${(error as Error).stack ?? error}`);
           return new FolderDecisions(wf, { root: wf.uri.fsPath, folders: [], records: [], problems: [] });
@@ -212,17 +214,20 @@ export class DecisionStore implements vscode.Disposable {
   private async reparseFromDisk(uri: vscode.Uri): Promise<void> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     if (open) return this.reparse(uri, open.getText());
-    let text: string | null;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      text = null; // deleted
-    }
-    this.reparse(uri, text);
+    const folder = this.forUri(uri);
+    const rel = folder?.relativeOf(uri);
+    if (!folder || !rel) return;
+    // Through the safe reader: a record linked out of the folder, a device or a huge file becomes a
+    // problem on that file, never a read.
+    const read = readRecordText(repoFilesOf(folder.workspaceFolder), rel);
+    this.reparse(uri, read.text, read.problem);
   }
 
-  /** Re-indexes one file from text (null: the file is gone). Cheap: one parse plus the cross-record check. */
-  private reparse(uri: vscode.Uri, text: string | null): void {
+  /**
+   * Re-indexes one file from text (null: the file is gone, or was not read: `unread` says why). Cheap:
+   * one parse plus the cross-record check.
+   */
+  private reparse(uri: vscode.Uri, text: string | null, unread?: Problem): void {
     const folder = this.forUri(uri);
     const rel = folder?.relativeOf(uri);
     if (!folder || !rel || !rel.endsWith('.md')) return;
@@ -232,8 +237,9 @@ export class DecisionStore implements vscode.Disposable {
     const records = folder.index.records.filter((r) => r.file !== rel);
     if (text !== null) records.push(parseRecord(text, rel, decisionFolder.dir));
     records.sort((a, b) => a.file.localeCompare(b.file));
-    const problems: Problem[] = [...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate(now()))];
-    folder.index = { ...folder.index, records, problems };
+    const fileProblems = [...(folder.index.fileProblems ?? []).filter((p) => p.file !== rel), ...(unread ? [unread] : [])];
+    const problems: Problem[] = [...fileProblems, ...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate(now()))];
+    folder.index = { ...folder.index, records, problems, fileProblems };
     this.changed.fire();
   }
 

@@ -86,7 +86,7 @@ export class IssueService implements vscode.Disposable {
   async open(args: OpenIssueArgs = {}): Promise<IssueFormPanel | undefined> {
     assertTrusted('Open Issue from Template');
     const { folder, recordFile, recordTitle } = await this.target(args);
-    const set = await discoverTemplates(folder.uri.fsPath);
+    const set = await discoverTemplates(folder.uri.fsPath, getSettings(folder).limits);
     for (const p of set.problems) log().warn(`${p.file}:${p.line + 1}: ${p.message}`);
     const template = await this.pickTemplate(set, args, !!recordFile);
     if (!template) return undefined;
@@ -141,7 +141,7 @@ export class IssueService implements vscode.Disposable {
       const repo = await workspaceRepository(folder).catch(() => undefined);
       if (repo) await this.drafts.put({ ...draft, repo: `${repo.owner}/${repo.repo}` });
     }
-    const set = folder ? await discoverTemplates(folder.uri.fsPath) : undefined;
+    const set = folder ? await discoverTemplates(folder.uri.fsPath, getSettings(folder).limits) : undefined;
     const template =
       draft.templateKey === BLANK_TEMPLATE.key
         ? BLANK_TEMPLATE

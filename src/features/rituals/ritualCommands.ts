@@ -9,10 +9,11 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import { builtInTemplate, coreHoursText, isoWeek, planRitual, ritualFile, ritualTitle, RITUAL_NAMES, workspacePath, type RitualInput, type RitualKind } from '../../core/rituals';
 import { dayNumber, isoDate, zoneClock } from '../../core/team/zone';
-import { FileExistsError, readTextIfExists, writeFileAtomic } from '../../core/fs';
+import { FileExistsError, writeFileAtomic } from '../../core/fs';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import { log } from '../shared/log';
+import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings } from '../shared/settings';
 import { assertTrusted } from '../shared/trust';
 import type { TeamStore } from '../team/teamStore';
@@ -141,9 +142,10 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   }
 
   const templateFile = `${TEMPLATES_DIR}/${kind}.md`;
-  const templateText = await readTextIfExists(uriOf(templateFile).fsPath).catch((error: Error) => {
-    throw new UserError(`Could not read ${templateFile}: ${error.message}. Nothing was written.`);
-  });
+  // Through the safe reader: a template linked out of the folder is never copied into a new file.
+  const templateRead = repoFilesOf(folder).read(templateFile, undefined, 'setting asyncDesk.maxFileSizeMB');
+  if (!templateRead.ok && !templateRead.missing) throw new UserError(`${templateRead.problem.message} Nothing was written.`);
+  const templateText = templateRead.ok ? templateRead.text : null;
   const warnings: string[] = [];
   let template: { file: string; text: string } | undefined;
   if (templateText !== null && templateText.trim() === '') warnings.push(`${templateFile} is empty, so the built-in ${name} template was used.`);

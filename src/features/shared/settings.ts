@@ -1,5 +1,11 @@
 // Typed settings: the one place that reads `asyncDesk.*` configuration.
 import * as vscode from 'vscode';
+import { DEFAULT_LIMITS, MB, type ReadLimits } from '../../core/repoFiles';
+
+/** The highest size limit a setting can ask for: a hostile workspace setting cannot lift the guard. */
+const MAX_LIMIT_MB = 64;
+const limitOf = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(Math.min(value, MAX_LIMIT_MB) * MB) : fallback;
 
 export interface Settings {
   /** '' means "discover" (SPEC §2). */
@@ -22,6 +28,8 @@ export interface Settings {
   /** 'OWNER/NUMBER' of a Projects v2 project, or ''. */
   githubProject: string;
   githubProjectDateField: string;
+  /** Files larger than these are not read (asyncDesk.maxFileSizeMB, asyncDesk.maxTeamFileSizeMB). */
+  limits: ReadLimits;
 }
 
 export function getSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -39,6 +47,10 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     githubMilestones: config.get<boolean>('github.milestones', false),
     githubProject: /^[A-Za-z0-9-]+\/\d+$/.test(config.get<string>('github.project', '').trim()) ? config.get<string>('github.project', '').trim() : '',
     githubProjectDateField: config.get<string>('github.projectDateField', 'Due date').trim() || 'Due date',
+    limits: {
+      file: limitOf(config.get<number>('maxFileSizeMB'), DEFAULT_LIMITS.file),
+      teamFile: limitOf(config.get<number>('maxTeamFileSizeMB'), DEFAULT_LIMITS.teamFile),
+    },
     standupRemindAt: /^([01]\d|2[0-3]):[0-5]\d$/.test(config.get<string>('standups.remindAt', '').trim()) ? config.get<string>('standups.remindAt', '').trim() : '',
   };
 }

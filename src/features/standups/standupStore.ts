@@ -7,6 +7,7 @@ import { checkStandup, parseStandup, parseStandupPath, scanStandups, type Standu
 import { getSettings, affectsSettings } from '../shared/settings';
 import { log } from '../shared/log';
 import { toDiagnostic } from '../shared/diagnostics';
+import { isReadProblem, repoFilesOf } from '../shared/repoFiles';
 
 export interface StandupEntry {
   folder: vscode.WorkspaceFolder;
@@ -35,6 +36,8 @@ export class StandupStore implements vscode.Disposable {
   /** Fires with the files that were created, changed or deleted (all of them after a rescan). */
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('asyncDesk.standups');
+  /** Files whose diagnostics say they were not read (a link out of the folder, a device, too large). */
+  private readonly readProblems = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
   private watchers: vscode.Disposable[] = [];
   private pendingFire = new Set<string>();
@@ -102,10 +105,20 @@ export class StandupStore implements vscode.Disposable {
     const key = uri.toString();
     if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
     let standup: Standup | null = null;
-    try {
-      standup = parseStandup(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), entry.file);
-    } catch (error) {
-      log().warn(`Could not read ${entry.file}: ${(error as Error).message}`);
+    // Through the safe reader: a standup linked out of the folder, a device or a huge file is a
+    // problem on that file (Problems panel), never a read.
+    const read = repoFilesOf(entry.folder).read(entry.file, undefined, 'setting asyncDesk.maxFileSizeMB');
+    if (read.ok) {
+      try {
+        standup = parseStandup(read.text, entry.file);
+      } catch (error) {
+        log().warn(`Could not read ${entry.file}: ${(error as Error).message}`);
+      }
+      if (this.readProblems.delete(key)) this.diagnostics.delete(uri);
+    } else if (!read.missing) {
+      log().warn(read.problem.message);
+      this.readProblems.add(key);
+      this.diagnostics.set(uri, [toDiagnostic(read.problem)]);
     }
     this.cache.set(key, standup);
     return standup ?? undefined;
@@ -135,7 +148,16 @@ export class StandupStore implements vscode.Disposable {
         try {
           const scan = await scanStandups(index.folder.uri.fsPath, index.standupsDir);
           for (const e of scan.entries) index.entries.set(e.file, { folder: index.folder, ...e, uri: this.uriOf(index.folder, e.file) });
-          for (const p of scan.problems) log().warn(`${p.file}: ${p.message}`);
+          for (const p of scan.problems) {
+            log().warn(`${p.file}: ${p.message}`);
+            // Not read at all (a folder linked out of the workspace, a folder setting outside it): say so
+            // in the Problems panel too; naming problems only go to the log.
+            if (isReadProblem(p)) {
+              const uri = this.uriOf(index.folder, p.file);
+              this.readProblems.add(uri.toString());
+              this.diagnostics.set(uri, [toDiagnostic(p)]);
+            }
+          }
         } catch (error) {
           log().error(`Indexing standups in ${index.folder.name} failed: ${(error as Error).stack ?? error}`);
         }
@@ -233,6 +255,8 @@ export class StandupStore implements vscode.Disposable {
   /** The standups inside a folder under the standups folder (one level for a day, two for the root); undefined for a file. */
   private async readFolder(index: FolderIndex, uri: vscode.Uri, file: string, depth = 0): Promise<Map<string, StandupEntry> | undefined> {
     let children: [string, vscode.FileType][];
+    // A folder linked out of the workspace folder is not listed (RepoFiles resolves links).
+    if (!repoFilesOf(index.folder).isFolder(file)) return undefined;
     try {
       children = await vscode.workspace.fs.readDirectory(uri);
     } catch {

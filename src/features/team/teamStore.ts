@@ -3,6 +3,7 @@
 // team: the valid members still come through, and `problems` says what is wrong.
 import * as vscode from 'vscode';
 import { parseTeamFile, type Member, type Problem, type Team } from '../../core/team';
+import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings, affectsSettings } from '../shared/settings';
 import { log } from '../shared/log';
 import { toDiagnostic } from '../shared/diagnostics';
@@ -92,11 +93,12 @@ export class TeamStore implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string | undefined = open?.getText();
     if (text === undefined) {
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        return { workspaceFolder, file, uri, exists: false, team: EMPTY_TEAM, problems: [] };
-      }
+      // Through the safe reader: inside the folder only, a regular file, within asyncDesk.maxTeamFileSizeMB.
+      const files = repoFilesOf(workspaceFolder);
+      const read = files.read(file, files.limits.teamFile, 'setting asyncDesk.maxTeamFileSizeMB');
+      if (!read.ok && read.missing) return { workspaceFolder, file, uri, exists: false, team: EMPTY_TEAM, problems: [] };
+      if (!read.ok) return { workspaceFolder, file, uri, exists: true, team: EMPTY_TEAM, problems: [read.problem] };
+      text = read.text;
     }
     try {
       const { team, problems } = parseTeamFile(text, file);

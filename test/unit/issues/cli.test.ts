@@ -183,6 +183,15 @@ describe('async-desk templates and issue create', function () {
     assert.match(past.stderr, /--due: 2026-11-20 has already ended in Europe\/Berlin/);
   });
 
+  it('a --due rule past the limit exits 1 at once, naming the limit (it used to count for minutes)', () => {
+    const started = Date.now();
+    const far = runCli(...create('--dry-run', '--due', '+999999 workdays'));
+    assert.equal(far.status, 1, far.stderr);
+    assert.equal(far.stdout, '');
+    assert.match(far.stderr, /--due: "\+999999 workdays" is too far ahead: a due rule counts at most 366 workdays or days/);
+    assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+  });
+
   it('usage errors exit 2: missing options, a bad answers file, a bad repo', () => {
     for (const [args, message] of [
       [['issue', 'create', '--root', WORKSPACE, '--template', 'bug_report'], /issue create needs --repo/],
