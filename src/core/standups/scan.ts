@@ -13,11 +13,14 @@ const BATCH = 100;
 
 /** Names only: a day folder holds files, and a readdir without file types is 2-3x cheaper (measured on
  *  100,000 standups); the rare odd name is looked at with a stat. */
-function names(dir: string): string[] | null {
+function names(dir: string): string[] | { error: string } | null {
   try {
     return readdirSync(dir);
-  } catch {
-    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Deleted while scanning: nothing to list. Anything else is said, not skipped silently.
+    if (code === 'ENOENT') return null;
+    return { error: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error)) };
   }
 }
 
@@ -74,6 +77,10 @@ export async function scanStandups(root: string, standupsDir: string): Promise<{
     const folder = rel(date);
     const inDay = names(path.join(root, folder));
     if (!inDay) continue;
+    if (!Array.isArray(inDay)) {
+      problems.push({ file: folder, line: 0, severity: 'error', code: 'unreadable', message: `${folder} cannot be read: ${inDay.error}; its standups are not shown.` });
+      continue;
+    }
     const day: { key: string; login: string }[] = [];
     for (const name of inDay) {
       if (name.startsWith('.')) continue;

@@ -163,6 +163,30 @@ describe('Hostile repositories through every CLI command', function () {
     });
   }
 
+  it('unreadable files and folders are problems, not silence (run as an unprivileged user: root reads anything)', function () {
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status !== 0) this.skip();
+    const root = path.join(scratch, 'unreadable', 'repo');
+    for (const [rel, text] of Object.entries(base)) write(root, rel, text);
+    write(root, 'docs/decisions/0003-locked.md', '# Locked\n');
+    write(root, 'docs/standups/2026-11-23/bob.md', '---\nauthor: bob\ndate: 2026-11-23\n---\n## Done\n- x\n');
+    // Everything readable by all, then two things by nobody.
+    execFileSync('chmod', ['-R', 'a+rX', path.join(scratch, 'unreadable')]);
+    execFileSync('chmod', ['a+x', scratch]);
+    execFileSync('chmod', ['000', path.join(root, 'docs/decisions/0003-locked.md')]);
+    execFileSync('chmod', ['000', path.join(root, 'docs/standups/2026-11-23')]);
+    try {
+      const command = asNobody ? ['runuser', '-u', 'nobody', '--', process.execPath] : [process.execPath];
+      const result = spawnSync(command[0]!, [...command.slice(1), CLI, 'check', '--root', root], { encoding: 'utf8', timeout: TIME_LIMIT_MS });
+      const output = result.stdout + result.stderr;
+      assert.equal(result.status, 1, output);
+      assert.match(output, /^docs\/decisions\/0003-locked\.md:1: docs\/decisions\/0003-locked\.md cannot be read: permission denied\.$/m);
+      assert.match(output, /^docs\/standups\/2026-11-23:1: docs\/standups\/2026-11-23 cannot be read: permission denied; its standups are not shown\.$/m);
+    } finally {
+      execFileSync('chmod', ['-R', 'u+rwX', path.join(scratch, 'unreadable')]);
+    }
+  });
+
   it('the guard can fail: a canary inside the repository is printed (so its absence above means something)', () => {
     const root = path.join(scratch, 'control', 'repo');
     for (const [rel, text] of Object.entries(base)) write(root, rel, text);
