@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
-import { activateExtension, exists, fileUri, readText, waitFor, writeText } from './helpers';
+import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeText } from './helpers';
 
 const DIR = 'docs/decisions';
 const R1 = `${DIR}/0001-use-markdown-decision-records.md`;
@@ -25,6 +25,15 @@ describe('Decision records', function () {
 
   before(async () => {
     await activateExtension();
+    // The fixture's review-by dates (0003: 2026-11-01 overdue; 0001: 2027-10-01 and 0002: 2026-12-15
+    // not yet) mean what they say only at a fixed day: index the records as of Tue 24 Nov 2026.
+    await setClock('2026-11-24T09:30:00Z');
+    await vscode.commands.executeCommand('asyncDesk.decisions.refresh');
+  });
+
+  after(async () => {
+    await setClock(undefined);
+    await vscode.commands.executeCommand('asyncDesk.decisions.refresh');
   });
 
   afterEach(async () => {

@@ -55,7 +55,8 @@ describe('Issues from templates', function () {
   async function form(args: Record<string, unknown> = { template: 'bug_report' }): Promise<Panel> {
     const panel = (await (await service()).open(args))!;
     open.push(panel);
-    await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'));
+    // (A webview can take a while to start on a loaded machine.)
+    await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'), 30_000);
     const svc = await service();
     let last = svc.drafts.get(panel.draftId)?.updated;
     let quietSince = Date.now();
