@@ -33,7 +33,11 @@ async function setMe(login: string | undefined): Promise<void> {
 }
 
 // Alice is in Europe/Berlin (test/fixtures/workspace/.github/team.yml): her standup is dated by her day.
-const aliceToday = () => isoDateInZone(new Date(), 'Europe/Berlin');
+// The composer runs at a fixed instant: Thu 26 Nov 2026, 10:00 in Berlin, a working day of hers with
+// no standup of hers in the fixture that day or the day before (with the real clock, a run on a day
+// the fixture has her standup for would find it already written).
+const COMPOSER_AT = '2026-11-26T09:00:00Z';
+const aliceToday = () => isoDateInZone(new Date(COMPOSER_AT), 'Europe/Berlin');
 
 describe('Standups: the Today composer', function () {
   this.timeout(40_000);
@@ -44,6 +48,7 @@ describe('Standups: the Today composer', function () {
     await activateExtension();
     await waitFor('standup commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.today.stateForTests'));
     await setMe('alice');
+    await setClock(COMPOSER_AT);
     today = aliceToday();
     file = `docs/standups/${today}/alice.md`;
     await vscode.commands.executeCommand('asyncDesk.today.focus');
@@ -52,6 +57,7 @@ describe('Standups: the Today composer', function () {
   after(async () => {
     await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', undefined);
     await setMe(undefined);
+    await setClock(undefined);
   });
 
   it('pre-fills Done from the previous working day\'s Next and carries open blockers', async () => {

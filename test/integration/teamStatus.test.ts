@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, readText, waitFor, writeText } from './helpers';
+import { activateExtension, readText, setClock, waitFor, writeText } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -19,9 +19,16 @@ describe('Team view with GitHub status', function () {
   let github: FakeGitHub;
   const config = () => vscode.workspace.getConfiguration('asyncDesk');
 
+  // Tue 24 Nov 2026, 09:30 UTC: Carol (Kathmandu, 15:15) is working, so her GitHub status decides;
+  // on a holiday or her weekend she would be away or off instead (away comes before busy).
+  const AT = '2026-11-24T09:30:00Z';
+
   before(async () => {
     await activateExtension();
-    const expiresAt = new Date(Date.now() + 2 * 3600_000).toISOString();
+    await setClock(AT);
+    // Ahead of both clocks: the fake GitHub drops expired statuses by the real time, the Team view
+    // judges them at the extension's (fixed) time.
+    const expiresAt = new Date(Math.max(Date.now(), Date.parse(AT)) + 2 * 3600_000).toISOString();
     github = await startFakeGitHub({
       users: [
         { login: 'alice', name: 'Alice Ng', status: null },
@@ -34,6 +41,7 @@ describe('Team view with GitHub status', function () {
   });
 
   after(async () => {
+    await setClock(undefined);
     await config().update('team.githubStatus', undefined, vscode.ConfigurationTarget.Global);
     await config().update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('asyncDesk.github.signOut');
