@@ -22,7 +22,10 @@ import {
   discoverTemplates,
   resolveDue,
   templateDefaults,
+  UPLOAD_NOTE,
+  uploadNotes,
   validateAnswers,
+  withTitlePrefix,
   type Answers,
   type IssueTemplate,
   type TemplateSet,
@@ -38,12 +41,15 @@ Commands:
               missing, who is away (table, or --json)
   templates   The repository's issue templates (.github/ISSUE_TEMPLATE, docs/ISSUE_TEMPLATE) in
               github.com's order: forms, then Markdown templates, by file name (table, or --json).
-              Built-in templates for async work when the repository has none
+              Built-in templates for async work when the repository has none. A problem in
+              config.yml is reported but never hides the templates or fails the command
   issue create
               Open an issue from a template: the body github.com writes for the form's answers,
               the owner as assignee, and a due line in the owner's day. --dry-run prints the
               request instead of sending it. Exits 1 when GitHub or a check refuses the issue
-              (missing required field, unknown owner), 2 when it could not be sent
+              (missing required field, unknown owner), 2 when it could not be sent. The owner is
+              assigned first, then the form's own assignees. File uploads (type: upload) are
+              attached on github.com after the issue is created: the REST API takes no files
   check       Report problems in decision records, the team file, standups and issue templates;
               exits 1 when there are any
 
@@ -61,8 +67,11 @@ Options:
 
 Options of issue create:
   --repo OWNER/NAME     The repository to open the issue in
-  --template NAME       The template: its file name without extension (bug_report) or its name
-  --title TEXT          The issue title
+  --template NAME       The template: its file name without extension (bug_report) or its name.
+                        Values may start with "-" (--template ---bug-report)
+  --title TEXT          The issue title. The form's title prefix (title: "[Bug]: ") is put in
+                        front of it, as github.com pre-fills it, unless it already starts with it
+  --no-title-prefix     Send --title as given, without the form's title prefix
   --answers FILE.json   Form answers: a JSON object from field id to a string, or to a list of
                         strings (the options of a multi-select dropdown, the ticked checkboxes);
                         "templates --json" lists each form's fields. Markdown templates: "body".
@@ -181,6 +190,8 @@ async function listDecisions(ctx: Context, json: boolean, out: (s: string) => vo
       file: r.file,
       title: r.title,
       status: r.status,
+      // The author's own words (free-text statuses such as "Pending"; "Approved" for accepted).
+      statusText: r.statusText ?? null,
       date: r.date,
       format: r.format,
       number: r.number,
@@ -196,7 +207,7 @@ async function listDecisions(ctx: Context, json: boolean, out: (s: string) => vo
     out(`No decision records in ${safe(where)}.\n`);
     return 0;
   }
-  const rows = index.records.map((r) => [r.number === null ? '' : String(r.number).padStart(4, '0'), r.status ?? (r.rawStatus ? `? ${r.rawStatus}` : '-'), r.date ?? '', r.title, r.file]);
+  const rows = index.records.map((r) => [r.number === null ? '' : String(r.number).padStart(4, '0'), r.status ? (r.statusText && r.statusText.toLowerCase() !== r.status ? `${r.status} (${r.statusText})` : r.status) : r.statusText ? `other: ${r.statusText}` : '-', r.date ?? '', r.title, r.file]);
   out(`${table(['#', 'Status', 'Date', 'Title', 'File'], rows).join('\n')}\n`);
   return 0;
 }
@@ -417,14 +428,31 @@ async function listTemplates(ctx: Context, json: boolean, out: (s: string) => vo
       fields: t.fields.flatMap((f) =>
         f.type === 'markdown'
           ? []
-          : [{ id: f.id, type: f.type, label: f.label, required: f.required, ...(f.type === 'dropdown' ? { options: f.options, multiple: f.multiple } : f.type === 'checkboxes' ? { options: f.options.map((o) => o.label) } : {}) }],
+          : [
+              {
+                id: f.id,
+                type: f.type,
+                label: f.label,
+                required: f.required,
+                ...(f.type === 'dropdown' ? { options: f.options, multiple: f.multiple } : f.type === 'checkboxes' ? { options: f.options.map((o) => o.label) } : {}),
+                // Uploads take no answer: the files go on github.com once the issue exists.
+                ...(f.type === 'upload' ? { note: UPLOAD_NOTE } : {}),
+              },
+            ],
       ),
     }));
     out(`${JSON.stringify(rows, null, 2)}\n`);
   } else {
     out(templatesTable(set));
   }
-  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  // The chooser's config (config.yml) never fails the listing: github.com still shows the templates
+  // when it is broken. Its problems are printed above all the same (and `check` counts them).
+  return problems.some((p) => p.severity === 'error' && !isTemplateConfig(p.file)) ? 1 : 0;
+}
+
+/** .github/ISSUE_TEMPLATE/config.yml and the like: the template chooser's config. */
+function isTemplateConfig(file: string): boolean {
+  return /(?:^|\/)config\.ya?ml$/i.test(file);
 }
 
 function templatesTable(set: TemplateSet): string {
@@ -447,6 +475,8 @@ interface IssueOptions {
   now: Date;
   dryRun: boolean;
   apiUrl?: string;
+  /** --no-title-prefix: --title as given. */
+  noTitlePrefix: boolean;
 }
 
 /** The largest --answers file read: form answers are a few KB. */
@@ -537,7 +567,9 @@ async function createIssue(ctx: Context, o: IssueOptions, out: (s: string) => vo
     return 1;
   }
   if (due.warning) err(`async-desk: note: ${safe(due.warning)}\n`);
-  const request = buildIssueRequest({ template, title: o.title!, answers, owner: owner.github, due, extraLabels: defaults.labels });
+  for (const note of uploadNotes(template)) err(`async-desk: note: ${safe(note.message)}\n`);
+  const title = o.noTitlePrefix ? o.title! : withTitlePrefix(template.title, o.title!);
+  const request = buildIssueRequest({ template, title, answers, owner: owner.github, due, extraLabels: defaults.labels });
   if (o.dryRun) {
     out(`${JSON.stringify(request, null, 2)}\n`);
     return 0;
@@ -649,40 +681,73 @@ function instant(value: string | undefined, option: string): Date {
   throw new UsageError(parsed.error === null ? `${shape}.` : `${shape}; ${value.trim()} is not one: ${parsed.error}.`);
 }
 
+const OPTIONS = {
+  root: { type: 'string' },
+  'decisions-dir': { type: 'string' },
+  'team-file': { type: 'string' },
+  'standups-dir': { type: 'string' },
+  at: { type: 'string' },
+  date: { type: 'string' },
+  now: { type: 'string' },
+  me: { type: 'string' },
+  json: { type: 'boolean' },
+  today: { type: 'string' },
+  repo: { type: 'string' },
+  template: { type: 'string' },
+  title: { type: 'string' },
+  'no-title-prefix': { type: 'boolean' },
+  answers: { type: 'string' },
+  owner: { type: 'string' },
+  due: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'api-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/**
+ * `--template ---bug-report` as `--template=---bug-report`: node:util's parseArgs refuses an option
+ * value that starts with "-" unless it is joined with "=" ("argument is ambiguous"), yet template
+ * files named "---bug-report.yml" (a naming scheme that sorts them) are real. Every option that takes
+ * a value takes the next argument, whatever it starts with; nothing after "--" is touched.
+ */
+function joinOptionValues(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, o] of Object.entries(options)) {
+    if (o.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (o.short) takesValue.add(`-${o.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && next.startsWith('-')) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export async function main(argv: string[], out = (s: string) => void process.stdout.write(s), err = (s: string) => void process.stderr.write(s)): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinOptionValues(argv, OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        root: { type: 'string' },
-        'decisions-dir': { type: 'string' },
-        'team-file': { type: 'string' },
-        'standups-dir': { type: 'string' },
-        at: { type: 'string' },
-        date: { type: 'string' },
-        now: { type: 'string' },
-        me: { type: 'string' },
-        json: { type: 'boolean' },
-        today: { type: 'string' },
-        repo: { type: 'string' },
-        template: { type: 'string' },
-        title: { type: 'string' },
-        answers: { type: 'string' },
-        owner: { type: 'string' },
-        due: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'api-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     err(`async-desk: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
+
   const command = positionals[0];
   if (values.help || command === 'help') {
     out(USAGE);
@@ -743,6 +808,7 @@ export async function main(argv: string[], out = (s: string) => void process.std
             now,
             dryRun: values['dry-run'] ?? false,
             apiUrl: values['api-url'],
+            noTitlePrefix: values['no-title-prefix'] ?? false,
           },
           out,
           err,

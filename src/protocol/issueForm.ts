@@ -9,7 +9,13 @@ export type { FormField, MdBlock, MdInline };
  * A field as the form shows it: Markdown (a `markdown` element's text, a description) comes parsed
  * into an inert tree (core/markdownTree) that the webview builds with textContent, never as HTML.
  */
-export type FieldView = FormField & { markdown?: MdBlock[]; descriptionMarkdown?: MdBlock[] };
+export type FieldView = FormField & {
+  markdown?: MdBlock[];
+  descriptionMarkdown?: MdBlock[];
+  /** Upload fields: where the files go (attached on github.com after the issue is created: the REST
+   *  API takes no uploads), and that a required upload does not block the submission. */
+  note?: string;
+};
 
 /** What the user has entered; saved as a draft on every change. */
 export interface FormValues {

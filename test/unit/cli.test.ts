@@ -25,6 +25,7 @@ describe('async-desk CLI', function () {
       file: 'doc/architecture/decisions/0002-use-mysql-for-the-ledger.md',
       title: 'Use MySQL for the ledger',
       status: 'superseded',
+      statusText: 'Superceded',
       date: '2025-03-11',
       format: 'nygard',
       number: 2,
@@ -40,6 +41,20 @@ describe('async-desk CLI', function () {
     assert.deepEqual(native[0]!.supersededBy, ['docs/decisions/0002-use-postgresql-for-the-ledger.md']);
     const broken = JSON.parse(run('decisions', '--root', path.join(FIXTURES, 'broken'), '--json').stdout) as { file: string; status: string | null }[];
     assert.equal(broken.find((r) => r.file.endsWith('0002-unknown-status.md'))!.status, null);
+  });
+
+  it('decisions --json keeps free-text statuses in statusText and numbers adr-NNN- files; the table says "other: …"', () => {
+    const wild = path.join(FIXTURES, 'wild');
+    const hand = JSON.parse(run('decisions', '--root', path.join(wild, 'hand'), '--json').stdout) as { file: string; status: string | null; statusText: string | null; number: number | null }[];
+    const byFile = (end: string) => hand.find((r) => r.file.endsWith(end))!;
+    assert.deepEqual(byFile('20210309-try-graphql.md'), { ...byFile('20210309-try-graphql.md'), status: null, statusText: 'On hold' });
+    assert.deepEqual(byFile('adr-001-use-markdown-for-decisions.md'), { ...byFile('adr-001-use-markdown-for-decisions.md'), number: 1, status: 'accepted' });
+    assert.deepEqual(byFile('adr-002-use-plantuml.md'), { ...byFile('adr-002-use-plantuml.md'), number: 2, status: 'proposed', statusText: 'Proposal' });
+    const table = run('decisions', '--root', path.join(wild, 'nygard')).stdout;
+    assert.match(table, /^0030 {2}other: Pending {2,}2022-01-10 {2}Adopt trunk-based development/m);
+    assert.match(table, /^0010 {2}accepted \(Approved\) {2,}/m);
+    const check = run('check', '--root', path.join(wild, 'nygard'));
+    assert.doesNotMatch(check.stdout + check.stderr, /0030[^\n]*unknown status/i, 'a free-text status is no error outside the native format');
   });
 
   it('decisions prints a table', () => {

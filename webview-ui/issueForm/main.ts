@@ -219,6 +219,14 @@ function renderField(field: FieldView): HTMLElement {
       wrap.append(el('div', { className: field.required ? 'required' : '', textContent: field.label }), ...describe(field), group);
       break;
     }
+    case 'upload': {
+      // Nothing to enter: the REST API takes no files, so they are attached on github.com once the
+      // issue exists (the body says "_No response_" for the field until then). A required upload is
+      // not marked required here: it cannot block the submission.
+      const note = field.note ?? `"${field.label}" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads).`;
+      wrap.append(el('div', { id, textContent: field.label }), ...describe(field), el('div', { className: 'hint upload-note', textContent: note }));
+      break;
+    }
   }
   wrap.append(errorSlot(field.id));
   return wrap;

@@ -25,7 +25,9 @@ function indexes(records: readonly DecisionRecord[]) {
 
 /**
  * Fills supersedes / supersededBy from each record's links, resolving links by number
- * ("superseded by ADR-0123") against the other records. Idempotent; checkIndex calls it.
+ * ("superseded by ADR-0123") against the other records, and infers the direction a link is written on one
+ * side only (a record that says "supersedes ADR-0045" makes 0045 superseded by it, and the other way round).
+ * Files are not edited. Idempotent; checkIndex calls it.
  */
 export function linkRecords(records: readonly DecisionRecord[]): void {
   resolveLinks(records, indexes(records));
@@ -33,8 +35,8 @@ export function linkRecords(records: readonly DecisionRecord[]): void {
 
 function resolveLinks(records: readonly DecisionRecord[], { byFile, byNumber }: ReturnType<typeof indexes>): void {
   for (const r of records) {
-    // Links by file were resolved by the parser; only links by number depend on the other records.
-    if (!r.links || !r.links.some((l) => l.target === null)) continue;
+    // Recomputed from the links every time, so that inferred links below never pile up.
+    if (!r.links) continue;
     const files = (kind: RecordLink['kind']) => [
       ...new Set(
         r.links!.filter((l) => l.kind === kind).flatMap((l) => {
@@ -46,6 +48,17 @@ function resolveLinks(records: readonly DecisionRecord[], { byFile, byNumber }: 
     ];
     r.supersedes = files('supersedes');
     r.supersededBy = files('superseded-by');
+  }
+  // The missing direction of links written on one side only.
+  for (const r of records) {
+    for (const target of r.supersedes) {
+      const other = byFile.get(target);
+      if (other && other !== r && !other.supersededBy.includes(r.file)) other.supersededBy = [...other.supersededBy, r.file];
+    }
+    for (const target of r.supersededBy) {
+      const other = byFile.get(target);
+      if (other && other !== r && !other.supersedes.includes(r.file)) other.supersedes = [...other.supersedes, r.file];
+    }
   }
 }
 

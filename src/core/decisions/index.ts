@@ -1,7 +1,7 @@
 // Public API of the decision-record core (pure TypeScript, no vscode): used by the extension, the CLI and the tests.
 export * from './types';
-export { parseRecord, parseFileName, resolveLinkTarget } from './parse';
-export { normalizeStatus, statusWord } from './status';
+export { parseRecord, parseFileName, resolveLinkTarget, isTemplateRecord } from './parse';
+export { normalizeStatus, statusWord, statusPhrase } from './status';
 export { discoverFolders, scanDecisions, isRecordFileName, readRecordText, type DiscoverOptions, type ScanOptions } from './scan';
 export { checkIndex, linkRecords } from './check';
 export { setStatus } from './edit';

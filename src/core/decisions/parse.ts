@@ -6,7 +6,7 @@ import { isScalar, isSeq, type Pair } from 'yaml';
 import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from './frontMatter';
 import { posix } from 'node:path';
 import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../text';
-import { normalizeStatus } from './status';
+import { normalizeStatus, statusPhrase } from './status';
 import type { DecisionRecord, Problem, RecordFormat, RecordLink } from './types';
 
 /** A located front matter block. Line numbers are 0-based file lines. */
@@ -83,7 +83,7 @@ function paragraphExtent(state: StateBlock, startLine: number, endLine: number):
   return true;
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})/;
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 /** 'YYYYMMDD' prefixes of log4brains file names. */
 const DATE_PREFIX_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
@@ -91,10 +91,11 @@ const DATE_PREFIX_RE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 export function parseFileName(file: string): { number: number | null; slug: string; stem: string; datePrefix: string | null } {
   const base = file.slice(file.lastIndexOf('/') + 1);
   const stem = base.replace(/\.md$/i, '');
-  const m = /^(\d+)-(.*)$/.exec(stem);
+  // 'NNNN-slug', and the hand-rolled 'adr-NNN-slug' / 'ADR_NNN-slug'.
+  const m = /^(?:adr[-_]?)?(\d+)-(.*)$/i.exec(stem);
   if (!m) return { number: null, slug: stem, stem, datePrefix: null };
   const digits = m[1]!;
-  if (DATE_PREFIX_RE.test(digits)) {
+  if (DATE_PREFIX_RE.test(digits) && !/^adr/i.test(stem)) {
     return { number: null, slug: m[2]!, stem, datePrefix: `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` };
   }
   const number = Number.parseInt(digits, 10);
@@ -113,6 +114,19 @@ export function resolveLinkTarget(fromFile: string, target: string): string {
   const joined = t.startsWith('/') ? t.slice(1) : posix.join(posix.dirname(fromFile), t);
   const normalized = posix.normalize(joined);
   return normalized === '.' ? '' : normalized.replace(/^\.\//, '');
+}
+
+/** Section names people also write at another heading level. */
+const KNOWN_SECTION_RE = /^(status|context|decision|consequences|links)$/i;
+
+/**
+ * True for a template copied into a decisions folder: its title is still a placeholder, as in MADR's
+ * "{short title of solved problem and solution}", MADR 2 / log4brains' "[short title …]", adr-tools'
+ * "NUMBER. TITLE" or our "{{title}}".
+ */
+export function isTemplateRecord(record: Pick<DecisionRecord, 'title'>): boolean {
+  const t = record.title.trim();
+  return /^\{[^]*\}$/.test(t) || /^\[[^\]]*\]$/.test(t) || /^(?:NUMBER\.?\s*)?TITLE$/.test(t);
 }
 
 function isUrl(target: string): boolean {
@@ -223,14 +237,20 @@ function analyzeUnsafe(text: string, file: string, folder: string): Analysis {
       lists.push({ line: t.map[0] + a.bodyStart, endLine: t.map[1] + a.bodyStart });
     }
   }
-  const h1 = a.headings.find((h) => h.level === 1);
-  const firstH2 = a.headings.find((h) => h.level === 2);
-  const preambleEnd = firstH2?.line ?? lines.length;
+  // The title is the first level-1 heading that is not a section name people write as "# Status".
+  const h1 = a.headings.find((h) => h.level === 1 && !KNOWN_SECTION_RE.test(h.text)) ?? a.headings.find((h) => h.level === 1);
+  // Sections are level-2 headings, plus the known section names at another level ("# Status", "### Status").
+  const isSection = (h: Heading) => h.level === 2 || (h !== h1 && (h.level === 1 ? KNOWN_SECTION_RE.test(h.text) : /^status$/i.test(h.text)));
+  const firstSection = a.headings.find(isSection);
+  const preambleEnd = firstSection?.line ?? lines.length;
   for (let i = 0; i < a.headings.length; i++) {
     const h = a.headings[i]!;
-    if (h.level !== 2) continue;
-    const next = a.headings.slice(i + 1).find((n) => n.level <= 2);
+    if (!isSection(h)) continue;
+    const next = a.headings.slice(i + 1).find((n) => n.level <= Math.max(h.level, 2) || isSection(n));
     record.sections.push({ heading: h.text, line: h.line, endLine: next?.line ?? lines.length });
+    if (h.level !== 2 && /^status$/i.test(h.text)) {
+      problem(h.line, 'info', 'guessed-heading', `Read this level-${h.level} heading as the Status section (written "## Status").`);
+    }
   }
   if (h1) {
     a.titleLine = h1.line;
@@ -262,11 +282,17 @@ function analyzeUnsafe(text: string, file: string, folder: string): Analysis {
   else if (format === 'nygard') readNygard(a, statusSection ?? null, dateLine, problem);
   else readLog4brains(a, metaList ?? null, metaItems, names.datePrefix, problem);
 
-  // Nygard titles carry the number: "# 7. Use Postgres".
-  const numbered = h1 ? /^(\d+)\.\s+(.*)$/.exec(h1.text) : null;
-  if (numbered && format === 'nygard') {
-    record.title = numbered[2]!.trim();
-    if (record.number === null) record.number = Number.parseInt(numbered[1]!, 10);
+  // Nygard titles carry the number: "# 7. Use Postgres". Elsewhere ("# 1. Record decisions" in a MADR
+  // folder, "# 10 Enable …") a leading number that is the file's number is stripped too.
+  const numbered = h1 ? /^(ADR[-\s]?)?(\d+)\s*([.:]?)\s+(.*)$/i.exec(h1.text) : null;
+  if (numbered && numbered[4]!.trim()) {
+    const n = Number.parseInt(numbered[2]!, 10);
+    if (format === 'nygard' && numbered[3] === '.' && !numbered[1] && /^\d+\.\s/.test(h1!.text)) {
+      record.title = numbered[4]!.trim();
+      if (record.number === null) record.number = n;
+    } else if (n === record.number) {
+      record.title = numbered[4]!.trim();
+    }
   }
   if (!record.title) record.title = names.stem;
 
@@ -324,7 +350,20 @@ function listItems(node: unknown): { value: string; offset: number | null }[] {
 
 function normalizeDate(value: string | null): string | null {
   const m = value ? DATE_RE.exec(value.trim()) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** A date read with normalizeDate; a value we had to pad ('2021-03-9') is reported as an info problem on its line. */
+function readDate(value: string | null, line: number, problem: ProblemFn): string | null {
+  const date = normalizeDate(value);
+  if (date && !value!.trim().startsWith(date)) {
+    problem(line, 'info', 'guessed-date', `Read the date "${value!.trim()}" as ${date} (dates are written YYYY-MM-DD).`);
+  }
+  return date;
 }
 
 /** A reference inside a status text or a front-matter value: a Markdown link, 'ADR-0123', a bare number or a file name. */
@@ -368,6 +407,8 @@ function readNative(a: Analysis, problem: ProblemFn): void {
       record.status = normalizeStatus(raw);
       const column = a.status ? a.status.start - a.starts[line]! : undefined;
       const endColumn = a.status && lineAt(a.starts, a.status.end) === line ? a.status.end - a.starts[line]! : undefined;
+      noteStatus(record, line, problem);
+      // Native records use our set of statuses: anything else is worth a word.
       if (!record.status) {
         problem(line, 'error', 'unknown-status', `Unknown status "${raw}". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.`, column, endColumn);
       } else if (record.status === 'superseded') {
@@ -380,7 +421,7 @@ function readNative(a: Analysis, problem: ProblemFn): void {
 
   const datePair = get('date');
   if (datePair) {
-    record.date = normalizeDate(text('date'));
+    record.date = readDate(text('date'), pairLine(datePair), problem);
     record.lines.date = pairLine(datePair);
   }
   record.decisionMakers = listItems((get('decision-makers') ?? get('deciders'))?.value).map((i) => i.value);
@@ -389,7 +430,7 @@ function readNative(a: Analysis, problem: ProblemFn): void {
   record.owner = text('owner')?.replace(/^@/, '') || null;
   const reviewPair = get('review-by');
   if (reviewPair) {
-    record.reviewBy = normalizeDate(text('review-by'));
+    record.reviewBy = readDate(text('review-by'), pairLine(reviewPair), problem);
     record.lines.reviewBy = pairLine(reviewPair);
   }
   record.reviewTrigger = text('review-trigger');
@@ -435,7 +476,7 @@ function relationLink(content: string, fromFile: string, line: number): RecordLi
     .replace(/[\s:]+$/, '')
     .trim();
   if (!label) return null;
-  const kind = /^super[cs]eded[\s-]*by$/i.test(label) ? 'superseded-by' : /^super[cs]edes$/i.test(label) ? 'supersedes' : 'related';
+  const kind = /^(?:(?:partly|partially)\s+)?super[cs]eded[\s-]*by$/i.test(label) ? 'superseded-by' : /^super[cs]edes$/i.test(label) ? 'supersedes' : 'related';
   return { kind, label, target: resolveLinkTarget(fromFile, link.target), line, column: link.start, endColumn: link.end };
 }
 
@@ -447,38 +488,137 @@ function readNygard(
 ): void {
   const { record, lines } = a;
   if (dateLine) {
-    record.date = normalizeDate(dateLine.value);
+    record.date = readDate(dateLine.value, dateLine.line, problem);
     record.lines.date = dateLine.line;
   }
   if (!section) return;
   a.statusSection = { line: section.line, endLine: section.endLine };
-  const candidates: { line: number; content: string; start: number }[] = [];
-  for (let i = section.line + 1; i < section.endLine; i++) {
-    const content = lineContent(lines[i]!);
-    if (content.trim() === '') continue;
-    candidates.push({ line: i, content, start: content.length - content.trimStart().length });
-  }
-  // The first line is the status; adr-tools itself can leave a link line first (it appends
-  // "Superceded by" at the end of the section), so prefer the first line that is a status.
-  const isRelationOnly = (c: { content: string; line: number }) => {
-    const rel = relationLink(c.content, record.file, c.line);
+  const paragraphs = statusParagraphs(lines, section.line + 1, section.endLine);
+  // The status is a paragraph (people wrap long ones: "Partially superseded by [ADR\n17](…)"). adr-tools
+  // itself can leave a link line first, and people amend a record by adding a later status paragraph
+  // ("Accepted" then "Superseded by […]"): the last paragraph that is a status wins, relation-only
+  // paragraphs ("Amended by […]", "Supercedes […]") are never the status.
+  const isRelationOnly = (p: Paragraph) => {
+    const rel = paragraphRelation(p, record.file);
     return rel !== null && rel.kind !== 'superseded-by';
   };
-  const statusLine = candidates.find((c) => normalizeStatus(c.content) !== null && !isRelationOnly(c)) ?? candidates.find((c) => !isRelationOnly(c));
-  if (statusLine) {
-    const raw = statusLine.content.trim();
+  const statuses = paragraphs.filter((p) => normalizeStatus(p.flat) !== null && !isRelationOnly(p));
+  const statusPara = statuses[statuses.length - 1] ?? paragraphs.find((p) => !isRelationOnly(p));
+  if (statusPara) {
+    const raw = statusPara.flat.trim();
     record.rawStatus = raw;
     record.status = normalizeStatus(raw);
-    record.lines.status = statusLine.line;
-    const lineStart = a.starts[statusLine.line]!;
-    a.status = { start: lineStart + statusLine.start, end: lineStart + statusLine.start + raw.length, quote: '' };
-    if (!record.status) {
-      problem(statusLine.line, 'error', 'unknown-status', `Unknown status "${raw}". Use one of: Draft, Proposed, Accepted, Rejected, Deprecated, Superseded.`, statusLine.start, statusLine.start + raw.length);
+    record.lines.status = statusPara.line;
+    const first = statusPara.parts[0]!;
+    const last = statusPara.parts[statusPara.parts.length - 1]!;
+    a.status = {
+      start: a.starts[first.line]! + first.indent,
+      end: a.starts[last.line]! + last.indent + last.text.trimEnd().length,
+      quote: '',
+    };
+    noteStatus(record, statusPara.line, problem);
+    if (statuses.length > 1 && statuses[0] !== statusPara) {
+      problem(statusPara.line, 'info', 'amended-status', `The status is "${raw}", from the last status paragraph (an earlier one says "${statuses[0]!.flat.trim()}").`);
     }
   }
-  for (const c of candidates) {
-    const rel = relationLink(c.content, record.file, c.line);
+  for (const p of paragraphs) {
+    const rel = paragraphRelation(p, record.file);
     if (rel) record.links!.push(rel);
+    else if (p === statusPara) record.links!.push(...numberRelations(p.flat, (offset) => p.at(offset), 'status'));
+  }
+}
+
+interface Paragraph {
+  line: number;
+  /** Lines with their content (indentation removed), its column and offset in `flat`. */
+  parts: { line: number; indent: number; text: string; offset: number }[];
+  /** The lines joined by single spaces (same length as the joined lines). */
+  flat: string;
+  /** Line and column of an offset in flat. */
+  at(offset: number): { line: number; column: number };
+}
+
+/** A line that starts a relation ("Supercedes […]", "Amended by […]") begins its own paragraph. */
+const RELATION_START_RE = /^(?:[-*+]\s+|(?:super[cs]edes|super[cs]eded\s+by|amends|amended\s+by|clarifies|clarified\s+by|extends|extended\s+by|relates\s+to|related\s+to)\b)/i;
+
+function statusParagraphs(lines: string[], from: number, to: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph['parts'] = [];
+  const flush = () => {
+    if (!current.length) return;
+    const parts = current;
+    const flat = parts.map((p) => p.text).join(' ');
+    out.push({
+      line: parts[0]!.line,
+      parts,
+      flat,
+      at(offset: number) {
+        let part = parts[0]!;
+        for (const p of parts) if (p.offset <= offset) part = p;
+        return { line: part.line, column: part.indent + Math.min(offset - part.offset, part.text.length) };
+      },
+    });
+    current = [];
+  };
+  for (let i = from; i < Math.min(to, lines.length); i++) {
+    const content = lineContent(lines[i]!);
+    if (content.trim() === '') {
+      flush();
+      continue;
+    }
+    const text = content.trimStart();
+    if (current.length && RELATION_START_RE.test(text)) flush();
+    const offset = current.length ? current[current.length - 1]!.offset + current[current.length - 1]!.text.length + 1 : 0;
+    current.push({ line: i, indent: content.length - text.length, text, offset });
+  }
+  flush();
+  return out;
+}
+
+/** relationLink over a whole paragraph, so that a link wrapped over two lines is one link. */
+function paragraphRelation(p: Paragraph, fromFile: string): RecordLink | null {
+  const rel = relationLink(p.flat, fromFile, p.line);
+  if (!rel) return null;
+  const start = p.at(rel.column!);
+  const end = p.at(rel.endColumn! - 1);
+  const out: RecordLink = { ...rel, line: start.line, column: start.column };
+  if (end.line === start.line) out.endColumn = end.column + 1;
+  else delete out.endColumn;
+  return out;
+}
+
+/** Relations by number in a status: "Accepted; supersedes ADR-0045", "Superseded by 0057". */
+function numberRelations(text: string, at: (offset: number) => { line: number; column: number }, label: string): RecordLink[] {
+  const out: RecordLink[] = [];
+  for (const m of text.matchAll(/\b(super[cs]edes|super[cs]eded\s+by)\s*:?\s*((?:ADR[- ]?)?0*(\d+))\b(?!\.\w)/gi)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    const where = at(start);
+    const endWhere = at(start + m[2]!.length - 1);
+    const link: RecordLink = {
+      kind: /edes$/i.test(m[1]!) ? 'supersedes' : 'superseded-by',
+      label,
+      target: null,
+      number: Number.parseInt(m[3]!, 10),
+      line: where.line,
+      column: where.column,
+    };
+    if (endWhere.line === where.line) link.endColumn = endWhere.column + 1;
+    out.push(link);
+  }
+  return out;
+}
+
+/**
+ * After the status is read: statusText (the author's words), an info problem when a synonym was read
+ * as a known status ("Approved" as accepted). Unknown statuses are only reported for native records.
+ */
+function noteStatus(record: DecisionRecord, line: number, problem: ProblemFn): void {
+  const text = statusPhrase(record.rawStatus);
+  if (text) record.statusText = text;
+  if (!record.status || !text) return;
+  const word = /[A-Za-z]+/.exec(text)?.[0]?.toLowerCase();
+  if (word && word !== record.status && !(word === 'superceded' && record.status === 'superseded')) {
+    problem(line, 'info', 'guessed-status', `Read the status "${text}" as ${record.status}.`);
   }
 }
 
@@ -524,9 +664,10 @@ function readLog4brains(
     record.lines.status = status.line;
     a.status = { start: a.starts[status.line]! + status.start, end: a.starts[status.line]! + status.end, quote: '' };
     record.status = normalizeStatus(record.rawStatus);
-    if (record.rawStatus && !record.status) {
-      problem(status.line, 'error', 'unknown-status', `Unknown status "${record.rawStatus}". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.`, status.start, status.end);
-    }
+    // Teams write any status here ("Pending", "On hold"): kept as statusText, not a problem.
+    noteStatus(record, status.line, problem);
+    const hasLink = findMarkdownLinks(status.value).some((l) => isRecordTarget(l.target));
+    if (!hasLink) record.links!.push(...numberRelations(status.value, (offset) => ({ line: status.line, column: status.start + offset }), 'Status'));
     if (record.status === 'superseded') {
       const link = findMarkdownLinks(status.value).find((l) => isRecordTarget(l.target));
       if (link) {
@@ -542,7 +683,7 @@ function readLog4brains(
     }
   }
   const date = item('date');
-  record.date = normalizeDate(date?.value ?? null) ?? datePrefix;
+  record.date = (date ? readDate(date.value, date.line, problem) : null) ?? datePrefix;
   record.lines.date = date ? date.line : null;
   const split = (v: string | undefined, re: RegExp) => (v ?? '').split(re).map((s) => s.trim()).filter((s) => s !== '');
   record.decisionMakers = split(item('deciders')?.value, /,/);

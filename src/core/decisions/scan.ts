@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
-import { parseRecord } from './parse';
+import { isTemplateRecord, parseFileName, parseRecord } from './parse';
 import { CONFIG_LIMIT, RepoFiles, type FolderEntry, type ReadLimits } from '../repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem, RecordFormat } from './types';
 
@@ -25,7 +25,18 @@ interface ParseJob {
 }
 
 const DEFAULT_DIRS = ['docs/decisions', 'docs/adr', 'doc/adr'];
-const NOT_RECORDS = new Set(['readme.md', 'index.md', 'template.md', 'adr-template.md']);
+/** READMEs and the templates the formats ship (MADR's adr-template*.md variants, adr-tools' template.md). */
+const NOT_RECORDS = new Set([
+  'readme.md',
+  'index.md',
+  'template.md',
+  'adr-template.md',
+  'adr-template-minimal.md',
+  'adr-template-bare.md',
+  'adr-template-bare-minimal.md',
+  'madr-template.md',
+  'adr_template.md',
+]);
 /** Sub-folders that hold templates or assets, never a category of records. */
 const NOT_CATEGORIES = new Set(['templates', 'template', 'assets', 'images', 'img', 'media', 'diagrams', 'node_modules']);
 
@@ -65,7 +76,13 @@ function lineOf(text: string, value: string): number {
  */
 function confined(files: RepoFiles, dir: string, where: { file: string; line: number } | undefined, problems: Problem[]): string | null {
   const folder = files.folder(dir);
-  if ('dir' in folder) return folder.dir;
+  if ('dir' in folder) {
+    // A config file that names a folder that is not there (a typo, a moved folder) is worth a word.
+    if (where && !files.isFolder(folder.dir)) {
+      problems.push({ file: where.file, line: where.line, severity: 'warning', code: 'folder-missing', message: `The decisions folder ${folder.dir || '.'} named in ${where.file} does not exist.` });
+    }
+    return folder.dir;
+  }
   problems.push({ file: where?.file ?? '', line: where?.line ?? 0, severity: 'error', code: 'folder-outside-workspace', message: `The decisions folder ${folder.error}${where ? '' : ' (setting asyncDesk.decisionsDir)'}` });
   return null;
 }
@@ -136,12 +153,32 @@ async function readAndParse(files: RepoFiles, jobs: readonly ParseJob[], problem
     for (let j = i; j < Math.min(i + BATCH, jobs.length); j++) {
       const job = jobs[j]!;
       const read = readRecordText(files, job.file);
-      if (read.text !== null) records.push(parseRecord(read.text, job.file, job.dir));
-      else if (read.problem) problems.push(read.problem);
+      if (read.text !== null) {
+        const record = parseRecord(read.text, job.file, job.dir);
+        if (!isTemplateRecord(record)) records.push(record);
+        else if (looksLikeRecord(job.file)) problems.push(templateProblem(record));
+      } else if (read.problem) problems.push(read.problem);
       // (missing: deleted between listing and reading)
     }
   }
   return records;
+}
+
+/** A file named like a record ('0007-x.md', '20240101-x.md', 'adr-007-x.md'). */
+function looksLikeRecord(file: string): boolean {
+  const names = parseFileName(file);
+  return names.number !== null || names.datePrefix !== null;
+}
+
+/** A file named like a record whose title is still a template placeholder: skipped, and said so. */
+function templateProblem(record: DecisionRecord): Problem {
+  return {
+    file: record.file,
+    line: record.lines.title,
+    severity: 'info',
+    code: 'template-skipped',
+    message: `${record.file} is named like a decision record but its title "${record.title}" is a template placeholder; it is not listed as a record.`,
+  };
 }
 
 /** A record file's text through the safe reader: text, or the problem that kept it unread, or neither (gone). */

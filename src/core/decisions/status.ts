@@ -15,11 +15,39 @@ export function normalizeStatus(raw: string | null | undefined): DecisionStatus 
   const wrapped = /^\[([^\]]*)\]\([^)]*\)/.exec(s);
   if (wrapped) s = wrapped[1]!;
   // The word must end there: 'accepted-ish' and 'acceptedness' are not statuses.
-  const word = /^[*_~`"']*([A-Za-z]+)(?![A-Za-z0-9-])/.exec(s)?.[1]?.toLowerCase();
+  const m = /^[*_~`"']*([A-Za-z]+)(?![A-Za-z0-9-])(?:\s+([A-Za-z]+)(?![A-Za-z0-9-]))?/.exec(s);
+  let word = m?.[1]?.toLowerCase();
   if (!word) return null;
-  // adr-tools spells it "Superceded"; accept both.
-  const normalized = word === 'superceded' ? 'superseded' : word;
+  // "Partly superseded by …": the record is superseded (statusText keeps the words).
+  if ((word === 'partly' || word === 'partially') && m?.[2]) word = m[2].toLowerCase();
+  const normalized = SYNONYMS[word] ?? word;
   return KNOWN.has(normalized) ? (normalized as DecisionStatus) : null;
+}
+
+/** Words teams write for a known status. adr-tools spells it "Superceded". */
+const SYNONYMS: Record<string, DecisionStatus> = {
+  superceded: 'superseded',
+  proposal: 'proposed',
+  approved: 'accepted',
+  adopted: 'accepted',
+  declined: 'rejected',
+  obsolete: 'deprecated',
+};
+
+/**
+ * The author's status words without links and relations: 'Accepted; supersedes ADR-0045' -> 'Accepted',
+ * 'Partially superseded by [ADR 17](…)' -> 'Partially superseded', '[Proposed](https://…)' -> 'Proposed',
+ * 'On hold' -> 'On hold'. '' when nothing is left.
+ */
+export function statusPhrase(raw: string | null | undefined): string {
+  if (!raw) return '';
+  let s = raw.trim();
+  const wrapped = /^\[([^\]]*)\]\([^)]*\)/.exec(s);
+  if (wrapped) s = wrapped[1]!;
+  s = s.split(/[[(;,:<]|\s[-–—]\s|\.(?:\s|$)/)[0]!;
+  s = s.replace(/\s+(?:by|to|in favou?r of)\b.*$/i, '');
+  s = s.replace(/[*_~`"']/g, '').replace(/\s+/g, ' ').trim();
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
 
 /**

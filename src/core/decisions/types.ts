@@ -43,9 +43,15 @@ export interface DecisionRecord {
   /** File name stem without number or extension: '0007-use-postgres.md' -> 'use-postgres'. */
   slug: string;
   title: string;
-  /** Normalized status, or null when missing/unknown (rawStatus keeps the text). */
+  /** Normalized status ('Proposal' -> proposed, 'Approved' -> accepted, 'Partly superseded' -> superseded), or null when missing/unknown (statusText and rawStatus keep the text). */
   status: DecisionStatus | null;
-  /** The status text as written, e.g. 'Accepted', 'superseded by ADR-0012', 'Superceded by [12. Foo](0012-foo.md)'. */
+  /**
+   * The author's status words, without links or relations: 'Accepted', 'Pending', 'On hold', 'Partly
+   * superseded', 'Superceded'. Set whenever a status is written; views show it for statuses outside our set
+   * (status null) and where it differs from the normalized status.
+   */
+  statusText?: string;
+  /** The status text as written (a wrapped status paragraph joined by spaces), e.g. 'Accepted', 'superseded by ADR-0012', 'Superceded by [12. Foo](0012-foo.md)'. */
   rawStatus: string;
   /** YYYY-MM-DD or null. */
   date: string | null;

@@ -1,7 +1,7 @@
 // Answers to a template, and the checks run before anything is sent. GitHub enforces
 // `validations.required` only in public repositories ("Syntax for issue forms"); Async Desk enforces
 // it everywhere, so an issue from a private repository is as complete as one from a public one.
-import type { Answers, InputField, IssueTemplate } from './types';
+import type { Answers, FormField, InputField, IssueTemplate } from './types';
 
 /** The answer a Markdown template takes: its edited body. */
 export const MARKDOWN_BODY = 'body';
@@ -28,7 +28,24 @@ export function answerOf(field: InputField, answers: Answers): string | string[]
     }
     case 'checkboxes':
       return [];
+    case 'upload':
+      return '';
   }
+}
+
+/** Why an upload needs a step on github.com: the REST API takes no files. */
+export const UPLOAD_NOTE = 'files are attached on github.com after the issue is created (the REST API takes no uploads)';
+
+/** What to tell the user about an upload field: where the files go, and that a required upload is
+ *  not enforced here (GitHub's `validations.required` cannot be met through the API). */
+export function uploadNote(field: Extract<FormField, { type: 'upload' }>): string {
+  return `"${field.label}" is a file upload${field.required ? ' the form marks as required' : ''}: ${UPLOAD_NOTE}.${field.required ? ' Attach them there; the issue is created without them.' : ''}`;
+}
+
+/** A note per upload field of a form, to show before sending. */
+export function uploadNotes(template: IssueTemplate): { field: string; message: string }[] {
+  if (template.kind !== 'form') return [];
+  return template.fields.flatMap((f) => (f.type === 'upload' ? [{ field: f.id, message: uploadNote(f) }] : []));
 }
 
 const blank = (s: string) => s.trim() === '';
@@ -92,5 +109,9 @@ function checkField(field: InputField, answer: string | string[]): string | null
       if (missing.length) return `${name} needs ${missing.length === 1 ? 'this' : 'these'} ticked: ${listOf(missing.map((o) => `"${o.label}"`))}`;
       return null;
     }
+    case 'upload':
+      // Never required here (see uploadNotes): the API cannot take the files.
+      if (typeof answer === 'string' ? blank(answer) : answer.length === 0) return null;
+      return `${name} is a file upload: ${UPLOAD_NOTE}; it takes no answer here.`;
   }
 }

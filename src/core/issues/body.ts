@@ -10,6 +10,10 @@
 //  4. An empty answer, or one of only white space, is "_No response_" (data). Checkboxes are never
 //     empty: they list every option.
 //  5. Dropdowns: the chosen options in the form's order, joined with ", " (data: "Chrome, Safari").
+//     A dropdown left unanswered is "None", not "_No response_": github.com offers "None" as the
+//     empty choice of a dropdown that is not required, and GitHub's issue-parser documents an empty
+//     dropdown answer as "None" (inputs and textareas as "_No response_"). A required dropdown cannot
+//     be left empty (validateAnswers), so in practice this is an optional one.
 //  6. Checkboxes: one line per option in the form's order, "- [x] label" when ticked, "- [ ] label"
 //     when not. github.com wrote an upper-case "- [X]" until about 2023 (data); the issue asks for
 //     "- [x]", which is also what the 2023–2024 data shows.
@@ -22,11 +26,16 @@
 //     value a browser's textarea gives script (HTML "API value"), as github.com's current issue form
 //     reads it; an input's line breaks are removed, as a browser's <input> does (HTML "value
 //     sanitization": strip newlines).
+//  9. An upload (file attachments) is "_No response_": the REST API takes no files, so the issue is
+//     created with the field empty, as github.com writes an empty field; files are attached on
+//     github.com afterwards.
 // Markdown templates have no sections: their body is the edited text as is.
 import { answerOf, MARKDOWN_BODY } from './answers';
 import type { Answers, InputField, IssueTemplate } from './types';
 
 export const NO_RESPONSE = '_No response_';
+/** An unanswered dropdown (rule 5). */
+export const NO_DROPDOWN_CHOICE = 'None';
 
 export function renderIssueBody(template: IssueTemplate, answers: Answers): string {
   if (template.kind === 'markdown') {
@@ -56,12 +65,14 @@ function answerText(field: InputField, answer: string | string[]): string {
     case 'dropdown': {
       const set = picked();
       const inOrder = field.options.filter((o) => set.has(o));
-      return inOrder.length ? inOrder.join(', ') : NO_RESPONSE;
+      return inOrder.length ? inOrder.join(', ') : NO_DROPDOWN_CHOICE;
     }
     case 'checkboxes': {
       // (A form whose checkboxes have no options is refused by github.com; its answer is "no response".)
       const set = picked();
       return field.options.map((o) => `- [${set.has(o.label) ? 'x' : ' '}] ${o.label}`).join('\n') || NO_RESPONSE;
     }
+    case 'upload':
+      return NO_RESPONSE;
   }
 }

@@ -1,6 +1,8 @@
 // The template chooser's config.yml ("Configuring the template chooser"): `blank_issues_enabled`
 // (default true) and `contact_links` (name, url, about: all required). Contact links are shown as
-// links, never as templates. Never throws.
+// links, never as templates. A contact link github.com cannot use (no url, a url that is not a web
+// address, no name or about) is left out of the chooser there while the templates are still listed:
+// here it is left out too, with a warning (not an error). Never throws.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ContactLink, Problem } from './types';
 import { booleanOf, entries, guard, isNull, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../yamlReader';
@@ -31,8 +33,11 @@ function readConfig(ctx: YamlCtx, result: { blankIssuesEnabled: boolean; contact
       }
       for (const item of e.value.items) {
         const node = resolve(ctx, item);
+        const before = ctx.problems.length;
         const link = readLink(ctx, node, rangeOf(node ?? item, e.offset));
         if (link) result.contactLinks.push(link);
+        // github.com skips a link it cannot use: a warning, whatever the reader called it.
+        for (const p of ctx.problems.slice(before)) if (p.code === 'bad-contact-link') p.severity = 'warning';
       }
     } else unknownKey(ctx, e, 'config.yml', ['blank_issues_enabled', 'contact_links']);
   }
@@ -59,7 +64,7 @@ function readLink(ctx: YamlCtx, node: unknown, at: [number, number]): ContactLin
   }
   for (const key of ['name', 'url', 'about'] as const) {
     if (link[key] === undefined && ok) {
-      report(ctx, at, 'error', 'bad-contact-link', `The contact link needs \`${key}\`.`);
+      report(ctx, at, 'warning', 'bad-contact-link', `The contact link needs \`${key}\`; github.com leaves it out of the template chooser, and so does Async Desk.`);
       ok = false;
     }
   }

@@ -27,7 +27,7 @@ import {
 
 const TOP_KEYS = ['name', 'description', 'title', 'labels', 'assignees', 'projects', 'type', 'body'] as const;
 const ELEMENT_KEYS = ['type', 'id', 'attributes', 'validations'] as const;
-const TYPES = ['markdown', 'input', 'textarea', 'dropdown', 'checkboxes'] as const;
+const TYPES = ['markdown', 'input', 'textarea', 'dropdown', 'checkboxes', 'upload'] as const;
 type FieldType = (typeof TYPES)[number];
 const ATTRIBUTES: Record<FieldType, readonly string[]> = {
   markdown: ['value'],
@@ -35,6 +35,8 @@ const ATTRIBUTES: Record<FieldType, readonly string[]> = {
   textarea: ['label', 'description', 'placeholder', 'value', 'render'],
   dropdown: ['label', 'description', 'multiple', 'options', 'default'],
   checkboxes: ['label', 'description', 'options'],
+  // File attachments ("Syntax for GitHub's form schema": label, description; validations.required).
+  upload: ['label', 'description'],
 };
 /** GitHub: "`id` can only contain numbers, letters, -, _". */
 const ID_RE = /^[A-Za-z0-9_-]+$/;
@@ -237,6 +239,8 @@ function readElement(ctx: YamlCtx, node: unknown, at: [number, number], index: n
       return readDropdown(ctx, common, attr, attributesAt);
     case 'checkboxes':
       return readCheckboxes(ctx, common, attr('options'), attributesAt);
+    case 'upload':
+      return { type: 'upload', ...common };
   }
 }
 

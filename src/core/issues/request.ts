@@ -15,6 +15,33 @@ export function templateDefaults(team: Team | undefined, templateKey: string): {
   return { ...(due ? { due } : {}), labels: [...(own?.labels ?? [])] };
 }
 
+/**
+ * The title with the form's `title:` prefix ("[Bug]: "), as github.com pre-fills it: added in front
+ * unless the title already starts with it (compared without the prefix's surrounding blanks and without
+ * regard to case, so "[bug]: x" and "[Bug]:x" are kept as they are). No prefix: the title as is.
+ */
+export function withTitlePrefix(prefix: string, title: string): string {
+  const head = prefix.trim();
+  if (!head) return title;
+  if (title.trimStart().toLowerCase().startsWith(head.toLowerCase())) return title;
+  return `${prefix}${title.trimStart()}`;
+}
+
+/** The owner first, then the form's `assignees` (github.com assigns those too), each login once
+ *  (GitHub logins are case-insensitive: the first spelling wins). */
+export function issueAssignees(owner: string | undefined, templateAssignees: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of [owner ?? '', ...templateAssignees]) {
+    const login = raw.trim().replace(/^@/, '');
+    if (login && !seen.has(login.toLowerCase())) {
+      seen.add(login.toLowerCase());
+      out.push(login);
+    }
+  }
+  return out;
+}
+
 export function buildIssueRequest(input: { template: IssueTemplate; title: string; answers: Answers; owner?: string; due?: ResolvedDue; extraLabels?: string[] }): IssueRequest {
   const owner = input.owner?.trim().replace(/^@/, '');
   const body = renderIssueBody(input.template, input.answers);
@@ -33,7 +60,7 @@ export function buildIssueRequest(input: { template: IssueTemplate; title: strin
     title: input.title.trim(),
     body: body && due ? `${body}\n\n${due}` : body || due,
     labels,
-    assignees: owner ? [owner] : [...input.template.assignees],
+    assignees: issueAssignees(owner, input.template.assignees),
     ...(input.template.type ? { type: input.template.type } : {}),
   };
 }

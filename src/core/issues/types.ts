@@ -18,7 +18,11 @@ export type FormField =
       /** Any option is required. */
       required: boolean;
       line: number;
-    };
+    }
+  /** File attachments (`type: upload`). The REST API takes no uploads: the files are attached on
+   *  github.com after the issue is created, and the body has "_No response_" for the field.
+   *  `required` is GitHub's `validations.required`; it never blocks a submission here. */
+  | { type: 'upload'; id: string; label: string; description?: string; required: boolean; line: number };
 
 /** The fields that take an answer (every type but markdown). */
 export type InputField = Exclude<FormField, { type: 'markdown' }>;

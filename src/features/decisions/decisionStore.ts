@@ -2,7 +2,7 @@
 // needed, then incremental re-parses of single files on change (file watcher and unsaved edits).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkIndex, isRecordFileName, parseRecord, readRecordText, scanDecisions } from '../../core/decisions';
+import { checkIndex, isRecordFileName, isTemplateRecord, parseRecord, readRecordText, scanDecisions } from '../../core/decisions';
 import { repoFilesOf } from '../shared/repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/dates';
@@ -235,7 +235,8 @@ export class DecisionStore implements vscode.Disposable {
     if (!decisionFolder) return;
     if (!isRecordFileName(rel.slice(rel.lastIndexOf('/') + 1))) return;
     const records = folder.index.records.filter((r) => r.file !== rel);
-    if (text !== null) records.push(parseRecord(text, rel, decisionFolder.dir));
+    const record = text !== null ? parseRecord(text, rel, decisionFolder.dir) : null;
+    if (record && !isTemplateRecord(record)) records.push(record);
     records.sort((a, b) => a.file.localeCompare(b.file));
     const fileProblems = [...(folder.index.fileProblems ?? []).filter((p) => p.file !== rel), ...(unread ? [unread] : [])];
     const problems: Problem[] = [...fileProblems, ...records.flatMap((r) => r.problems), ...checkIndex(records, localIsoDate(now()))];

@@ -32,7 +32,20 @@ const STATUS_ICON: Record<StatusKey, [string, string | undefined]> = {
   unknown: ['question', 'problemsWarningIcon.foreground'],
 };
 
-export type DecisionNode = { kind: 'group'; status: StatusKey; items: RecordRef[] } | { kind: 'record'; ref: RecordRef };
+/** A group of records: by status, or (status 'unknown' with `text`) by a status outside our set, e.g. "Pending". */
+export type DecisionNode = { kind: 'group'; status: StatusKey; text?: string; items: RecordRef[] } | { kind: 'record'; ref: RecordRef };
+
+/** The group a record goes in: its status, 'other:<text>' for a free-text status ("Pending"), or 'unknown'. */
+export function groupKey(ref: RecordRef): string {
+  const { status, statusText } = ref.record;
+  if (status) return status;
+  return statusText ? `other:${statusText.toLowerCase()}` : 'unknown';
+}
+
+/** "Other (Pending)" for a free-text status, else the status group's label. */
+export function groupLabel(node: { status: StatusKey; text?: string }): string {
+  return node.text ? `Other (${node.text})` : GROUP_LABEL[node.status];
+}
 
 export function isOverdue(ref: RecordRef, today = localIsoDate(now())): boolean {
   const { reviewBy, status } = ref.record;
@@ -92,22 +105,29 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
     if (node) return node.kind === 'group' ? node.items.map((ref) => ({ kind: 'record', ref })) : [];
     await this.store.ready();
     const refs = this.store.records().filter((ref) => matchesFilter(ref, this.filter));
-    const groups = new Map<StatusKey, RecordRef[]>();
+    const groups = new Map<string, RecordRef[]>();
     for (const ref of refs) {
-      const key: StatusKey = ref.record.status ?? 'unknown';
+      const key = groupKey(ref);
       groups.set(key, [...(groups.get(key) ?? []), ref]);
     }
-    return GROUP_ORDER.filter((s) => groups.has(s)).map((status) => ({
+    const known: DecisionNode[] = GROUP_ORDER.filter((s) => s !== 'unknown' && groups.has(s)).map((status) => ({
       kind: 'group',
       status,
       items: groups.get(status)!.sort(compareRecords),
     }));
+    // One group per free-text status, as the first record spells it, before records with no status.
+    const other: DecisionNode[] = [...groups.keys()]
+      .filter((k) => k.startsWith('other:'))
+      .sort()
+      .map((k) => ({ kind: 'group', status: 'unknown', text: groups.get(k)![0]!.record.statusText, items: groups.get(k)!.sort(compareRecords) }));
+    const unknown: DecisionNode[] = groups.has('unknown') ? [{ kind: 'group', status: 'unknown', items: groups.get('unknown')!.sort(compareRecords) }] : [];
+    return [...known, ...other, ...unknown];
   }
 
   getTreeItem(node: DecisionNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(GROUP_LABEL[node.status], vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `group:${node.status}`;
+      const item = new vscode.TreeItem(groupLabel(node), vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.text ? `group:other:${node.text.toLowerCase()}` : `group:${node.status}`;
       item.description = String(node.items.length);
       item.contextValue = `group.${node.status}`;
       return item;
@@ -133,7 +153,9 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   item.id = `record:${folder.root.toString()}:${record.file}`;
   item.resourceUri = folder.uriOf(record.file);
   const overdue = isOverdue(ref);
-  const details = [record.date, record.owner ? `@${record.owner}` : undefined, overdue ? `review overdue since ${record.reviewBy}` : undefined];
+  // The author's words when they say more than the group does ("Partly superseded", "Approved").
+  const words = record.statusText && record.status && !/^super[cs]eded$/i.test(record.statusText) && record.statusText.toLowerCase() !== record.status ? record.statusText : undefined;
+  const details = [words, record.date, record.owner ? `@${record.owner}` : undefined, overdue ? `review overdue since ${record.reviewBy}` : undefined];
   const decisionFolder = folder.folderOf(record.file);
   if (decisionFolder?.label) details.push(decisionFolder.label);
   if (multiRoot) details.push(folder.workspaceFolder.name);
@@ -143,7 +165,7 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   item.contextValue = `record.${record.status ?? 'unknown'}${overdue ? '.overdue' : ''}`;
   item.command = { command: 'vscode.open', title: 'Open Decision Record', arguments: [item.resourceUri] };
   item.tooltip = recordTooltip(ref, overdue);
-  item.accessibilityInformation = { label: `${number ? `ADR ${number}, ` : ''}${record.title}, ${record.status ?? 'unknown status'}${overdue ? ', review overdue' : ''}` };
+  item.accessibilityInformation = { label: `${number ? `ADR ${number}, ` : ''}${record.title}, ${record.status ?? record.statusText ?? 'unknown status'}${overdue ? ', review overdue' : ''}` };
   return item;
 }
 
@@ -157,7 +179,7 @@ export function recordTooltip(ref: RecordRef, overdue = isOverdue(ref)): vscode.
   md.appendText(`${number ? `ADR-${number}: ` : ''}${r.title}`);
   md.appendMarkdown('**\n\n');
   const rows: [string, string | null | undefined][] = [
-    ['Status', r.rawStatus || r.status],
+    ['Status', r.rawStatus || r.statusText || r.status],
     ['Date', r.date],
     ['Owner', r.owner ? `@${r.owner}` : null],
     ['Decision makers', r.decisionMakers.join(', ')],

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, type FormField, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, uploadNote, type FormField, type IssueTemplate, type TemplateSet } from '../../core/issues';
 import { markdownTree } from '../../core/markdownTree';
 import { linkIssueToRecord } from '../../core/decisions/linkIssue';
 import type { FieldView, FormValues, IssueFormInit } from '../../protocol/issueForm';
@@ -624,5 +624,6 @@ function fieldView(field: FormField): FieldView {
   const view: FieldView = { ...field };
   if (field.type === 'markdown') view.markdown = markdownTree(field.value);
   if ('description' in field && field.description) view.descriptionMarkdown = markdownTree(field.description);
+  if (field.type === 'upload') view.note = uploadNote(field);
   return view;
 }

@@ -11,7 +11,10 @@ const PIECES = [
   'status: ', 'date: ', 'Date: ', 'supersedes: ', 'superseded-by: ', 'review-by: ', 'owner: ', 'decision-makers: ', '[', ']', '(', ')',
   '{', '}', '"', "'", ':', '- ', '|', '>', '`', '```', '~~~', '<!--', '-->', '&', '*', '!', '%YAML 1.1', '%TAG', '<<: *a', '&a ', '*a',
   'accepted', 'Accepted', 'superseded by ADR-0002', 'Superceded by [2. X](0002-x.md)', 'Supercedes [1. Y](../0001-y.md)', 'ADR-7',
-  '2026-01-02', '20260102', '0007-', '.md', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', 'é', '\u2028', '\\', '=====', '-----', '    ',
+  '2026-01-02', '20260102', '0007-', '.md',
+  // Shapes from the wild: wrapped statuses, level-1 section headings, free-text statuses, unpadded dates, adr-NNN names.
+  '# Status', '### Status', 'Partially superseded by [ADR', '\n17](./0017-x.md)', 'Superseded by 0057', 'Accepted; supersedes ADR-0045',
+  'Pending', 'On hold', 'Proposal', 'Approved', 'Partly superseded', 'Date: 2021-3-9', '2021-03-9', '{short title}', 'NUMBER. TITLE', 'adr-001-', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', 'é', '\u2028', '\\', '=====', '-----', '    ',
 ];
 
 const { randomText, mutate } = fuzzText({ pieces: PIECES, maxPieces: 60, pieceShare: 0.6, unicodeShare: 0.8, maxEdits: 6, maxDelete: 40, maxRepeat: 80 });
@@ -20,10 +23,10 @@ describe('parseRecord fuzz', function () {
   this.timeout(120_000);
 
   it('survives 10,000 random and mutated inputs with a line on every problem', () => {
-    const seeds = ['adr-tools', 'log4brains', 'native', 'broken'].flatMap((repo) => markdownFiles(repo).map((f) => readFixture(repo, f)));
+    const seeds = ['adr-tools', 'log4brains', 'native', 'broken', 'wild'].flatMap((repo) => markdownFiles(repo).map((f) => readFixture(repo, f)));
     assert.ok(seeds.length > 20, `fixtures under ${FIXTURES}`);
     const rand = prng(20261121);
-    const files = ['docs/decisions/0007-fuzz.md', 'doc/adr/20260102-fuzz.md', 'fuzz.md', 'a/b/c/0001-x.md'];
+    const files = ['docs/decisions/0007-fuzz.md', 'doc/adr/20260102-fuzz.md', 'fuzz.md', 'a/b/c/0001-x.md', 'docs/adr/adr-017-fuzz.md'];
     for (let i = 0; i < 10_000; i++) {
       const r = rand();
       const text = r < 0.3 ? randomText(rand) : r < 0.95 ? mutate(seeds[Math.floor(rand() * seeds.length)]!, rand) : seeds[Math.floor(rand() * seeds.length)]!;
@@ -49,6 +52,8 @@ describe('parseRecord fuzz', function () {
         assert.ok(l === null || (Number.isInteger(l) && l >= 0 && l < lineCount), `${where}: line ${l}`);
       }
       for (const l of record.links ?? []) assert.ok(l.line >= 0 && l.line < lineCount, where);
+      assert.ok(record.statusText === undefined || (typeof record.statusText === 'string' && record.statusText !== ''), where);
+      assert.ok(record.date === null || /^\d{4}-\d{2}-\d{2}$/.test(record.date), `${where}: date ${record.date}`);
       if (i % 10 === 0) {
         // The writers must cope with whatever the parser accepted.
         const status = STATUSES[i % STATUSES.length]!;

@@ -35,7 +35,8 @@ describe('scanDecisions on a large folder', function () {
       ],
     );
     assert.equal(index.records[0]!.file, 'docs/decisions/0001-r.md');
-    assert.deepEqual(index.records[2]!.supersededBy, ['docs/decisions/0001-r.md']);
+    // 0003 says "superseded by ADR-0001"; 0004 says it supersedes 0003, so 0003 is superseded by 0004 too (inferred).
+    assert.deepEqual(index.records[2]!.supersededBy, ['docs/decisions/0001-r.md', 'docs/decisions/0004-r.md']);
     assert.deepEqual(index.records[3]!.supersedes, ['docs/decisions/0003-r.md']);
     assert.ok(index.problems.length > 0 && index.problems.every((p) => p.code === 'review-overdue'));
   });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_TEMPLATES, parseIssueForm, parseMarkdownTemplate, renderIssueBody, validateAnswers, type Answers, type FormField } from '../../../src/core/issues';
+import { BUILT_IN_TEMPLATES, NO_DROPDOWN_CHOICE, NO_RESPONSE, parseIssueForm, parseMarkdownTemplate, renderIssueBody, validateAnswers, type Answers, type FormField } from '../../../src/core/issues';
 import { FORM_CORPUS, formWith } from './helpers';
 
 const cases = readdirSync(FORM_CORPUS, { withFileTypes: true })
@@ -21,13 +21,14 @@ describe('renderIssueBody: the corpus', () => {
       if (f.type === 'checkboxes' && f.options.some((o) => o.required)) seen.add('checkboxes.option-required');
     }
     const wanted = [
-      'markdown', 'input', 'textarea', 'dropdown', 'checkboxes',
+      'markdown', 'input', 'textarea', 'dropdown', 'checkboxes', 'upload',
       'input.value', 'input.placeholder', 'input.description', 'input.required',
       'textarea.value', 'textarea.placeholder', 'textarea.render', 'textarea.required',
       'dropdown.multiple', 'dropdown.default', 'dropdown.required', 'checkboxes.option-required', 'checkboxes.description',
+      'upload.description', 'upload.required',
     ];
     assert.deepEqual(wanted.filter((w) => !seen.has(w)), []);
-    assert.ok(cases.length >= 7, cases.join(', '));
+    assert.ok(cases.length >= 8, cases.join(', '));
   });
 
   for (const name of cases) {
@@ -62,6 +63,28 @@ describe('renderIssueBody: rules', () => {
     const t = form('  - type: textarea', '    id: log', '    attributes: { label: Log, render: shell }');
     assert.equal(renderIssueBody(t, { log: '' }), '### Log\n\n_No response_');
     assert.equal(renderIssueBody(t, { log: 'x' }), '### Log\n\n```shell\nx\n```');
+  });
+
+  it('an unanswered dropdown is "None" (single and multiple, optional, with or without a default), not _No response_', () => {
+    const t = form(
+      '  - type: dropdown', '    id: one', '    attributes: { label: One, options: [A, B] }',
+      '  - type: dropdown', '    id: many', '    attributes: { label: Many, multiple: true, options: [A, B] }',
+      '  - type: dropdown', '    id: def', '    attributes: { label: Def, options: [A, B], default: 1 }',
+      '  - type: input', '    id: text', '    attributes: { label: Text }',
+    );
+    assert.deepEqual(t.problems, []);
+    assert.equal(renderIssueBody(t, { one: '', many: [], def: '' }), '### One\n\nNone\n\n### Many\n\nNone\n\n### Def\n\nNone\n\n### Text\n\n_No response_');
+    assert.equal(NO_DROPDOWN_CHOICE, 'None');
+    // Untouched: the default counts as the answer; chosen options as before.
+    assert.equal(renderIssueBody(t, { one: 'B', many: ['B', 'A'] }), '### One\n\nB\n\n### Many\n\nA, B\n\n### Def\n\nB\n\n### Text\n\n_No response_');
+  });
+
+  it('an upload is _No response_ (the API takes no files), required or not, whatever else is answered', () => {
+    const t = form('  - type: upload', '    id: shot', '    attributes: { label: Screenshot }', '    validations: { required: true }', '  - type: input', '    id: a', '    attributes: { label: A }');
+    assert.deepEqual(t.problems, []);
+    assert.equal(renderIssueBody(t, { a: 'x' }), '### Screenshot\n\n_No response_\n\n### A\n\nx');
+    assert.equal(renderIssueBody(t, { a: 'x', shot: '' }), '### Screenshot\n\n_No response_\n\n### A\n\nx');
+    assert.equal(NO_RESPONSE, '_No response_');
   });
 
   it('built-in templates render like any form', () => {

@@ -20,8 +20,10 @@ const ANSWERS = {
 };
 
 /** What the workspace's bug_report form sends for ANSWERS, owned by alice (team file: +1 workday, triage). */
+// The title gets the form's prefix (title: "[Bug]: ") as github.com pre-fills it; --title was sent
+// without it before (wrong: the issue asks for the prefix; --no-title-prefix opts out).
 const REQUEST = {
-  title: 'Posting fails with 422',
+  title: '[Bug]: Posting fails with 422',
   body: [
     '### Ledger version',
     '',
@@ -128,13 +130,115 @@ describe('async-desk templates and issue create', function () {
     const out = stdout.trimEnd().split('\n');
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:3: `labels` must be a list of names or one comma-separated string.'), stdout);
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:8: Duplicate id "x" (also on line 5): ids must be unique.'), stdout);
-    assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:11: "date" is not a field type. Use one of: markdown, input, textarea, dropdown, checkboxes.'), stdout);
+    assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:11: "date" is not a field type. Use one of: markdown, input, textarea, dropdown, checkboxes, upload.'), stdout);
     assert.ok(out.some((l) => l.startsWith('.github/ISSUE_TEMPLATE/broken.yml:2: Not valid YAML')), stdout);
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/broken.yml:1: This template has no usable `name`, so it is not offered.'), stdout);
     const templates = runCli('templates', '--root', root, '--json');
     assert.equal(templates.status, 1);
     assert.deepEqual((JSON.parse(templates.stdout) as { name: string }[]).map((t) => t.name), ['Bug']);
     assert.match(templates.stderr, /bug\.yml:11: "date" is not a field type/);
+  });
+
+  describe('uploads, title prefixes, form assignees, option-like template names, config.yml problems', () => {
+    const FORM = [
+      'name: Bug report',
+      'description: Something broke.',
+      'title: "[bug] "',
+      'assignees: [bob, Alice]',
+      'body:',
+      '  - type: input',
+      '    id: version',
+      '    attributes: { label: Version }',
+      '    validations: { required: true }',
+      '  - type: upload',
+      '    id: screenshots',
+      '    attributes: { label: Screenshots, description: The crash. }',
+      '    validations: { required: true }',
+      '  - type: dropdown',
+      '    id: platform',
+      '    attributes: { label: Platform, options: [Linux, macOS] }',
+      '',
+    ].join('\n');
+    const TEAM = ['members:', '  - { github: alice, timezone: Europe/Berlin, hours: "09:00-17:30" }', '  - { github: carol, timezone: UTC }', ''].join('\n');
+    let root = '';
+    let answers = '';
+    before(() => {
+      root = repoWith({
+        '.github/ISSUE_TEMPLATE/---bug-report.yml': FORM,
+        '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
+        '.github/team.yml': TEAM,
+        'answers.json': JSON.stringify({ version: '1.2.3' }),
+      });
+      roots.push(root);
+      answers = path.join(root, 'answers.json');
+    });
+    const createIn = (...extra: string[]) => ['issue', 'create', '--root', root, '--repo', 'acme/app', '--answers', answers, '--owner', 'carol', '--due', '2026-11-27', '--now', NOW, '--dry-run', ...extra];
+
+    it('templates: a contact link without url is a warning, the templates are listed and it exits 0; uploads are listed with a note', () => {
+      const table = runCli('templates', '--root', root);
+      assert.equal(table.status, 0, table.stderr);
+      assert.equal(table.stderr, '.github/ISSUE_TEMPLATE/config.yml:3: The contact link needs `url`; github.com leaves it out of the template chooser, and so does Async Desk.\n');
+      assert.match(table.stdout, /^Name\s+Kind\s+Labels\s+File\nBug report\s+form\s+\.github\/ISSUE_TEMPLATE\/---bug-report\.yml\n/);
+      assert.match(table.stdout, /Contact links:\n {2}Chat: https:\/\/chat\.example\n/);
+      assert.doesNotMatch(table.stdout, /Forum/);
+      const json = runCli('templates', '--root', root, '--json');
+      assert.equal(json.status, 0, json.stderr);
+      const [row] = JSON.parse(json.stdout) as { key: string; title: string; assignees: string[]; fields: unknown[] }[];
+      assert.equal(row!.key, '---bug-report');
+      assert.equal(row!.title, '[bug] ');
+      assert.deepEqual(row!.assignees, ['bob', 'Alice']);
+      assert.deepEqual(row!.fields, [
+        { id: 'version', type: 'input', label: 'Version', required: true },
+        { id: 'screenshots', type: 'upload', label: 'Screenshots', required: true, note: 'files are attached on github.com after the issue is created (the REST API takes no uploads)' },
+        { id: 'platform', type: 'dropdown', label: 'Platform', required: false, options: ['Linux', 'macOS'], multiple: false },
+      ]);
+      // check still counts the broken link (it reports every problem).
+      const checked = runCli('check', '--root', root, '--today', '2026-11-24');
+      assert.equal(checked.status, 1);
+      assert.match(checked.stdout, /config\.yml:3: The contact link needs `url`/);
+    });
+
+    it('a config.yml that is not even valid never hides the templates nor fails templates', () => {
+      const broken = repoWith({ '.github/ISSUE_TEMPLATE/bug.yml': FORM, '.github/ISSUE_TEMPLATE/config.yml': 'contact_links: [\n' });
+      roots.push(broken);
+      const { status, stdout, stderr } = runCli('templates', '--root', broken, '--json');
+      assert.equal(status, 0, stderr);
+      assert.match(stderr, /config\.yml:\d+: /);
+      assert.deepEqual((JSON.parse(stdout) as { key: string }[]).map((t) => t.key), ['bug']);
+    });
+
+    it('--template ---bug-report works as --template=---bug-report does; --title gets the prefix; owner then form assignees; a required upload does not block', () => {
+      const spaced = runCli(...createIn('--template', '---bug-report', '--title', 'Crash on start'));
+      assert.equal(spaced.status, 0, spaced.stderr);
+      const joined = runCli(...createIn('--template=---bug-report', '--title', 'Crash on start'));
+      assert.equal(joined.status, 0, joined.stderr);
+      assert.equal(spaced.stdout, joined.stdout);
+      assert.equal(
+        spaced.stderr,
+        'async-desk: note: "Screenshots" is a file upload the form marks as required: files are attached on github.com after the issue is created (the REST API takes no uploads). Attach them there; the issue is created without them.\n',
+      );
+      const request = JSON.parse(spaced.stdout) as { title: string; body: string; assignees: string[] };
+      assert.equal(request.title, '[bug] Crash on start');
+      assert.deepEqual(request.assignees, ['carol', 'bob', 'Alice']);
+      assert.ok(request.body.startsWith('### Version\n\n1.2.3\n\n### Screenshots\n\n_No response_\n\n### Platform\n\nNone\n\nDue: 2026-11-27 (Fri)'), request.body);
+    });
+
+    it('--title keeps a title that starts with the prefix; --no-title-prefix sends it as given; values may start with "-"', () => {
+      const title = (...extra: string[]) => (JSON.parse(runCli(...createIn('--template', '---bug-report', ...extra)).stdout) as { title: string }).title;
+      assert.equal(title('--title', '[bug] Crash'), '[bug] Crash');
+      assert.equal(title('--title', 'Crash', '--no-title-prefix'), 'Crash');
+      assert.equal(title('--title', '-1 balance after refund'), '[bug] -1 balance after refund');
+      assert.equal(title('--title', '--json', '--no-title-prefix'), '--json');
+      // The owner is also one of the form's assignees: listed once, first.
+      const own = JSON.parse(runCli(...createIn('--template', '---bug-report', '--title', 'X', '--owner', 'ALICE')).stdout) as { assignees: string[] };
+      assert.deepEqual(own.assignees, ['alice', 'bob']);
+    });
+
+    it('--help lists --no-title-prefix', () => {
+      const { status, stdout } = runCli('--help');
+      assert.equal(status, 0);
+      assert.match(stdout, /\n {2}--no-title-prefix {5}Send --title as given, without the form's title prefix\n/);
+    });
   });
 
   it('issue create --dry-run prints exactly the REST body: form body, due line, team defaults', () => {

@@ -139,7 +139,7 @@ describe('parseIssueForm', () => {
       '34:error:bad-field',
       '35:error:missing-type',
     ]);
-    assert.match(t.problems.find((p) => p.code === 'unknown-body-type')!.message, /"slider" is not a field type\. Use one of: markdown, input, textarea, dropdown, checkboxes\./);
+    assert.match(t.problems.find((p) => p.code === 'unknown-body-type')!.message, /"slider" is not a field type\. Use one of: markdown, input, textarea, dropdown, checkboxes, upload\./);
     assert.match(t.problems.find((p) => p.code === 'boolean-option')!.message, /quote it \("yes"\)/);
     // Columns point at the value.
     assert.deepEqual(
@@ -179,6 +179,43 @@ describe('parseIssueForm', () => {
     assert.deepEqual(brief(t.problems), ['8:error:duplicate-label']);
     const first = t.fields[0]!;
     assert.deepEqual(first.type === 'dropdown' ? first.options : null, ['1.10', '2.0', '3']);
+  });
+
+  it('reads `type: upload` (file attachments, GitHub\'s form schema): label, description, required; no problem', () => {
+    const t = parseIssueForm(
+      formWith(
+        '  - type: upload', // 4
+        '    id: screenshots',
+        '    attributes:',
+        '      label: Screenshots',
+        '      description: Drop them here.',
+        '    validations:',
+        '      required: true',
+        '  - type: upload', // 11: no id, not required
+        '    attributes: { label: Logs }',
+      ),
+      FILE,
+    );
+    assert.deepEqual(t.problems, []);
+    assert.deepEqual(t.fields, [
+      { type: 'upload', id: 'screenshots', label: 'Screenshots', description: 'Drop them here.', required: true, line: 3 },
+      { type: 'upload', id: 'field-1', label: 'Logs', required: false, line: 10 },
+    ]);
+    assert.deepEqual(fieldIds(t), ['upload:screenshots', 'upload:field-1']);
+  });
+
+  it('an upload is checked like the other fields: label needed, unknown attributes and keys reported', () => {
+    const t = parseIssueForm(
+      formWith(
+        '  - type: upload', // 4
+        '    attributes: { description: D, placeholder: P }', // 5: no label; placeholder is not an upload attribute
+        '  - type: upload', // 6
+        '    attributes: { label: L }',
+        '    validations: { required: maybe }', // 8
+      ),
+      FILE,
+    );
+    assert.deepEqual(brief(t.problems), ['5:error:missing-label', '5:error:unknown-key', '8:error:bad-boolean']);
   });
 
   it('templateKey is the file name without extension', () => {

@@ -5,7 +5,18 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseIssueForm, parseMarkdownTemplate, parseTemplateConfig, renderIssueBody, validateAnswers, type Answers, type IssueTemplate, type Problem } from '../../../src/core/issues';
+import {
+  buildIssueRequest,
+  parseIssueForm,
+  parseMarkdownTemplate,
+  parseTemplateConfig,
+  renderIssueBody,
+  validateAnswers,
+  withTitlePrefix,
+  type Answers,
+  type IssueTemplate,
+  type Problem,
+} from '../../../src/core/issues';
 import { prng } from '../decisions/helpers';
 import { fuzzText } from '../fuzzInputs';
 import { FORM_CORPUS } from './helpers';
@@ -17,6 +28,22 @@ const PIECES = [
   '- label: ', 'None', 'blank_issues_enabled: ', 'contact_links:', 'url: ', 'about: ', 'https://x.example', '---', '---\n', '...', '[', ']', '{', '}',
   ', ', '"', "'", ':', '- ', '|', '>', '&a ', '*a', '!!str ', '%YAML 1.1\n---\n', '<<: ', '?', 'null', '~', 'true', 'octo/1', '@alice',
   '\u0000', '\uFEFF', '\uD800', '😀', 'é', '\u2028', '\\',
+  // Upload fields, title prefixes, form assignees (case variants), contact links without url.
+  'type: upload', 'description: ', 'title: "[bug] "', "title: '[crash]: '", 'assignees: [alice, Alice, "@bob"]', '  - name: Forum\n    about: Ask\n',
+];
+
+/** Shapes the seed files lack: an upload (required and not), a title prefix, assignees that repeat in
+ *  another case; config.yml with a contact link without url. */
+const EXTRA_FORMS = [
+  [
+    'name: Crash', 'description: D', 'title: "[crash] "', 'assignees: [triage-bot, Alice, alice]', 'body:',
+    '  - type: upload', '    id: shots', '    attributes:', '      label: Screenshots', '      description: Drop them.', '    validations:', '      required: true',
+    '  - type: upload', '    attributes: { label: Logs }',
+    '  - type: dropdown', '    id: os', '    attributes: { label: OS, options: [Linux, macOS] }',
+  ].join('\n'),
+];
+const EXTRA_CONFIGS = [
+  ['blank_issues_enabled: false', 'contact_links:', '  - name: Forum', '    about: Ask there', '  - name: Chat', '    url: https://chat.example', '    about: Ask', '  - { name: Empty, url: "", about: x }'].join('\n'),
 ];
 
 const { randomText, mutate } = fuzzText({ pieces: PIECES, maxPieces: 50, pieceShare: 0.7, unicodeShare: 0.85, maxEdits: 5, maxDelete: 30, maxRepeat: 30, maxInsert: 40 });
@@ -101,7 +128,7 @@ describe('template parsers fuzz', function () {
   this.timeout(120_000);
   let usable = 0;
 
-  fuzz('parseIssueForm', seeds(/\.ya?ml$/), 20261125, (text) => parseIssueForm(text, '.github/ISSUE_TEMPLATE/f.yml'), (t, text, where, rand) => {
+  fuzz('parseIssueForm', [...seeds(/\.ya?ml$/), ...EXTRA_FORMS], 20261125, (text) => parseIssueForm(text, '.github/ISSUE_TEMPLATE/f.yml'), (t, text, where, rand) => {
     checkProblems(t.problems, text, where);
     const lineCount = text.split('\n').length;
     const ids = new Set<string>();
@@ -118,6 +145,17 @@ describe('template parsers fuzz', function () {
       validateAnswers(t, 'T', answers);
       const body = renderIssueBody(t, answers);
       if (!body.startsWith('### ')) assert.fail(`${where()}: body ${JSON.stringify(body).slice(0, 200)}`);
+      // An upload never takes an answer nor blocks (required or not), and is "_No response_".
+      const uploads = t.fields.filter((f) => f.type === 'upload');
+      const blocked = validateAnswers(t, 'T', {}).filter((e) => uploads.some((u) => 'id' in u && u.id === e.field));
+      if (blocked.length) assert.fail(`${where()}: an upload blocked: ${JSON.stringify(blocked)}`);
+      for (const u of uploads) if (!renderIssueBody(t, {}).includes(`### ${u.type === 'upload' ? u.label : ''}\n\n_No response_`)) assert.fail(`${where()}: upload body`);
+      // The owner first, then the form's assignees, each login once whatever its case.
+      const assignees = buildIssueRequest({ template: t, title: 'T', answers: {}, owner: 'Owner' }).assignees;
+      if (assignees[0] !== 'Owner' || new Set(assignees.map((a) => a.toLowerCase())).size !== assignees.length) assert.fail(`${where()}: assignees ${JSON.stringify(assignees)}`);
+      // The title prefix is put in front once.
+      const titled = withTitlePrefix(t.title, 'Zq9 title');
+      if (t.title.trim() && (!titled.startsWith(t.title) || withTitlePrefix(t.title, titled) !== titled)) assert.fail(`${where()}: title ${JSON.stringify(titled)}`);
     }
     return t.problems.length;
   }, cut);
@@ -128,9 +166,11 @@ describe('template parsers fuzz', function () {
     return t.problems.length;
   });
 
-  fuzz('parseTemplateConfig', seeds(/^config\.ya?ml$/), 20261127, (text) => parseTemplateConfig(text, '.github/ISSUE_TEMPLATE/config.yml'), (c, text, where) => {
+  fuzz('parseTemplateConfig', [...seeds(/^config\.ya?ml$/), ...EXTRA_CONFIGS], 20261127, (text) => parseTemplateConfig(text, '.github/ISSUE_TEMPLATE/config.yml'), (c, text, where) => {
     checkProblems(c.problems, text, where);
     for (const l of c.contactLinks) if (!l.name || !/^https?:\/\//.test(l.url) || !l.about) assert.fail(`${where()}: link ${JSON.stringify(l)}`);
+    // A broken contact link is left out with a warning, never an error (github.com still shows the chooser).
+    for (const p of c.problems) if (p.code === 'bad-contact-link' && p.severity !== 'warning') assert.fail(`${where()}: ${JSON.stringify(p)}`);
     return c.problems.length;
   });
 

@@ -1,7 +1,19 @@
 // Answer checks (enforced for every repository), the team file's template defaults, and the REST body.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildIssueRequest, parseIssueForm, parseMarkdownTemplate, resolveDue, templateDefaults, validateAnswers, type ResolvedDue } from '../../../src/core/issues';
+import {
+  buildIssueRequest,
+  issueAssignees,
+  parseIssueForm,
+  parseMarkdownTemplate,
+  renderIssueBody,
+  resolveDue,
+  templateDefaults,
+  uploadNotes,
+  validateAnswers,
+  withTitlePrefix,
+  type ResolvedDue,
+} from '../../../src/core/issues';
 import { teamOf } from '../team/helpers';
 
 const form = parseIssueForm(readFileSync('test/fixtures/issue-forms/every-type/form.yml', 'utf8'), '.github/ISSUE_TEMPLATE/payout.yml');
@@ -37,6 +49,40 @@ describe('validateAnswers', () => {
   });
 });
 
+describe('validateAnswers: uploads', () => {
+  const upload = parseIssueForm(readFileSync('test/fixtures/issue-forms/upload-and-none/form.yml', 'utf8'), '.github/ISSUE_TEMPLATE/crash.yml');
+
+  it('a required upload never blocks the submission (the API takes no files): a note says so instead', () => {
+    assert.deepEqual(upload.problems, []);
+    assert.deepEqual(validateAnswers(upload, 'T', {}), []);
+    assert.deepEqual(validateAnswers(upload, 'T', { screenshots: '', logs: [] }), []);
+    assert.deepEqual(uploadNotes(upload), [
+      { field: 'screenshots', message: '"Screenshots" is a file upload the form marks as required: files are attached on github.com after the issue is created (the REST API takes no uploads). Attach them there; the issue is created without them.' },
+      { field: 'logs', message: '"Log files" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads).' },
+    ]);
+    assert.deepEqual(uploadNotes(parseMarkdownTemplate('---\nname: N\nabout: A\n---\n', 'n.md')), []);
+  });
+
+  it('an answer given to an upload is refused, naming where files go', () => {
+    assert.deepEqual(validateAnswers(upload, 'T', { screenshots: 'shot.png' }), [
+      { field: 'screenshots', message: '"Screenshots" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads); it takes no answer here.' },
+    ]);
+  });
+});
+
+describe('withTitlePrefix', () => {
+  it("puts the form's title prefix in front, as github.com pre-fills it, unless the title starts with it", () => {
+    assert.equal(withTitlePrefix('[bug] ', 'Crash on start'), '[bug] Crash on start');
+    assert.equal(withTitlePrefix('[bug] ', '  Crash on start'), '[bug] Crash on start');
+    assert.equal(withTitlePrefix('[bug] ', '[bug] Crash on start'), '[bug] Crash on start');
+    assert.equal(withTitlePrefix('[bug] ', '[BUG] Crash'), '[BUG] Crash');
+    assert.equal(withTitlePrefix('[Bug]: ', '[Bug]:Crash'), '[Bug]:Crash');
+    assert.equal(withTitlePrefix('[bug] ', ''), '[bug] ');
+    assert.equal(withTitlePrefix('', 'Crash'), 'Crash');
+    assert.equal(withTitlePrefix('   ', 'Crash'), 'Crash');
+  });
+});
+
 describe('templateDefaults', () => {
   const team = teamOf('members:', '  - { github: a, timezone: UTC }', 'issues:', '  defaultDue: "+3 workdays"', '  templates:', '    bug_report: { due: "+1 workday", labels: [triage, Bug] }', '    chore: { labels: [chore] }');
   it('per template, else the default due; labels from the template entry', () => {
@@ -48,6 +94,21 @@ describe('templateDefaults', () => {
 });
 
 describe('buildIssueRequest', () => {
+  it("the owner first, then the form's assignees, each once (case-insensitively, first spelling wins)", () => {
+    const t = parseIssueForm(readFileSync('test/fixtures/issue-forms/upload-and-none/form.yml', 'utf8'), '.github/ISSUE_TEMPLATE/crash.yml');
+    assert.deepEqual(t.assignees, ['triage-bot', 'Alice']);
+    assert.deepEqual(buildIssueRequest({ template: t, title: 'T', answers: {}, owner: '@alice' }).assignees, ['alice', 'triage-bot']);
+    assert.deepEqual(buildIssueRequest({ template: t, title: 'T', answers: {}, owner: 'bob' }).assignees, ['bob', 'triage-bot', 'Alice']);
+    assert.deepEqual(buildIssueRequest({ template: t, title: 'T', answers: {} }).assignees, ['triage-bot', 'Alice']);
+    assert.deepEqual(issueAssignees(' @Carol ', ['carol', '@dave', 'DAVE', '']), ['Carol', 'dave']);
+    assert.deepEqual(issueAssignees(undefined, []), []);
+    // The body of the same request: uploads and unanswered dropdowns as github.com writes them.
+    assert.equal(
+      renderIssueBody(t, {}),
+      '### Version\n\n_No response_\n\n### Screenshots\n\n_No response_\n\n### Log files\n\n_No response_\n\n### Platform\n\nNone\n\n### Browsers\n\nNone\n\n### Channel\n\nNone',
+    );
+  });
+
   const due: ResolvedDue = { date: '2026-11-26', at: '2026-11-26T17:30:00+01:00', zone: 'Europe/Berlin', weekday: 'Thu', time: '17:30', rule: 'end of day' };
 
   it('title, body with the due line, labels deduplicated, the owner as the one assignee, type', () => {

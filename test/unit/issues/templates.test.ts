@@ -67,9 +67,35 @@ describe('parseTemplateConfig', () => {
       ['blank_issues_enabled: maybe', 'contact_links:', '  - name: Chat', '    url: not a url', '    about: x', '  - name: Ok', '    url: http://ok.example', '    about: fine', '  - name: No about', '    url: https://x.example', 'extra: 1'].join('\n'),
       'config.yml',
     );
-    assert.deepEqual(brief(c.problems), ['1:error:bad-boolean', '4:error:bad-contact-link', '9:error:bad-contact-link', '11:error:unknown-key']);
+    // Broken contact links are warnings: github.com leaves them out and still shows the chooser (they
+    // were errors before, which made `templates` exit 1).
+    assert.deepEqual(brief(c.problems), ['1:error:bad-boolean', '4:warning:bad-contact-link', '9:warning:bad-contact-link', '11:error:unknown-key']);
     assert.equal(c.blankIssuesEnabled, true);
     assert.deepEqual(c.contactLinks.map((l) => l.name), ['Ok']);
+  });
+
+  it('a contact link without url (or with an empty or non-string one, or not a mapping) is left out with a warning', () => {
+    const c = parseTemplateConfig(
+      [
+        'contact_links:',
+        '  - name: No url', // 2
+        '    about: Ask here',
+        '  - name: Empty url', // 4
+        '    url: ""', // 5
+        '    about: x',
+        '  - name: List url', // 7
+        '    url: [https://x.example]', // 8
+        '    about: x',
+        '  - just text', // 10
+        '  - name: Good',
+        '    url: https://good.example',
+        '    about: fine',
+      ].join('\n'),
+      'config.yml',
+    );
+    assert.deepEqual(brief(c.problems), ['2:warning:bad-contact-link', '5:warning:bad-contact-link', '8:warning:bad-contact-link', '10:warning:bad-contact-link']);
+    assert.match(c.problems[0]!.message, /needs `url`/);
+    assert.deepEqual(c.contactLinks, [{ name: 'Good', url: 'https://good.example', about: 'fine' }]);
   });
 });
 
@@ -134,6 +160,19 @@ describe('discoverTemplates', () => {
       ],
     );
     assert.equal(set.blankIssuesEnabled, true); // the first config wins, and its bad value is ignored
+  });
+
+  it('a contact link without url in config.yml: the templates are all listed, the link left out with a warning', async () => {
+    const root = repo({
+      '.github/ISSUE_TEMPLATE/bug.yml': form('Bug'),
+      '.github/ISSUE_TEMPLATE/---crash.yml': form('Crash'),
+      '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
+    });
+    const set = await discoverTemplates(root);
+    assert.deepEqual(set.templates.map((t) => t.key), ['---crash', 'bug']);
+    assert.deepEqual(set.contactLinks, [{ name: 'Chat', url: 'https://chat.example', about: 'Ask' }]);
+    assert.equal(set.blankIssuesEnabled, false);
+    assert.deepEqual(set.problems.map((p) => `${p.file}:${p.line + 1}:${p.severity}:${p.code}`), ['.github/ISSUE_TEMPLATE/config.yml:3:warning:bad-contact-link']);
   });
 
   it('the same file name twice: both listed, the second warned', async () => {
