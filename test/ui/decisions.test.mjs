@@ -1,8 +1,11 @@
 // UI checks in a real browser: the packaged extension in code-server, driven by Playwright.
 // Expectations come from the workspace's own files (record titles, statuses), not from constants.
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   startWorkbench,
+  decisionsDir,
   defaultWorkspace,
   readDecisionRecords,
   openViewContainer,
@@ -108,5 +111,22 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
     await screenshot(page, '05-record-codelens');
     const lensText = await page.locator('.part.editor .codelens-decoration').allInnerTexts();
     assert.ok(lensText.join(' ').includes(expected), `CodeLens: ${lensText.join(' | ')}`);
+  });
+
+  it('a record with a free-text status shows under "Other (Pending)", with the author\'s word kept', async () => {
+    // adr-tools lets teams write any status; the tree keeps their word instead of "unknown".
+    const dir = decisionsDir(wb.workspace);
+    const file = join(dir, '0099-adopt-trunk-based-development.md');
+    writeFileSync(file, '# 99. Adopt trunk-based development\n\nDate: 2026-11-20\n\n## Status\n\nPending\n\n## Context\n\nLong-lived branches hurt.\n');
+    try {
+      await openViewContainer(page, 'Async Desk');
+      await showOnlyViews(page, 'Decisions');
+      const rows = await waitForTreeRows(page, 'Decisions', (r) => r.some((row) => row.level === 1 && /^Other \(Pending\)/.test(row.label)));
+      const group = rows.findIndex((row) => row.level === 1 && /^Other \(Pending\)/.test(row.label));
+      assert.match(rows[group + 1]?.label ?? '', /Adopt trunk-based development/, JSON.stringify(rows.slice(group, group + 2)));
+      await screenshot(page, '06-free-text-status');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });
