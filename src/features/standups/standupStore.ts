@@ -89,6 +89,15 @@ export class StandupStore implements vscode.Disposable {
     return indexes.flatMap((i) => [...i.entries.values()]);
   }
 
+  /** Whether anyone has a standup on `date` in a folder (walks the index without copying it). */
+  hasDay(folder: vscode.WorkspaceFolder, date: string): boolean {
+    for (const index of this.indexes) {
+      if (index.folder !== folder) continue;
+      for (const e of index.entries.values()) if (e.date === date) return true;
+    }
+    return false;
+  }
+
   /** The entry for a login's standup on a date in a folder, if the file exists. */
   entry(folder: vscode.WorkspaceFolder, date: string, login: string): StandupEntry | undefined {
     const wanted = login.toLowerCase();
@@ -137,6 +146,9 @@ export class StandupStore implements vscode.Disposable {
 
   private async scanAll(): Promise<void> {
     const started = performance.now();
+    // A rescan says again what it cannot read; what it said last time may be fixed by now.
+    for (const key of this.readProblems) this.diagnostics.delete(vscode.Uri.parse(key));
+    this.readProblems.clear();
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     // Watch before scanning, so nothing that lands during the scan is missed: events that arrive while
     // a folder is being scanned are replayed on top of the scan's result.

@@ -242,7 +242,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     let digestDate = this.digestDate === 'today' || this.digestDate === undefined ? today : this.digestDate;
     let note: string | undefined;
     // Someone who posts on a day off (you, on a Sunday) sees that day: it has news.
-    if (this.digestDate === undefined && !(folder && standups.entries(folder).some((e) => e.date === today))) {
+    if (this.digestDate === undefined && !(folder && standups.hasDay(folder, today))) {
       const folderTeam = team.all().find((f) => f.workspaceFolder === folder);
       digestDate = teamDigestDay(today, folderTeam?.exists ? folderTeam.team : undefined);
       if (digestDate !== today) note = `Nobody on the team works on ${dayLabel(today)}: showing ${dayLabel(digestDate)}, the last working day.`;
