@@ -1,7 +1,7 @@
 // The typed messages between the extension host and the issue form webview ("Open Issue from
 // Template…"). The webview bundle imports only types from here (and, through here, core types).
 import type { FormField } from '../core/issues/types';
-import type { MdBlock, MdInline } from '../core/markdownTree';
+import type { MdBlock, MdInline } from '../core/shared/markdownTree';
 
 export type { FormField, MdBlock, MdInline };
 

@@ -10,7 +10,7 @@ import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
 import { parseTeamFile } from '../../src/core/team';
 import { dayNumber } from '../../src/core/team/zone';
 import { isWorkingDay } from '../../src/core/standups/carry';
-import { addDays, dayLabel, isoDateInZone } from '../../src/core/dates';
+import { addDays, dayLabel, isoDateInZone } from '../../src/core/shared/dates';
 import type { FormValues, IssueFormToHostMessage } from '../../src/protocol/issueForm';
 
 interface Panel {

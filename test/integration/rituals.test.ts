@@ -7,8 +7,8 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { isoWeek, RITUAL_SECTIONS, type RitualKind } from '../../src/core/rituals';
-import { slugify } from '../../src/core/text';
-import { localIsoDate } from '../../src/core/dates';
+import { slugify } from '../../src/core/shared/text';
+import { localIsoDate } from '../../src/core/shared/dates';
 import type { RitualResult } from '../../src/features/rituals';
 import { activateExtension, fileUri, readText, setClock, waitFor, writeText } from './helpers';
 

@@ -7,7 +7,7 @@ import { promises as fsp } from 'node:fs';
 import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeText } from './helpers';
 import { previousWorkingDay } from '../../src/core/standups';
 import { parseTeamFile } from '../../src/core/team';
-import { dayLabel, isoDateInZone } from '../../src/core/dates';
+import { dayLabel, isoDateInZone } from '../../src/core/shared/dates';
 import type { ComposerFields, TodayState, TodayToHostMessage } from '../../src/protocol/today';
 
 const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });

@@ -2,7 +2,7 @@
 // shows it, raw HTML kept as visible text, only http(s)/mailto links, and random input never throws
 // or yields a link to anything else.
 import assert from 'node:assert/strict';
-import { markdownTree, markdownTreeText, type MdBlock, type MdInline } from '../../src/core/markdownTree';
+import { markdownTree, markdownTreeText, type MdBlock, type MdInline } from '../../src/core/shared/markdownTree';
 import { prng } from './decisions/helpers';
 import { fuzzText } from './fuzzInputs';
 

@@ -1,6 +1,7 @@
 // Cross-record checks: broken links between records, duplicate numbers, overdue reviews.
-import { pad } from '../text';
-import type { DecisionRecord, Problem, RecordLink } from './types';
+import { pad } from '../shared/text';
+import type { DecisionRecord, RecordLink } from './types';
+import type { Problem } from '../shared/problem';
 
 /** The record a link points at: by file, or by number within the linking record's folder. */
 function linkTarget(link: RecordLink, from: DecisionRecord, byFile: Map<string, DecisionRecord>, byNumber: Map<string, DecisionRecord[]>): DecisionRecord | undefined {

@@ -1,7 +1,7 @@
 // New records and supersede, written in the folder's format: native (MADR 4 front matter and our
 // sections), adr-tools' own template, or log4brains' MADR 2 template.
 import { posix } from 'node:path';
-import { lineContent, pad, slugify } from '../text';
+import { lineContent, pad, slugify } from '../shared/text';
 import { addFrontMatterListValue, addRelationLine, analyzeForEdit, writeStatus, yamlScalar } from './edit';
 import { analyze, parseFileName } from './parse';
 import { statusWord } from './status';

@@ -1,7 +1,7 @@
 // Surgical edits of a record's text: only the status value or one link line changes; every other byte,
 // line endings included, stays as it was (SPEC §2.2: reading then writing an unchanged record is identical).
 import { isScalar, isSeq } from 'yaml';
-import { lineAt, lineContent, splice } from '../text';
+import { lineAt, lineContent, splice } from '../shared/text';
 import { analyze, type Analysis } from './parse';
 import { statusWord } from './status';
 import type { DecisionRecord, DecisionStatus } from './types';

@@ -3,11 +3,12 @@
 // (block tokens with line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
 import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdown-it';
 import { isScalar, isSeq, type Pair } from 'yaml';
-import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from './frontMatter';
+import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../shared/frontMatter';
 import { posix } from 'node:path';
-import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../text';
+import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../shared/text';
 import { normalizeStatus, statusPhrase } from './status';
-import type { DecisionRecord, Problem, RecordFormat, RecordLink } from './types';
+import type { DecisionRecord, RecordFormat, RecordLink } from './types';
+import type { Problem } from '../shared/problem';
 
 /** A located front matter block. Line numbers are 0-based file lines. */
 export interface FrontMatter {

@@ -1,6 +1,6 @@
 // Mentions of records inside Markdown lines: "ADR-0007" / "ADR-7" and links to .md files.
 import { posix } from 'node:path';
-import { findMarkdownLinks } from '../text';
+import { findMarkdownLinks } from '../shared/text';
 import { resolveLinkTarget } from './parse';
 import type { DecisionRecord } from './types';
 

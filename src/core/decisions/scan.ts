@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
 import { isTemplateRecord, parseFileName, parseRecord } from './parse';
-import { CONFIG_LIMIT, RepoFiles, type FolderEntry, type ReadLimits } from '../repoFiles';
-import type { DecisionFolder, DecisionIndex, DecisionRecord, Problem, RecordFormat } from './types';
+import { CONFIG_LIMIT, RepoFiles, type FolderEntry, type ReadLimits } from '../shared/repoFiles';
+import type { DecisionFolder, DecisionIndex, DecisionRecord, RecordFormat } from './types';
+import type { Problem } from '../shared/problem';
 
 export interface DiscoverOptions {
   /** The asyncDesk.decisionsDir setting, relative to root; empty or undefined: discover. */

@@ -1,5 +1,5 @@
 // Status words as written in the three formats, and back.
-import { capitalize } from '../text';
+import { capitalize } from '../shared/text';
 import { STATUSES, type DecisionStatus, type RecordFormat } from './types';
 
 const KNOWN = new Set<string>(STATUSES);

@@ -1,24 +1,12 @@
 // The decision-record model shared by the extension, the CLI and the tests. Pure data: no vscode import.
 
 /** The three on-disk formats we read and write (SPEC §2.2). */
+import type { Problem } from '../shared/problem';
+
 export type RecordFormat = 'madr' | 'nygard' | 'log4brains';
 
 export const STATUSES = ['draft', 'proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type DecisionStatus = (typeof STATUSES)[number];
-
-/** A problem found in a file. Lines are 0-based (as in VS Code); the CLI prints line + 1. */
-export interface Problem {
-  /** Path relative to the scan root, forward slashes. */
-  file: string;
-  line: number;
-  /** 0-based columns; endColumn may be omitted for "whole line". */
-  column?: number;
-  endColumn?: number;
-  severity: 'error' | 'warning' | 'info';
-  /** Stable id for quick fixes and tests, e.g. 'unknown-status', 'missing-title', 'broken-link', 'duplicate-number', 'review-overdue', 'bad-front-matter'. */
-  code: string;
-  message: string;
-}
 
 /** Where one folder of records lives and how it is numbered. */
 export interface DecisionFolder {

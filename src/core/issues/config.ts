@@ -5,7 +5,7 @@
 // here it is left out too, with a warning (not an error). Never throws.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ContactLink, Problem } from './types';
-import { booleanOf, entries, guard, isNull, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../yamlReader';
+import { booleanOf, entries, guard, isNull, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../shared/yamlReader';
 
 export function parseTemplateConfig(text: string, file: string): { blankIssuesEnabled: boolean; contactLinks: ContactLink[]; problems: Problem[] } {
   const result = { blankIssuesEnabled: true, contactLinks: [] as ContactLink[], problems: [] as Problem[] };

@@ -3,8 +3,8 @@
 // (sub-folders are not read), `config.yml`/`config.yaml` as the chooser's config, forms before
 // Markdown templates, then by file name. Never throws: unreadable folders and files are problems.
 // Folders and files are read through RepoFiles: inside the root only, regular files, size-limited.
-import type { Problem } from '../decisions/types';
-import { CONFIG_LIMIT, RepoFiles, type ReadLimits } from '../repoFiles';
+import type { Problem } from '../shared/problem';
+import { CONFIG_LIMIT, RepoFiles, type ReadLimits } from '../shared/repoFiles';
 import { BUILT_IN_TEMPLATES } from './builtIn';
 import { parseTemplateConfig } from './config';
 import { parseIssueForm } from './form';

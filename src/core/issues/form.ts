@@ -23,7 +23,7 @@ import {
   unknownKey,
   type Entry,
   type YamlCtx,
-} from '../yamlReader';
+} from '../shared/yamlReader';
 
 const TOP_KEYS = ['name', 'description', 'title', 'labels', 'assignees', 'projects', 'type', 'body'] as const;
 const ELEMENT_KEYS = ['type', 'id', 'attributes', 'validations'] as const;

@@ -3,10 +3,10 @@
 // template chooser), title, labels and assignees (lists or comma-separated strings), type, projects.
 // The rest of the file is the starting body. Never throws.
 import { isMap, isScalar } from 'yaml';
-import { BOM } from '../text';
+import { BOM } from '../shared/text';
 import { emptyTemplate } from './form';
 import type { IssueTemplate } from './types';
-import { entries, guard, isNull, nameList, optionalString, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../yamlReader';
+import { entries, guard, isNull, nameList, optionalString, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../shared/yamlReader';
 
 const KEYS = ['name', 'about', 'title', 'labels', 'assignees', 'type', 'projects'] as const;
 

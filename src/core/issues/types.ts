@@ -1,5 +1,5 @@
 // The issue-template model (SPEC §3, issue 5) shared by the extension, the CLI and the tests. Pure data.
-import type { Problem } from '../decisions/types';
+import type { Problem } from '../shared/problem';
 
 export type { Problem };
 

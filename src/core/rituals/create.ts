@@ -1,8 +1,8 @@
 // A new ritual file: its path, its text (a team's template or the built-in one, placeholders filled)
 // and where the cursor goes. The caller writes it without overwriting anything.
-import type { Problem } from '../decisions/types';
+import type { Problem } from '../shared/problem';
 import type { Team } from '../team/types';
-import { lineContent } from '../text';
+import { lineContent } from '../shared/text';
 import { coreHoursText, responseTimesText } from './coreHours';
 import { RITUAL_NAMES, type RitualKind } from './kinds';
 import { isoWeek, ritualFile } from './naming';

@@ -5,7 +5,7 @@
 //   retrospective      <dir>/retros/YYYY-MM-DD-<title>.md
 //   working agreement  the team file's `workingAgreement` path, else <dir>/working-agreement.md
 import { posix } from 'node:path';
-import { slugify } from '../text';
+import { slugify } from '../shared/text';
 import { dayNumber, weekdayOf, isoDate } from '../team/zone';
 import type { RitualKind } from './kinds';
 

@@ -2,8 +2,8 @@
 // placeholder that is the whole value of a front matter line is written as a YAML scalar (quoted when
 // needed), so a title like "Fix: retries" keeps the front matter valid. An unknown {{name}} is left as
 // it is and reported at its line; filling never throws.
-import type { Problem } from '../decisions/types';
-import { detectEol, lineContent, stripBom } from '../text';
+import type { Problem } from '../shared/problem';
+import { detectEol, lineContent, stripBom } from '../shared/text';
 
 export const PLACEHOLDERS = ['date', 'week', 'author', 'title', 'team', 'coreHours', 'responseTimes'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];

@@ -3,7 +3,7 @@
 // Monday's Done, and a blocker stays open, and ages, until it is ticked.
 import type { Member, Team } from '../team/types';
 import { scheduleOf } from '../team/schedule';
-import { localIsoDate } from '../dates';
+import { localIsoDate } from '../shared/dates';
 import { dayNumber, isoDate, weekdayOf, zoneClock } from '../team/zone';
 import type { Standup, StandupBullet, StandupDraft } from './types';
 

@@ -1,8 +1,9 @@
 // `async-desk check` for one standup: everything parseStandup reports, plus what only the path can
 // tell (the file is `<standupsDir>/YYYY-MM-DD/<login>.md`, its date and author agree with the path).
 import { analyzeStandup } from './parse';
-import { normalizeDir, parseStandupPath } from './paths';
-import type { Problem } from './types';
+import { parseStandupPath } from './paths';
+import { normalizeDir } from '../shared/paths';
+import type { Problem } from '../shared/problem';
 
 /** All checks of `async-desk check`: front matter present and valid YAML, author/date present, date
  *  matches the folder, author matches the file name (case-insensitive), the three sections present,

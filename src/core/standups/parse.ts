@@ -10,10 +10,12 @@
 //    nested bullets are continuation text of their parent;
 //  - in Blockers, `[ ]` / `[x]` after the bullet is the tick; in Done and Next it is just text.
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
-import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../decisions/frontMatter';
-import { lineAt, lineContent, lineStarts, stripBom } from '../text';
-import type { Problem, Standup, StandupBullet } from './types';
-import { isDate, LOGIN_RE } from './paths';
+import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../shared/frontMatter';
+import { lineAt, lineContent, lineStarts, stripBom } from '../shared/text';
+import type { Standup, StandupBullet } from './types';
+import type { Problem } from '../shared/problem';
+import { isDate } from './paths';
+import { LOGIN_RE } from '../shared/login';
 
 export type SectionKind = 'done' | 'next' | 'blockers' | 'notes';
 export const SECTION_KINDS: readonly SectionKind[] = ['done', 'next', 'blockers', 'notes'];

@@ -1,21 +1,13 @@
 // Where a standup lives: `<standupsDir>/YYYY-MM-DD/<login>.md` (SPEC §2.3), dated by the author's local day.
 import { dayNumber } from '../team/zone';
+import { LOGIN_RE } from '../shared/login';
+import { normalizeDir } from '../shared/paths';
 
-/** A GitHub login: letters, digits and single inner hyphens, at most 39 characters. */
-export const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date 'YYYY-MM-DD'. */
 export function isDate(text: string): boolean {
   return DATE_RE.test(text) && dayNumber(text) !== null;
-}
-
-/** Forward slashes, no './' prefix, no trailing slash; '' for the root itself. */
-export function normalizeDir(dir: string): string {
-  let d = dir.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/');
-  while (d.startsWith('./')) d = d.slice(2);
-  d = d.replace(/\/+$/, '');
-  return d === '.' ? '' : d;
 }
 
 /** 'docs/standups/2026-11-21/alice.md' */

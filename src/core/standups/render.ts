@@ -2,9 +2,10 @@
 // only the sections whose content changed. Everything else (front matter with any extra keys, a title,
 // unknown sections, comments and prose inside a list section, the file's line endings, BOM and final
 // newline) stays byte for byte, so saving from the composer never loses what someone wrote by hand.
-import { BOM, detectEol, lineContent } from '../text';
+import { BOM, detectEol, lineContent } from '../shared/text';
 import { analyzeStandup, fenceAfter, oneLine, SECTION_KINDS, SECTION_TITLES, type LineKind, type Section, type SectionKind } from './parse';
-import { LOGIN_RE, isDate } from './paths';
+import { isDate } from './paths';
+import { LOGIN_RE } from '../shared/login';
 import type { Standup, StandupBullet, StandupDraft } from './types';
 
 export function draftFromStandup(s: Standup): StandupDraft {

@@ -3,9 +3,11 @@
 // one readdir per day folder instead of a read and a parse per file.
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Problem } from '../decisions/types';
-import { RepoFiles } from '../repoFiles';
-import { isDate, LOGIN_RE, normalizeDir } from './paths';
+import type { Problem } from '../shared/problem';
+import { RepoFiles } from '../shared/repoFiles';
+import { isDate } from './paths';
+import { LOGIN_RE } from '../shared/login';
+import { normalizeDir } from '../shared/paths';
 import type { StandupEntry } from './types';
 
 /** Day folders read between two yields to the event loop (an extension host stays responsive). */

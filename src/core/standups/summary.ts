@@ -9,8 +9,8 @@ import type { Standup } from './types';
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const FROM_PATH = /(\d{4}-\d{2}-\d{2})\/([^/]+)\.md$/;
 
-/** 'Wed 2026-11-18' */
-function dayLabel(day: number): string {
+/** 'Wed 2026-11-18': the summary's day headings (dates.ts dayLabel is the longer 'Wed 18 Nov 2026'). */
+function weekdayAndIsoDate(day: number): string {
   return `${WEEKDAY_NAMES[weekdayOf(day) - 1]} ${isoDate(day)}`;
 }
 
@@ -54,13 +54,13 @@ export function weeklySummary(date: string, standups: Standup[], team?: Team): s
   const sorted = [...people.values()].sort((a, b) => collator.compare(a.label, b.label) || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
   const inWeek = (p: Person) => [...p.days.keys()].filter((d) => d >= monday && d <= sunday).sort((a, b) => a - b);
 
-  const out = [`# Standups, week of ${dayLabel(monday)} to ${dayLabel(sunday)}`, '', '## Shipped', ''];
+  const out = [`# Standups, week of ${weekdayAndIsoDate(monday)} to ${weekdayAndIsoDate(sunday)}`, '', '## Shipped', ''];
   let shipped = 0;
   for (const p of sorted) {
     const lines: string[] = [];
     for (const d of inWeek(p)) {
       const done = p.days.get(d)!.done;
-      if (done.length) lines.push(`- ${dayLabel(d)}`, ...done.map((b) => `  - ${b.text}`));
+      if (done.length) lines.push(`- ${weekdayAndIsoDate(d)}`, ...done.map((b) => `  - ${b.text}`));
     }
     if (!lines.length) continue;
     out.push(`### ${p.label}`, '', ...lines, '');
@@ -77,7 +77,7 @@ export function weeklySummary(date: string, standups: Standup[], team?: Team): s
     const history = (d: string) => p.days.get(dayNumber(d) ?? NaN);
     const ages = blockerAges(isoDate(last), p.days.get(last)!.blockers, history, p.member, team);
     if (!ages.length) continue;
-    out.push(`### ${p.label}`, '', ...ages.map((a) => `- ${a.text} (open since ${dayLabel(dayNumber(a.since)!)})`), '');
+    out.push(`### ${p.label}`, '', ...ages.map((a) => `- ${a.text} (open since ${weekdayAndIsoDate(dayNumber(a.since)!)})`), '');
     blocked++;
   }
   if (!blocked) out.push('No open blockers.', '');

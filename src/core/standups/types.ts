@@ -1,9 +1,8 @@
 // The standup model (SPEC §2.3) shared by the extension, the CLI and the tests. Pure data: no vscode import.
 // Dates are local days 'YYYY-MM-DD': a standup is dated by its author's own calendar.
-import type { Problem } from '../decisions/types';
+import type { Problem } from '../shared/problem';
 import type { Team } from '../team/types';
 
-export type { Problem } from '../decisions/types';
 
 export interface StandupBullet {
   /** The item's text, wrapped continuation lines joined with a space. */

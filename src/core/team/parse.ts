@@ -8,9 +8,10 @@
 // The team file is read once per change, never on a hot path, so unlike decision front matter
 // (docs/decisions/0005) it needs no fast path around yaml.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import type { Problem } from '../decisions/types';
-import { lineStarts } from '../text';
-import { entries, lineOf, rangeOf, report, resolve, scalarText, type YamlCtx } from '../yamlReader';
+import type { Problem } from '../shared/problem';
+import { LOGIN_RE } from '../shared/login';
+import { lineStarts } from '../shared/text';
+import { entries, lineOf, rangeOf, report, resolve, scalarText, type YamlCtx } from '../shared/yamlReader';
 import type { AwayRange, DueRule, FocusBlock, IssueDefaults, LocalSpan, Member, Team, Weekday } from './types';
 import { WEEKDAY_NAMES } from './types';
 import { dayNumber, isValidZone, spanText } from './zone';
@@ -24,7 +25,6 @@ const HOURS_RE = new RegExp(`^${TIME}\\s*-\\s*${END_TIME}$`);
 const FOCUS_RE = new RegExp(`^(\\S+)\\s+${TIME}\\s*-\\s*${END_TIME}$`);
 const DURATION_RE = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 const DUE_RE = /^\+\s*(\d+)\s*(workdays?|days?)$/;
-const LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 const TOP_KEYS = ['team', 'workingAgreement', 'responseTimes', 'holidays', 'members', 'issues'];
 const MEMBER_KEYS = ['github', 'name', 'timezone', 'hours', 'days', 'focus', 'holidays', 'away', 'role'];

@@ -13,7 +13,7 @@ import {
   updateIndexSection,
 } from '../../core/decisions';
 import type { DecisionFolder, DecisionStatus, FileChange, NewRecordInput } from '../../core/decisions/types';
-import { localIsoDate } from '../../core/dates';
+import { localIsoDate } from '../../core/shared/dates';
 import { readTeamMembers } from '../../core/team/teamMembers';
 import { Cancelled, UserError } from '../shared/errors';
 import type { CommandId } from '../commandIds';

@@ -1,7 +1,7 @@
 // The Decisions view: records grouped by status, with filters by status, owner and text.
 import * as vscode from 'vscode';
 import { STATUSES, type DecisionStatus } from '../../core/decisions/types';
-import { localIsoDate } from '../../core/dates';
+import { localIsoDate } from '../../core/shared/dates';
 import type { DecisionStore, RecordRef } from './decisionStore';
 import { now } from '../shared/clock';
 

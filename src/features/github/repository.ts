@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { pickRepository, remotesFromGitConfig, webHostForApiUrl, type GitHubRepository, type GitRemote } from '../../core/github/remote';
-import { readTextIfExists } from '../../core/fs';
+import { readTextIfExists } from '../../core/shared/fs';
 import { log } from '../shared/log';
 import { apiUrl } from './githubAccess';
 

@@ -3,7 +3,7 @@
 import { buildIssueRequest, resolveDue, dueLine, validateAnswers, type IssueTemplate, type ResolvedDue } from '../../core/issues';
 import { formatClock, memberState, type Member, type Team, type GitHubStatus } from '../../core/team';
 import { zoneClock } from '../../core/team/zone';
-import { dayLabel } from '../../core/dates';
+import { dayLabel } from '../../core/shared/dates';
 import type { Derived, DueOption, FormValues, OwnerOption } from '../../protocol/issueForm';
 import { stateEndText } from '../team/teamTree';
 

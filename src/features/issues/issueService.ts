@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { BUILT_IN_TEMPLATES, discoverTemplates, templateDefaults, uploadNote, type FormField, type IssueTemplate, type TemplateSet } from '../../core/issues';
-import { markdownTree } from '../../core/markdownTree';
+import { markdownTree } from '../../core/shared/markdownTree';
 import { linkIssueToRecord } from '../../core/decisions/linkIssue';
 import type { FieldView, FormValues, IssueFormInit } from '../../protocol/issueForm';
 import { Outbox, flushOutbox, type OutboxEntry, type OutboxError } from '../../core/issues/outbox';

@@ -9,7 +9,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import { builtInTemplate, coreHoursText, isoWeek, planRitual, ritualFile, ritualTitle, RITUAL_NAMES, workspacePath, type RitualInput, type RitualKind } from '../../core/rituals';
 import { dayNumber, isoDate, zoneClock } from '../../core/team/zone';
-import { FileExistsError, writeFileAtomic } from '../../core/fs';
+import { FileExistsError, writeFileAtomic } from '../../core/shared/fs';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import { log } from '../shared/log';

@@ -1,6 +1,6 @@
 // Problems from src/core (0-based line, optional columns) as VS Code diagnostics.
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/decisions/types';
+import type { Problem } from '../../core/shared/problem';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

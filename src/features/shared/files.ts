@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { FileChange } from '../../core/decisions/types';
-import { FileExistsError, readTextIfExists, renameNoClobber, writeFileAtomic } from '../../core/fs';
+import { FileExistsError, readTextIfExists, renameNoClobber, writeFileAtomic } from '../../core/shared/fs';
 import { UserError } from './errors';
 import { assertTrusted } from './trust';
 import { log } from './log';

@@ -2,8 +2,8 @@
 // settings: every file of the repository the extension reads goes through it (records, standups, the
 // team file, templates), so a hostile repository is read only inside its folder, regular files only.
 import type * as vscode from 'vscode';
-import { RepoFiles } from '../../core/repoFiles';
-import type { Problem } from '../../core/decisions/types';
+import { RepoFiles } from '../../core/shared/repoFiles';
+import type { Problem } from '../../core/shared/problem';
 import { getSettings } from './settings';
 
 export function repoFilesOf(folder: vscode.WorkspaceFolder): RepoFiles {

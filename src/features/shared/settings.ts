@@ -1,6 +1,6 @@
 // Typed settings: the one place that reads `asyncDesk.*` configuration.
 import * as vscode from 'vscode';
-import { DEFAULT_LIMITS, MB, type ReadLimits } from '../../core/repoFiles';
+import { DEFAULT_LIMITS, MB, type ReadLimits } from '../../core/shared/repoFiles';
 
 /** The highest size limit a setting can ask for: a hostile workspace setting cannot lift the guard. */
 const MAX_LIMIT_MB = 64;

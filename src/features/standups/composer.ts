@@ -11,7 +11,7 @@ import {
   updateStandupText,
   type StandupDraft,
 } from '../../core/standups';
-import { addDays, dayLabel, isoDateInZone } from '../../core/dates';
+import { addDays, dayLabel, isoDateInZone } from '../../core/shared/dates';
 import type { Member, Team } from '../../core/team';
 import type { ComposerFields, ComposerState } from '../../protocol/today';
 import { applyChanges, readCurrentText } from '../shared/files';

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import { buildDigest, type Standup } from '../../core/standups';
 import { formatClock } from '../../core/team';
-import { addDays, dayLabel } from '../../core/dates';
+import { addDays, dayLabel } from '../../core/shared/dates';
 import type { DigestState, DigestStatus } from '../../protocol/today';
 import type { TeamStore } from '../team/teamStore';
 import type { StandupStore } from './standupStore';

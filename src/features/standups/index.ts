@@ -2,7 +2,7 @@
 // view), the reminder and the standup commands.
 import * as vscode from 'vscode';
 import { weeklySummary, type Standup } from '../../core/standups';
-import { addDays, dayLabel, localIsoDate } from '../../core/dates';
+import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import type { TeamStore } from '../team/teamStore';

@@ -2,12 +2,12 @@
 // setting, else asked once (and kept in that setting, where the user can see and change it).
 import * as vscode from 'vscode';
 import { getSettings } from '../shared/settings';
+import { isLogin } from '../../core/shared/login';
 import { apiUrl } from '../github/githubAccess';
 import { Cancelled } from '../shared/errors';
 
 export type LoginSource = 'github' | 'setting' | 'asked';
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** A login from an existing GitHub session (never prompts), else the setting; undefined when neither. */
 export async function knownLogin(): Promise<{ login: string; source: LoginSource } | undefined> {
@@ -15,7 +15,7 @@ export async function knownLogin(): Promise<{ login: string; source: LoginSource
     const provider = /^https:\/\/api\.github\.com\/?$/i.test(apiUrl()) ? 'github' : 'github-enterprise';
     try {
       const session = await vscode.authentication.getSession(provider, [], { silent: true });
-      if (session && LOGIN.test(session.account.label)) return { login: session.account.label, source: 'github' };
+      if (session && isLogin(session.account.label)) return { login: session.account.label, source: 'github' };
     } catch {
       // No such provider here (server builds, GHES without github-enterprise.uri): use the setting.
     }
@@ -31,7 +31,7 @@ export async function askLogin(suggestions: string[] = []): Promise<string> {
     prompt: 'Standups are saved as docs/standups/YYYY-MM-DD/<login>.md. Kept in the asyncDesk.me setting.',
     placeHolder: suggestions.length ? `e.g. ${suggestions.slice(0, 3).join(', ')}` : 'octocat',
     ignoreFocusOut: true,
-    validateInput: (v) => (LOGIN.test(v.trim().replace(/^@/, '')) ? undefined : 'A GitHub login: letters, digits and single hyphens, up to 39 characters.'),
+    validateInput: (v) => (isLogin(v.trim().replace(/^@/, '')) ? undefined : 'A GitHub login: letters, digits and single hyphens, up to 39 characters.'),
   });
   if (!value) throw new Cancelled();
   const login = value.trim().replace(/^@/, '');

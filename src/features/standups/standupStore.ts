@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { checkStandup, parseStandup, parseStandupPath, scanStandups, type Standup } from '../../core/standups';
 import { getSettings, affectsSettings } from '../shared/settings';
 import { log } from '../shared/log';
+import { isInsideDir, normalizeDir } from '../../core/shared/paths';
 import { toDiagnostic } from '../shared/diagnostics';
 import { isReadProblem, repoFilesOf } from '../shared/repoFiles';
 
@@ -243,7 +244,7 @@ export class StandupStore implements vscode.Disposable {
       else index.entries.delete(file);
       return true;
     }
-    if (file !== index.standupsDir && !isInside(file, index.standupsDir)) return false;
+    if (file !== index.standupsDir && !isInsideDir(file, index.standupsDir)) return false;
     // Not a standup file: a folder (or something else) under the standups folder.
     const prefix = `${file}/`;
     const under = [...index.entries.keys()].filter((k) => k.startsWith(prefix));
@@ -325,13 +326,6 @@ export class StandupStore implements vscode.Disposable {
   }
 }
 
-function normalizeDir(dir: string): string {
-  return dir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-}
-
-function isInside(file: string, dir: string): boolean {
-  return dir === '' || file.startsWith(`${dir}/`);
-}
 
 function relativeOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme) return undefined;

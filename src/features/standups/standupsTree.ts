@@ -2,7 +2,7 @@
 // their file. Built from the path-only index, so it costs no file reads; a person's open blockers are
 // read only when their day is expanded.
 import * as vscode from 'vscode';
-import { dayLabel } from '../../core/dates';
+import { dayLabel } from '../../core/shared/dates';
 import type { TeamStore } from '../team/teamStore';
 import type { StandupEntry, StandupStore } from './standupStore';
 

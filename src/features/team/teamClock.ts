@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { dayTimeline, formatOffsetDifference, memberState, teamOverlap, type Member } from '../../core/team';
 import { clockText, dayNumber, isoDate, MINUTE, zoneClock } from '../../core/team/zone';
 import { offsetChanges } from '../../core/team/overlap';
-import { addDays, dayLabel } from '../../core/dates';
+import { addDays, dayLabel } from '../../core/shared/dates';
 import type {
   ClockBand,
   ClockKind,

@@ -2,7 +2,8 @@
 // and unsaved edits, and publishes its problems as diagnostics. A broken file never empties the
 // team: the valid members still come through, and `problems` says what is wrong.
 import * as vscode from 'vscode';
-import { parseTeamFile, type Member, type Problem, type Team } from '../../core/team';
+import { parseTeamFile, type Member, type Team } from '../../core/team';
+import type { Problem } from '../../core/shared/problem';
 import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings, affectsSettings } from '../shared/settings';
 import { log } from '../shared/log';

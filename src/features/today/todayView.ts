@@ -3,7 +3,7 @@
 // what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
 import type { AttentionItem, DecisionsSummary, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
-import { addDays, dayLabel, localIsoDate } from '../../core/dates';
+import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import { teamDigestDay } from '../../core/standups';
 import { webviewHtml } from '../shared/webviewHtml';
 import { TODAY_CSS } from './todayStyles';

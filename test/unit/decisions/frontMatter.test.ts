@@ -1,7 +1,7 @@
 // The simple front-matter reader must build exactly the nodes yaml builds, or step aside (null).
 import assert from 'node:assert/strict';
 import { isScalar, isSeq, type Pair } from 'yaml';
-import { readSimpleFrontMatter, readYamlFrontMatter, type FrontMatterNodes } from '../../../src/core/decisions/frontMatter';
+import { readSimpleFrontMatter, readYamlFrontMatter, type FrontMatterNodes } from '../../../src/core/shared/frontMatter';
 import { prng } from './helpers';
 
 function describe_(node: unknown): unknown {

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_LIMITS, MB, RepoFiles, decodeText, readFileSafely, type ReadOutcome } from '../../../src/core/repoFiles';
-import { readTextIfExists } from '../../../src/core/fs';
+import { DEFAULT_LIMITS, MB, RepoFiles, decodeText, readFileSafely, type ReadOutcome } from '../../../src/core/shared/repoFiles';
+import { readTextIfExists } from '../../../src/core/shared/fs';
 
 const CANARY = 'CANARY-outside-the-repository';
 

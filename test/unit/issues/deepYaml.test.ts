@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { discoverTemplates, parseIssueForm, parseMarkdownTemplate, parseTemplateConfig, type Problem } from '../../../src/core/issues';
-import { guard, MAX_YAML_DEPTH, nestingOver, readYaml } from '../../../src/core/yamlReader';
+import { guard, MAX_YAML_DEPTH, nestingOver, readYaml } from '../../../src/core/shared/yamlReader';
 import { prng } from '../decisions/helpers';
 import { brief, formWith, repoWith } from './helpers';
 

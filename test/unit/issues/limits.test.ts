@@ -16,7 +16,7 @@ import {
   type FormField,
   type ResolvedDue,
 } from '../../../src/core/issues';
-import { MAX_PROBLEMS } from '../../../src/core/yamlReader';
+import { MAX_PROBLEMS } from '../../../src/core/shared/yamlReader';
 import { teamOf } from '../team/helpers';
 import { brief, formWith, repoWith } from './helpers';
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkStandup, draftFromStandup, parseStandup, renderStandup, updateStandupText, type Problem } from '../../../src/core/standups';
+import { checkStandup, draftFromStandup, parseStandup, renderStandup, updateStandupText } from '../../../src/core/standups';
+import type { Problem } from '../../../src/core/shared/problem';
 import { prng } from '../decisions/helpers';
 import { fuzzText } from '../fuzzInputs';
 

@@ -1,7 +1,8 @@
 // Due rules in the team file are capped (MAX_DUE_AMOUNT): a rule counting further ahead is a problem
 // at its line, not a rule that would later take minutes to resolve ("+999999 workdays").
 import assert from 'node:assert/strict';
-import { parseDueRule, parseTeamFile, type Problem } from '../../../src/core/team';
+import { parseDueRule, parseTeamFile } from '../../../src/core/team';
+import type { Problem } from '../../../src/core/shared/problem';
 import { dueRuleError, MAX_DUE_AMOUNT } from '../../../src/core/team/parse';
 
 const parse = (...lines: string[]) => parseTeamFile(`${lines.join('\n')}\n`, 'team.yml');

@@ -1,7 +1,8 @@
 // parseTeamFile: the model, and every problem at its exact 0-based line and column.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseDueRule, parseDuration, parseFocus, parseSpan, parseTeamFile, readTeamMembers, type Problem } from '../../../src/core/team';
+import { parseDueRule, parseDuration, parseFocus, parseSpan, parseTeamFile, readTeamMembers } from '../../../src/core/team';
+import type { Problem } from '../../../src/core/shared/problem';
 import { readTeamFixture } from './helpers';
 
 /** [line, column, endColumn, code] of each problem: what the editor underlines. */

@@ -7,7 +7,7 @@
 // over 3,300 records cold (measured on this project's 2-core machines), over half of a 10,000-record
 // scan. A test feeds both readers thousands of generated front matters and requires identical nodes.
 import { isMap, isScalar, Pair, parseDocument, Scalar, YAMLSeq } from 'yaml';
-import { lineContent, stripBom } from '../text';
+import { lineContent, stripBom } from './text';
 
 export interface FrontMatterNodes {
   /** Top-level pairs by lower-cased key, first occurrence wins, in file order. */

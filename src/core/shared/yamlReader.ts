@@ -17,7 +17,7 @@
 //    (~125,000 of them overflowed the stack in discover.ts's `problems.push(...all)`, and a list that
 //    long helps nobody).
 import { Document, isAlias, isCollection, isPair, isScalar, isSeq, Lexer, parseDocument, type Alias, type Node, type YAMLMap } from 'yaml';
-import type { Problem } from './decisions/types';
+import type { Problem } from './problem';
 import { lineAt, lineStarts } from './text';
 
 /** How deeply an issue template's YAML may nest (maps and lists in one another). Templates need 6;

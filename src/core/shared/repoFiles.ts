@@ -12,7 +12,7 @@
 // Folder listings go through here too: symlinked entries that lead outside are reported and skipped.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import type { Problem } from './decisions/types';
+import type { Problem } from './problem';
 
 export const KB = 1024;
 export const MB = 1024 * KB;
