@@ -5,6 +5,7 @@
 //   dist/teamClock.js   node, cjs, `vscode` external          (the Team Clock panel; loaded on first use)
 //   dist/issues.js      node, cjs, `vscode` external          (issue templates, form, outbox; loaded on first use)
 //   dist/rituals.js     node, cjs, `vscode` external          (ritual commands and templates; loaded on first use)
+//   dist/testHooks.js   node, cjs, `vscode` external          (integration-test hooks; loaded only in the test host)
 //   dist/cli.js         node, cjs, with a shebang              (package bin `async-desk`)
 //   dist/webview/*.js   browser, esm                           (one per webview)
 // Flags: --production (minify, no sourcemaps), --watch, --tests (also compile src/ and test/ to out/ for mocha).
@@ -37,6 +38,8 @@ const builds = [
       rituals: 'src/features/rituals/ritualsBundle.ts',
       issues: 'src/features/issues/issuesBundle.ts',
       teamClock: 'src/features/team/teamClockBundle.ts',
+      // Loaded only in the test host (ExtensionMode.Test); left out of the .vsix.
+      testHooks: 'src/features/testHooks.ts',
     },
     outdir: 'dist',
     platform: 'node',

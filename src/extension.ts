@@ -7,11 +7,17 @@ import { COMMAND_IDS } from './features/commandIds';
 import { disposeLog, log } from './features/shared/log';
 import { registerCommand, reportError } from './features/shared/errors';
 import type { Features } from './features/main';
+import type { TestHooks } from './features/testHooks';
+
+/** What activate() returns in the test host only (ExtensionMode.Test): the integration tests' way in. */
+export interface AsyncDeskTestApi {
+  testHooks(): TestHooks;
+}
 
 /** How long after activation the features bundle loads (ADR-0006). */
 const FEATURES_DELAY_MS = 100;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): AsyncDeskTestApi | undefined {
   const started = performance.now();
   // The log channel is created on first use (usually when the features load), not here: creating it
   // starts file work in the host that would otherwise land inside the activation burst.
@@ -42,6 +48,15 @@ export function activate(context: vscode.ExtensionContext): void {
       void reportError('Async Desk could not start', error);
     }
   }, FEATURES_DELAY_MS);
+  // An installed extension exports nothing: test hooks exist only when VS Code runs it for tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    testHooks: () => {
+      const hooks = load().testHooks;
+      if (!hooks) throw new Error('Async Desk: test hooks are only loaded in the test host.');
+      return hooks;
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { lstatSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, fileUri, setClock, waitFor, workspaceRoot } from '../integration/helpers';
+import { activateExtension, fileUri, setClock, waitFor, workspaceRoot, testHooks } from '../integration/helpers';
 import type { TodayState, TodayToHostMessage } from '../../src/protocol/today';
 
 const restricted = process.env.ASYNC_DESK_HOSTILE === 'restricted';
@@ -48,7 +48,7 @@ async function expectProblem(file: string, message: RegExp): Promise<void> {
 }
 
 async function todayState(): Promise<TodayState> {
-  return (await vscode.commands.executeCommand<TodayState | undefined>('asyncDesk.today.stateForTests'))!;
+  return (await (await testHooks()).today.state())!;
 }
 
 describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, function () {
@@ -60,7 +60,7 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
     phase = 'activation';
     await activateExtension();
     assert.equal(vscode.workspace.isTrusted, !restricted, 'the workspace trust this run is for');
-    await waitFor('the test clock', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.test.setClock'));
+    await testHooks(); // loads the features bundle
     await setClock(`${DAY}T09:30:00Z`);
   });
 
@@ -91,7 +91,7 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
     phase = 'digest';
     await vscode.commands.executeCommand('asyncDesk.today.focus');
     await vscode.commands.executeCommand('asyncDesk.standups.refresh');
-    await vscode.commands.executeCommand('asyncDesk.today.messageForTests', { type: 'digestDay', date: DAY } satisfies TodayToHostMessage);
+    await (await testHooks()).today.send({ type: 'digestDay', date: DAY } satisfies TodayToHostMessage);
     const state = await waitFor('the digest of the day', async () => {
       const s = await todayState();
       return s?.digest?.date === DAY && s.digest.entries.some((e) => e.github === 'alice' && e.status === 'posted') ? s : undefined;
@@ -100,7 +100,7 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
     await expectProblem(`docs/standups/${DAY}/bob.md`, /outside the workspace folder; not read\./);
     await expectProblem(`docs/standups/${DAY}/carol.md`, /not a regular file \(a FIFO\)/);
     await expectProblem('docs/standups/2026-11-23', /outside the workspace folder/);
-    const days = await vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+    const days = await (await testHooks()).standups.snapshot();
     assert.ok(!JSON.stringify(days).includes('Dave'), `a day folder linked outside is not listed: ${JSON.stringify(days)}`);
   });
 
@@ -164,8 +164,8 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
   it('nothing from outside the folder shows anywhere: views, digest, team, diagnostics', async () => {
     const shown = JSON.stringify({
       today: await todayState(),
-      standups: await vscode.commands.executeCommand('asyncDesk.standups.snapshotForTests'),
-      team: await vscode.commands.executeCommand('asyncDesk.team.snapshotForTests'),
+      standups: await (await testHooks()).standups.snapshot(),
+      team: await (await testHooks()).team.snapshot(),
       diagnostics: vscode.languages.getDiagnostics().map(([uri, d]) => [uri.toString(), d.map((x) => x.message)]),
     });
     assert.ok(shown.includes('Use Kafka') && shown.includes('Alice Ng'), 'the check sees what the views show');
@@ -176,7 +176,7 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
   it('the extension host stayed responsive: its event loop never stalled for a second, and a command answers at once', async () => {
     phase = 'command';
     const started = performance.now();
-    await vscode.commands.executeCommand('asyncDesk.today.stateForTests');
+    await (await testHooks()).today.state();
     const ms = performance.now() - started;
     assert.ok(ms < 1000, `a command took ${ms.toFixed(0)} ms`);
     assert.ok(lag.max < 1000, `the event loop stalled for ${lag.max.toFixed(0)} ms during ${lag.at}`);

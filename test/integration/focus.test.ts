@@ -13,7 +13,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, DEFAULT_LOGIN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, waitFor } from './helpers';
+import { activateExtension, waitFor, testHooks } from './helpers';
 import type { FocusSnapshot } from '../../src/features/focus/focusSession';
 
 const DND = 'notifications.toggleDoNotDisturbMode';
@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function ready(): Promise<void> {
   await activateExtension();
   // Internal commands exist once the features bundle has loaded (just after activation).
-  await waitFor('focus test commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.focus.snapshotForTests'));
+  await testHooks(); // loads the features bundle
   if ((await snapshot()).session) await end();
 }
 
@@ -153,7 +153,7 @@ describe('Focus session with GitHub status', function () {
     await ready();
     github = await startFakeGitHub();
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('asyncDesk.github.signInWithToken', DEFAULT_TOKEN);
+    await (await testHooks()).signInWithToken(DEFAULT_TOKEN);
     await config().update('focus.setGitHubStatus', true, vscode.ConfigurationTarget.Global);
   });
 

@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import type { AsyncDeskTestApi } from '../../src/extension';
+import type { TestHooks } from '../../src/features/testHooks';
 
 export const EXTENSION_ID = 'asyncdesk.async-desk';
 
@@ -61,11 +63,18 @@ export function plainMarkdown(value: string | undefined): string {
 }
 
 /**
- * Fixes the extension's clock at an ISO instant (undefined: real time again). The command exists only
- * in the test host (ExtensionMode.Test), once the features bundle has loaded. A suite that fixes the
- * clock releases it in its `after`.
+ * The extension's test hooks (src/features/testHooks.ts): activate() exports them in the test host
+ * only. Getting them loads the features bundle if it has not loaded yet.
  */
+export async function testHooks(): Promise<TestHooks> {
+  const extension = vscode.extensions.getExtension<AsyncDeskTestApi | undefined>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  const api = await extension.activate();
+  if (!api) throw new Error('Async Desk exported no test hooks: is the extension running in test mode?');
+  return api.testHooks();
+}
+
+/** Fixes the extension's clock at an ISO instant (undefined: real time again). A suite that fixes the clock releases it in its `after`. */
 export async function setClock(iso: string | undefined): Promise<void> {
-  await waitFor('the test clock command', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.test.setClock'));
-  await vscode.commands.executeCommand('asyncDesk.test.setClock', iso);
+  (await testHooks()).setClock(iso);
 }

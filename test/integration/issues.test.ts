@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
 import { promises as fsp } from 'node:fs';
-import { activateExtension, fileUri, readText, waitFor, writeText } from './helpers';
+import { activateExtension, fileUri, readText, waitFor, writeText, testHooks } from './helpers';
 import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
 import { parseTeamFile } from '../../src/core/team';
 import { dayNumber } from '../../src/core/team/zone';
@@ -79,10 +79,10 @@ describe('Issues from templates', function () {
     const alice = team.members.find((m) => m.github === 'alice')!;
     due = addDays(isoDateInZone(new Date(), 'Europe/Berlin'), 7);
     while (!isWorkingDay(dayNumber(due)!, alice, team)) due = addDays(due, 1);
-    await waitFor('issue commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.issues.serviceForTests'));
+    await testHooks(); // loads the features bundle
     github = await startFakeGitHub({ users: ['alice', 'bob', 'carol'], repos: { 'acme/ledger': { collaborators: { octocat: 'push', alice: 'push', bob: 'push' }, labels: ['bug', 'triage'] } } });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('asyncDesk.github.signInWithToken', DEFAULT_TOKEN);
+    await (await testHooks()).signInWithToken(DEFAULT_TOKEN);
     await writeText('.git/config', '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/ledger.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n');
   });
 

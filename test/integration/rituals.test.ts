@@ -1,7 +1,7 @@
 // Async rituals in the real VS Code: each New … command writes the right file with the ritual's
 // sections and opens it at the first thing to fill in, honours docs/templates/<kind>.md, never
 // overwrites, and works from the command palette with no arguments (title prompts answered through
-// the internal asyncDesk.rituals.answerPromptForTests, or accepted with the workbench's own command).
+// the test hooks' rituals.answerPrompt, or accepted with the workbench's own command).
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +10,7 @@ import { isoWeek, RITUAL_SECTIONS, type RitualKind } from '../../src/core/ritual
 import { slugify } from '../../src/core/shared/text';
 import { localIsoDate } from '../../src/core/shared/dates';
 import type { RitualResult } from '../../src/features/rituals';
-import { activateExtension, fileUri, readText, setClock, waitFor, writeText } from './helpers';
+import { activateExtension, fileUri, readText, setClock, waitFor, writeText, testHooks } from './helpers';
 
 type Prompt = { title: string; value: string; validationMessage: string };
 
@@ -23,11 +23,11 @@ function run(id: string, args?: object): Thenable<RitualResult | undefined> {
 }
 
 function peekPrompt(): Promise<Prompt> {
-  return waitFor('the title prompt', async () => vscode.commands.executeCommand<Prompt | null>('asyncDesk.rituals.answerPromptForTests'));
+  return waitFor('the title prompt', async () => (await testHooks()).rituals.prompt());
 }
 
-function answer(value: string | null): Thenable<string> {
-  return vscode.commands.executeCommand<string>('asyncDesk.rituals.answerPromptForTests', value);
+async function answer(value: string | null): Promise<string | null> {
+  return (await testHooks()).rituals.answerPrompt(value);
 }
 
 /** The section the active editor's cursor is in, the cursor's line and its column. */
@@ -51,7 +51,7 @@ describe('Rituals', function () {
   before(async () => {
     await activateExtension();
     // Internal commands exist once the features bundle has loaded (just after activation).
-    await waitFor('ritual test command', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.rituals.answerPromptForTests'));
+    await testHooks(); // loads the features bundle
   });
 
   afterEach(async () => {
@@ -108,7 +108,7 @@ describe('Rituals', function () {
     const prompt = await peekPrompt();
     assert.equal(prompt.value, 'Payouts in an hour');
     assert.match(prompt.validationMessage, /already exists/);
-    assert.match(await answer('Payouts in an hour'), /already exists\. Choose another title\./);
+    assert.match((await answer('Payouts in an hour')) ?? 'no prompt open', /already exists\. Choose another title\./);
     await answer(null); // dismissed: cancelled quietly
     assert.equal(await again, undefined);
     assert.equal(await readText(file), `${text}Written by hand.\n`, 'the existing brief is untouched');

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
-import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeText } from './helpers';
+import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeText, testHooks } from './helpers';
 import { previousWorkingDay } from '../../src/core/standups';
 import { parseTeamFile } from '../../src/core/team';
 import { dayLabel, isoDateInZone } from '../../src/core/shared/dates';
@@ -13,11 +13,11 @@ import type { ComposerFields, TodayState, TodayToHostMessage } from '../../src/p
 const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });
 
 async function state(): Promise<TodayState | undefined> {
-  return vscode.commands.executeCommand<TodayState | undefined>('asyncDesk.today.stateForTests');
+  return (await testHooks()).today.state();
 }
 
 async function send(message: TodayToHostMessage): Promise<void> {
-  await vscode.commands.executeCommand('asyncDesk.today.messageForTests', message);
+  await (await testHooks()).today.send(message);
 }
 
 /** Waits for a Today state (sent to the webview) that satisfies `check`. */
@@ -46,7 +46,7 @@ describe('Standups: the Today composer', function () {
 
   before(async () => {
     await activateExtension();
-    await waitFor('standup commands', async () => (await vscode.commands.getCommands(true)).includes('asyncDesk.today.stateForTests'));
+    await testHooks(); // loads the features bundle
     await setMe('alice');
     await setClock(COMPOSER_AT);
     today = aliceToday();
@@ -55,7 +55,7 @@ describe('Standups: the Today composer', function () {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', undefined);
+    (await testHooks()).answerQuestions(undefined);
     await setMe(undefined);
     await setClock(undefined);
   });
@@ -120,14 +120,14 @@ describe('Standups: the Today composer', function () {
     const onDisk = await readText(file);
     const mine = fields({ done: 'Mine', next: 'Mine too' });
     // Answer "Cancel" to the question: nothing is written, the draft stays.
-    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', false);
+    (await testHooks()).answerQuestions(false);
     await send({ type: 'save', date: today, fields: mine, base: staleBase });
     assert.equal(await readText(file), onDisk);
     await send({ type: 'draftChanged', date: today, fields: mine, base: staleBase });
     assert.deepEqual((await stateWhere('draft kept', (st) => !!st.composer?.draft)).composer!.draft!.fields, mine);
     // Answer "Replace": the sections are replaced, anything else in the file is kept.
     await fsp.writeFile(fileUri(file).fsPath, `${onDisk}\n## Links\n- https://example.com/runbook\n`, 'utf8');
-    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', true);
+    (await testHooks()).answerQuestions(true);
     await send({ type: 'save', date: today, fields: mine, base: staleBase });
     const written = await readText(file);
     assert.match(written, /## Done\n- Mine\n## Next\n- Mine too\n/);
@@ -136,7 +136,7 @@ describe('Standups: the Today composer', function () {
   });
 
   it('a save with an up-to-date base does not ask', async () => {
-    await vscode.commands.executeCommand('asyncDesk.standups.answerConflictForTests', 'fail');
+    (await testHooks()).answerQuestions('fail');
     const s = await stateWhere('fresh state', (st) => st.composer?.saved.done === 'Mine');
     await send({ type: 'save', date: today, fields: fields({ ...s.composer!.saved, notes: 'Out at 16:00' }), base: s.composer!.revision });
     assert.match(await readText(file), /## Notes\nOut at 16:00\n/);
@@ -259,13 +259,13 @@ describe('Standups: digest, view and summary', function () {
   });
 
   it('Standups view: days newest first, then people; filter by person', async () => {
-    const days = await vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+    const days = await (await testHooks()).standups.snapshot();
     const labels = days.map((d) => d.label);
     assert.ok(labels.indexOf('Tue 24 Nov 2026') < labels.indexOf('Mon 23 Nov 2026'), labels.join(' | '));
     assert.deepEqual(days.find((d) => d.label === 'Tue 24 Nov 2026')!.children, ['Carol Shrestha']);
     await vscode.commands.executeCommand('asyncDesk.standups.filterByPerson', 'alice');
     try {
-      const filtered = await vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+      const filtered = await (await testHooks()).standups.snapshot();
       assert.ok(filtered.length > 0);
       assert.ok(filtered.every((d) => d.children.every((c) => c === 'Alice Ng')), JSON.stringify(filtered));
     } finally {
@@ -279,7 +279,7 @@ describe('Standups: digest, view and summary', function () {
     const days = Array.from({ length: 12 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
     await Promise.all(days.map((d) => writeText(`docs/standups/${d}/carol.md`, `---\nauthor: carol\ndate: ${d}\n---\n## Done\n- Pulled ${d}\n## Next\n- x\n## Blockers\n`)));
     await Promise.all(days.map((d) => writeText(`docs/standups/${d}/alice.md`, `---\nauthor: alice\ndate: ${d}\n---\n## Done\n- y\n## Next\n- x\n## Blockers\n`)));
-    const snapshot = () => vscode.commands.executeCommand<{ label: string; children: string[] }[]>('asyncDesk.standups.snapshotForTests');
+    const snapshot = async () => (await testHooks()).standups.snapshot();
     await waitFor('every pulled day with both standups in the Standups view', async () => {
       const shown = await snapshot();
       return days.every((d) => shown.find((s) => s.label === dayLabel(d))?.children.length === 2) ? shown : undefined;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, exists, fileUri, plainMarkdown, readText, setClock, waitFor, workspaceRoot, writeText } from './helpers';
+import { activateExtension, exists, fileUri, plainMarkdown, readText, setClock, waitFor, workspaceRoot, writeText, testHooks } from './helpers';
 
 interface Snapshot {
   label: string;
@@ -15,7 +15,7 @@ interface Snapshot {
 const TEAM = '.github/team.yml';
 
 async function snapshot(): Promise<Snapshot[]> {
-  return vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+  return (await testHooks()).team.snapshot();
 }
 
 function group(snap: Snapshot[], label: string): Snapshot['members'] {

@@ -4,15 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, readText, setClock, waitFor, writeText } from './helpers';
-
-interface Snapshot {
-  label: string;
-  members: { label: string; description: string }[];
-}
+import { activateExtension, readText, setClock, waitFor, writeText, testHooks } from './helpers';
 
 const TEAM = '.github/team.yml';
-const names = async () => (await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests')).flatMap((g) => g.members.map((m) => m.label));
+const names = async () => (await (await testHooks()).team.snapshot()).flatMap((g) => g.members.map((m) => m.label));
 
 describe('Team view with GitHub status', function () {
   this.timeout(60_000);
@@ -36,7 +31,7 @@ describe('Team view with GitHub status', function () {
       ],
     });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('asyncDesk.github.signInWithToken', DEFAULT_TOKEN);
+    await (await testHooks()).signInWithToken(DEFAULT_TOKEN);
     await config().update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
   });
 
@@ -50,9 +45,9 @@ describe('Team view with GitHub status', function () {
 
   it('fetches all statuses in one validated GraphQL request and shows a busy teammate as Busy', async () => {
     github.reset();
-    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    await (await testHooks()).team.refreshStatus();
     const snap = await waitFor('Carol in Busy', async () => {
-      const s = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+      const s = await (await testHooks()).team.snapshot();
       return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha') ? s : undefined;
     });
     const carol = snap.find((g) => g.label === 'Busy')!.members[0]!;
@@ -77,10 +72,10 @@ describe('Team view with GitHub status', function () {
 
   it('a rate limit keeps the last statuses and says so quietly on the view', async () => {
     github.failNext({ rateLimit: { resetSeconds: 600 }, match: { graphql: true } });
-    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
-    const message = await waitFor('a message on the view', async () => vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests'));
+    await (await testHooks()).team.refreshStatus();
+    const message = await waitFor('a message on the view', async () => (await testHooks()).team.viewMessage());
     assert.match(message, /rate limit/i);
-    const snap = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+    const snap = await (await testHooks()).team.snapshot();
     assert.ok(snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'), 'last good statuses kept');
     assert.deepEqual(github.violations, []);
   });
@@ -90,8 +85,8 @@ describe('Team view with GitHub status', function () {
     const elsewhere = await startFakeGitHub();
     try {
       await config().update('github.apiUrl', elsewhere.url, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
-      const message = await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests');
+      await (await testHooks()).team.refreshStatus();
+      const message = await (await testHooks()).team.viewMessage();
       assert.match(message ?? '', /GitHub status not updated: Not signed in to GitHub: run "Async Desk: Show Teammates' GitHub Status" to sign in\.$/);
       assert.deepEqual(elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`), [], 'nothing sent to the other host');
     } finally {
@@ -100,9 +95,9 @@ describe('Team view with GitHub status', function () {
     }
     // Back at the host it was saved for, the token works again.
     github.reset();
-    await vscode.commands.executeCommand('asyncDesk.team.refreshStatusForTests');
+    await (await testHooks()).team.refreshStatus();
     // (The view may also name a broken team file left by another test: only the GitHub part matters.)
-    const message = await vscode.commands.executeCommand<string | undefined>('asyncDesk.team.viewMessageForTests');
+    const message = await (await testHooks()).team.viewMessage();
     assert.doesNotMatch(message ?? '', /GitHub status/);
     // Changing the URL back may itself trigger a refresh besides ours: one or two, all with the token.
     const graphql = github.requests.filter((r) => r.path === '/graphql');
@@ -144,13 +139,13 @@ describe('Team view with GitHub status', function () {
       await vscode.commands.executeCommand('asyncDesk.team.enableGitHubStatus');
       assert.equal(config().get('team.githubStatus'), true);
       await waitFor('Carol in Busy', async () => {
-        const s = await vscode.commands.executeCommand<Snapshot[]>('asyncDesk.team.snapshotForTests');
+        const s = await (await testHooks()).team.snapshot();
         return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha');
       });
       await new Promise((r) => setTimeout(r, 1000)); // late configuration and session events must not fetch again
       assert.equal(graphql().length, 1, graphql().map((r) => r.graphql?.query.slice(0, 40)).join(' | '));
       // And it keeps polling while the view is visible: the next refresh is scheduled.
-      const polling = await vscode.commands.executeCommand<{ active: boolean; nextRunAt?: number }>('asyncDesk.team.pollingForTests');
+      const polling = await (await testHooks()).team.polling();
       assert.equal(polling.active, true);
       assert.ok(polling.nextRunAt && polling.nextRunAt > Date.now(), JSON.stringify(polling));
     } finally {

@@ -53,6 +53,21 @@ export function decisionCommandHandlers(store: DecisionStore, tree: DecisionsTre
   };
 }
 
+/** What other features (the Today view) ask of decisions. */
+export interface DecisionsApi {
+  /** Creates a record (prompting for what args leave out) and returns its file. */
+  newRecord(args?: NewRecordArgs): Promise<vscode.Uri>;
+  /** Sets the status of the record in a file (accept, reject, deprecate). */
+  setStatus(file: vscode.Uri, status: Exclude<DecisionStatus, 'superseded'>): Promise<void>;
+}
+
+export function decisionsApi(store: DecisionStore): DecisionsApi {
+  return {
+    newRecord: (args) => newRecord(store, args),
+    setStatus: (file, status) => changeStatus(store, file, status),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Targets and prompts
 

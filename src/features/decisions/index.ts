@@ -2,13 +2,16 @@
 import * as vscode from 'vscode';
 import { DecisionStore } from './decisionStore';
 import { DecisionsTreeProvider, describeFilter } from './decisionsTree';
-import { decisionCommandHandlers, type DecisionCommandId } from './decisionCommands';
+import { decisionCommandHandlers, decisionsApi, type DecisionCommandId, type DecisionsApi } from './decisionCommands';
 import { registerDecisionLanguageFeatures } from './decisionLanguage';
 
-export function registerDecisions(context: vscode.ExtensionContext): {
+export interface Decisions {
   store: DecisionStore;
+  api: DecisionsApi;
   handlers: Record<DecisionCommandId, (...args: any[]) => unknown>;
-} {
+}
+
+export function registerDecisions(context: vscode.ExtensionContext): Decisions {
   const store = new DecisionStore();
   const tree = new DecisionsTreeProvider(store);
   const view = vscode.window.createTreeView('asyncDesk.decisions', { treeDataProvider: tree, showCollapseAll: true });
@@ -19,5 +22,5 @@ export function registerDecisions(context: vscode.ExtensionContext): {
   };
   context.subscriptions.push(store, tree, view, tree.onDidChangeTreeData(updateMessage));
   registerDecisionLanguageFeatures(context, store);
-  return { store, handlers: decisionCommandHandlers(store, tree) };
+  return { store, api: decisionsApi(store), handlers: decisionCommandHandlers(store, tree) };
 }

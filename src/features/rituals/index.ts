@@ -1,6 +1,5 @@
 // Wires the ritual commands (weekly update, intent brief, working agreement, retrospective). Their
 // code is in dist/rituals.js, required on the first ritual command.
-import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type * as RitualsBundle from './ritualsBundle';
 import { COMMAND_IDS, type CommandId } from '../commandIds';
@@ -23,13 +22,12 @@ function rituals(): typeof RitualsBundle {
   return bundle;
 }
 
-export function ritualCommandHandlers(context: vscode.ExtensionContext, team: TeamStore): Record<RitualCommandId, (...args: any[]) => unknown> {
-  // Tests answer the title prompt through this; not contributed, so not in the palette.
-  context.subscriptions.push(
-    vscode.commands.registerCommand('asyncDesk.rituals.answerPromptForTests', (...args: Parameters<typeof RitualsBundle.answerPromptForTests>) =>
-      rituals().answerPromptForTests(...args),
-    ),
-  );
+/** The ritual title prompt that is open now (for the test hooks). */
+export function openRitualPrompt(): RitualsBundle.OpenPromptView | undefined {
+  return rituals().openPrompt();
+}
+
+export function ritualCommandHandlers(team: TeamStore): Record<RitualCommandId, (...args: any[]) => unknown> {
   let handlers: ReturnType<typeof RitualsBundle.ritualCommandHandlers> | undefined;
   const ids = COMMAND_IDS.filter((id): id is RitualCommandId => id.startsWith('asyncDesk.rituals.'));
   return Object.fromEntries(

@@ -1,6 +1,6 @@
-// A text prompt (an InputBox) whose validation may look at the disk, and which tests can answer:
-// the internal command asyncDesk.rituals.answerPromptForTests (registered in index.ts) reads or
-// answers the prompt that is open, so the palette path (no arguments) is tested end to end.
+// A text prompt (an InputBox) whose validation may look at the disk. `openPrompt()` describes the one
+// that is open, so the test hooks can read and answer it: the palette path (no arguments) is tested
+// end to end, through the real InputBox and its validation.
 import * as vscode from 'vscode';
 import { Cancelled } from '../shared/errors';
 
@@ -66,18 +66,27 @@ export function askText(options: PromptOptions): Promise<string> {
   });
 }
 
-/**
- * For tests: undefined peeks at the open prompt ({ title, value, validationMessage } or null); a string
- * is typed and accepted (returns the validation message, '' when accepted); null dismisses it.
- */
-export async function answerPromptForTests(answer?: string | null): Promise<{ title: string; value: string; validationMessage: string } | string | null> {
-  if (!open) return null;
-  const { box } = open;
-  if (answer === undefined) return { title: box.title ?? '', value: box.value, validationMessage: String(box.validationMessage ?? '') };
-  if (answer === null) {
-    box.hide();
-    return '';
-  }
-  box.value = answer;
-  return open.accept();
+/** The prompt that is open, as the test hooks see and answer it. */
+export interface OpenPromptView {
+  title: string;
+  value: string;
+  validationMessage: string;
+  /** Types a value and accepts it if it validates; returns the validation message ('' when accepted). */
+  type(value: string): Promise<string>;
+  dismiss(): void;
+}
+
+export function openPrompt(): OpenPromptView | undefined {
+  if (!open) return undefined;
+  const { box, accept } = open;
+  return {
+    title: box.title ?? '',
+    value: box.value,
+    validationMessage: String(box.validationMessage ?? ''),
+    type: (value) => {
+      box.value = value;
+      return accept();
+    },
+    dismiss: () => box.hide(),
+  };
 }

@@ -1,8 +1,7 @@
 // The extension's one clock. Every feature asks it for "now" (today's date, due dates, digests, the
 // Team view), so that a test can fix one instant for all of them. It is real time except in the test
-// host: only there (ExtensionMode.Test) is the internal command asyncDesk.test.setClock registered,
-// so an installed extension can never run on a fake time. Lazy bundles (issues.js, teamClock.js…)
-// get their own copy of this module and adopt the features bundle's state with `shareClock`.
+// host, where the test hooks may fix it (fixClock). Lazy bundles (issues.js, teamClock.js…) get their
+// own copy of this module and adopt the features bundle's state with `adoptClock`.
 import * as vscode from 'vscode';
 
 interface ClockState {
@@ -40,18 +39,13 @@ export function adoptClock(from: unknown): void {
 }
 
 /**
- * Registers asyncDesk.test.setClock (an ISO instant, or nothing for real time) in the test host only.
- * Not contributed in package.json, so it is never in the palette either.
+ * Fixes "now" at an ISO instant, or goes back to real time with undefined. Called only by the test
+ * hooks (src/features/testHooks.ts), which exist only in the test host: an installed extension
+ * always runs on real time.
  */
-export function registerTestClock(context: vscode.ExtensionContext): void {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+export function fixClock(iso: string | undefined): void {
+  if (iso !== undefined && Number.isNaN(Date.parse(iso))) throw new Error(`fixClock: not an ISO instant: ${iso}`);
   const clock = shared();
-  context.subscriptions.push(
-    clock.changed,
-    vscode.commands.registerCommand('asyncDesk.test.setClock', (iso?: unknown) => {
-      if (iso !== undefined && (typeof iso !== 'string' || Number.isNaN(Date.parse(iso)))) throw new Error(`asyncDesk.test.setClock: not an ISO instant: ${String(iso)}`);
-      clock.fixed = iso === undefined ? undefined : Date.parse(iso);
-      clock.changed.fire();
-    }),
-  );
+  clock.fixed = iso === undefined ? undefined : Date.parse(iso);
+  clock.changed.fire();
 }

@@ -2,6 +2,7 @@
 // pre-fill from your previous one), the unsaved draft kept in extension storage, and saving without
 // ever overwriting changes made in the file behind the panel's back.
 import * as vscode from 'vscode';
+import { ui } from '../shared/ui';
 import {
   draftFromStandup,
   parseStandup,
@@ -83,20 +84,15 @@ export function sameContent(a: ComposerFields, b: ComposerFields): boolean {
   return JSON.stringify(draftFromFields(a)) === JSON.stringify(draftFromFields(b));
 }
 
+/** Asks before replacing a standup file that changed since the edits began. */
+function confirmReplace(file: string): Promise<boolean> {
+  return ui.confirm(`${file} changed since you started editing your standup in the Today panel.`, {
+    detail: 'Replace its Done, Next, Blockers and Notes with what the panel shows? Other content of the file is kept. Cancel keeps both: your panel text stays as a draft and the file is not touched.',
+    action: 'Replace Its Sections',
+  });
+}
+
 export class Composer {
-  /** Asks before replacing a standup file that changed since the edits began (tests answer instead). */
-  confirmReplace: (file: string) => Promise<boolean> = async (file) => {
-    const replace = 'Replace Its Sections';
-    const choice = await vscode.window.showWarningMessage(
-      `${file} changed since you started editing your standup in the Today panel.`,
-      {
-        modal: true,
-        detail: 'Replace its Done, Next, Blockers and Notes with what the panel shows? Other content of the file is kept. Cancel keeps both: your panel text stays as a draft and the file is not touched.',
-      },
-      replace,
-    );
-    return choice === replace;
-  };
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -212,7 +208,7 @@ export class Composer {
       throw new UserError('The standup is empty. Write at least one line under Done, Next or Blockers.');
     }
     const current = await readCurrentText(uri);
-    if (options.base !== undefined && options.base !== revisionOf(current) && !(await this.confirmReplace(file))) throw new Cancelled();
+    if (options.base !== undefined && options.base !== revisionOf(current) && !(await confirmReplace(file))) throw new Cancelled();
     const text = current === null ? renderStandup(me.login, date, draft) : updateStandupText(current, draft);
     const basisMap = current === null ? undefined : new Map([[file, current]]);
     await applyChanges(folder.uri, [{ file, text, create: current === null }], { action: 'Save standup', ...(basisMap ? { basis: basisMap } : {}) });

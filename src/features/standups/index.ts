@@ -14,12 +14,30 @@ import { now } from '../shared/clock';
 
 export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
 
+/** What other features (the Today view) ask of standups. */
+export interface StandupsApi {
+  /** Your login; asks for it once when it is not known (rejects with Cancelled when dismissed). */
+  meOrAsk(): Promise<Me>;
+  /** Opens your standup file of today, writing it first from the panel's draft or pre-fill. */
+  openToday(): Promise<vscode.Uri>;
+  /** Opens the issue form for a blocker in someone's standup. */
+  openBlockerIssue(args: BlockerIssueArgs): Promise<unknown>;
+}
+
+export interface BlockerIssueArgs {
+  login: string;
+  text: string;
+  date: string;
+}
+
 export interface Standups {
   store: StandupStore;
   composer: Composer;
-  /** Called once the Today view exists: "Write Today's Standup" focuses its composer. */
-  setComposerView(view: { focusComposer(): Promise<void> }): void;
-  handlers: Record<StandupCommandId, (...args: any[]) => unknown>;
+  tree: StandupsTreeProvider;
+  reminder: StandupReminder;
+  api: StandupsApi;
+  /** "Write Today's Standup" lives with the Today view, which holds the composer. */
+  handlers: Record<Exclude<StandupCommandId, 'asyncDesk.standups.write'>, (...args: any[]) => unknown>;
 }
 
 export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, inFocusSession: () => boolean): Standups {
@@ -33,31 +51,9 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
     tree,
     view,
     reminder,
-    // For the integration tests; not contributed, so not in the palette.
     vscode.authentication.onDidChangeSessions(() => composer.forgetLogin()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && composer.forgetLogin()),
-    vscode.commands.registerCommand('asyncDesk.standups.reminderCheckForTests', (iso?: string) => reminder.check(iso ? new Date(iso) : undefined)),
-    vscode.commands.registerCommand('asyncDesk.standups.answerConflictForTests', (answer?: boolean | 'fail') => {
-      composer.confirmReplace =
-        answer === undefined
-          ? askReplace
-          : async (file) => {
-              if (answer === 'fail') throw new Error(`Unexpected question about ${file}`);
-              return answer;
-            };
-    }),
-    vscode.commands.registerCommand('asyncDesk.standups.snapshotForTests', async () => {
-      const days = await tree.getChildren();
-      return Promise.all(
-        days.map(async (d) => ({
-          label: (await tree.getTreeItem(d)).label,
-          children: await Promise.all((await tree.getChildren(d)).map(async (p) => (await tree.getTreeItem(p)).label)),
-        })),
-      );
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('asyncDesk.me') || e.affectsConfiguration('asyncDesk.github.apiUrl')) && composer.forgetLogin()),
   );
-  const askReplace = composer.confirmReplace;
-  let composerView: { focusComposer(): Promise<void> } | undefined;
 
   const meOrAsk = async (): Promise<Me> => {
     let me = await composer.me();
@@ -69,27 +65,31 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
     return me;
   };
 
+  const api: StandupsApi = {
+    meOrAsk,
+    openToday: async () => {
+      const me = await meOrAsk();
+      const folder = store.home();
+      if (!folder) throw new UserError('Open a folder first: standups are files in the repository.');
+      const state = await composer.state(me);
+      if (!state) throw new UserError('Open a folder first: standups are files in the repository.');
+      const uri = store.uriOf(folder, state.file);
+      // No file yet: write what the panel holds (your draft, else the pre-fill), then open it.
+      if (!state.exists) await composer.save(me, state.date, state.draft?.fields ?? state.saved, { allowEmpty: true });
+      await vscode.window.showTextDocument(uri);
+      return uri;
+    },
+    openBlockerIssue: (args) => openBlockerIssue(store, args),
+  };
+
   return {
     store,
     composer,
-    setComposerView: (v) => (composerView = v),
+    tree,
+    reminder,
+    api,
     handlers: {
-      'asyncDesk.standups.write': async () => {
-        await meOrAsk();
-        await composerView?.focusComposer();
-      },
-      'asyncDesk.standups.openToday': async () => {
-        const me = await meOrAsk();
-        const folder = store.home();
-        if (!folder) throw new UserError('Open a folder first: standups are files in the repository.');
-        const state = await composer.state(me);
-        if (!state) throw new UserError('Open a folder first: standups are files in the repository.');
-        const uri = store.uriOf(folder, state.file);
-        // No file yet: write what the panel holds (your draft, else the pre-fill), then open it.
-        if (!state.exists) await composer.save(me, state.date, state.draft?.fields ?? state.saved, { allowEmpty: true });
-        await vscode.window.showTextDocument(uri);
-        return uri;
-      },
+      'asyncDesk.standups.openToday': () => api.openToday(),
       'asyncDesk.standups.summaryForWeek': (args?: { date?: string }) => summaryForWeek(store, team, composer, args?.date),
       'asyncDesk.standups.filterByPerson': async (login?: string) => {
         await store.ready();
@@ -112,9 +112,9 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
         view.description = undefined;
       },
       'asyncDesk.standups.refresh': () => store.reload(),
-      'asyncDesk.standups.openBlockerIssue': (args?: { login: string; text: string; date: string }) => {
+      'asyncDesk.standups.openBlockerIssue': (args?: BlockerIssueArgs) => {
         if (!args?.text) throw new UserError('Open an issue for a blocker from the team digest in the Today view.');
-        return openBlockerIssue(store, args);
+        return api.openBlockerIssue(args);
       },
     },
   };
@@ -170,7 +170,7 @@ async function summaryForWeek(store: StandupStore, team: TeamStore, composer: Co
 }
 
 /** A blocker becomes an issue: the issue form, with the built-in Blocker template, owned by its author. */
-async function openBlockerIssue(store: StandupStore, args: { login: string; text: string; date: string }): Promise<unknown> {
+async function openBlockerIssue(store: StandupStore, args: BlockerIssueArgs): Promise<unknown> {
   const folder = store.home();
   const source = `${folder ? store.standupsDir(folder) : 'docs/standups'}/${args.date}/${args.login}.md`;
   return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {

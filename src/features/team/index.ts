@@ -7,10 +7,18 @@ import type { GitHubAccess } from '../github/githubAccess';
 import { teamCommandHandlers, type TeamCommandId } from './teamCommands';
 import { registerTeamLanguageFeatures } from './teamLanguage';
 
+export interface Team {
+  store: TeamStore;
+  tree: TeamTreeProvider;
+  status: TeamStatusSource;
+  view: vscode.TreeView<unknown>;
+  handlers: Record<TeamCommandId, (...args: any[]) => unknown>;
+}
+
 export function registerTeam(
   context: vscode.ExtensionContext,
   github: GitHubAccess,
-): { store: TeamStore; tree: TeamTreeProvider; status: TeamStatusSource; handlers: Record<TeamCommandId, (...args: any[]) => unknown> } {
+): Team {
   const store = new TeamStore();
   const status = new TeamStatusSource(store, github);
   const tree = new TeamTreeProvider(store, status);
@@ -32,21 +40,6 @@ export function registerTeam(
     }),
     store.onDidChange(updateMessage),
     status.onDidChange(updateMessage),
-    vscode.commands.registerCommand('asyncDesk.team.refreshStatusForTests', () => status.refresh()),
-    vscode.commands.registerCommand('asyncDesk.team.viewMessageForTests', () => view.message),
-    vscode.commands.registerCommand('asyncDesk.team.pollingForTests', () => status.polling()),
-    vscode.commands.registerCommand('asyncDesk.team.snapshotForTests', async () => {
-      const groups = await tree.getChildren();
-      return Promise.all(
-        groups.map(async (g) => ({
-          label: tree.getTreeItem(g).label,
-          members: (await tree.getChildren(g)).map((m) => {
-            const item = tree.getTreeItem(m);
-            return { label: item.label, description: item.description, tooltip: (item.tooltip as vscode.MarkdownString | undefined)?.value };
-          }),
-        })),
-      );
-    }),
   );
   if (view.visible) {
     tree.setVisible(true);
@@ -54,5 +47,5 @@ export function registerTeam(
   }
   registerTeamLanguageFeatures(context, store, status, () => tree.now());
   void store.ready();
-  return { store, tree, status, handlers: teamCommandHandlers(context, store, tree, status) };
+  return { store, tree, status, view, handlers: teamCommandHandlers(context, store, tree, status) };
 }

@@ -17,23 +17,40 @@ import type { TeamStore } from '../team/teamStore';
 import type { StandupStore } from '../standups/standupStore';
 import { sameContent, type Composer } from '../standups/composer';
 import { digestState } from '../standups/digestState';
+import type { StandupsApi } from '../standups';
+import type { DecisionsApi } from '../decisions/decisionCommands';
 
-export function registerTodayView(
-  context: vscode.ExtensionContext,
-  stores: { decisions: DecisionStore; standups: StandupStore; team: TeamStore; composer: Composer },
-): TodayViewProvider {
-  const provider = new TodayViewProvider(context.extensionUri, stores);
+/** What the Today view reads (stores) and asks other features to do (their APIs). */
+export interface TodayDeps {
+  decisions: DecisionStore;
+  standups: StandupStore;
+  team: TeamStore;
+  composer: Composer;
+  standupsApi: StandupsApi;
+  decisionsApi: DecisionsApi;
+}
+
+export interface Today {
+  provider: TodayViewProvider;
+  /** "Write Today's Standup": the composer is in this view. */
+  handlers: Record<'asyncDesk.standups.write', () => Promise<void>>;
+}
+
+export function registerTodayView(context: vscode.ExtensionContext, deps: TodayDeps): Today {
+  const provider = new TodayViewProvider(context.extensionUri, deps);
   context.subscriptions.push(
     provider,
     vscode.window.registerWebviewViewProvider('asyncDesk.today', provider, { webviewOptions: { retainContextWhenHidden: false } }),
-    // For the integration tests; not contributed, so not in the palette.
-    vscode.commands.registerCommand('asyncDesk.today.stateForTests', async () => {
-      await provider.post(); // what the webview would be sent now
-      return provider.lastState;
-    }),
-    vscode.commands.registerCommand('asyncDesk.today.messageForTests', (message: TodayToHostMessage) => provider.handle(message)),
   );
-  return provider;
+  return {
+    provider,
+    handlers: {
+      'asyncDesk.standups.write': async () => {
+        await deps.standupsApi.meOrAsk();
+        await provider.focusComposer();
+      },
+    },
+  };
 }
 
 function recordId(ref: RecordRef): string {
@@ -73,11 +90,11 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private digestDate: string | 'today' | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private posting: Promise<void> = Promise.resolve();
-  lastState: TodayState | undefined;
+  private lastState: TodayState | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly stores: { decisions: DecisionStore; standups: StandupStore; team: TeamStore; composer: Composer },
+    private readonly stores: TodayDeps,
   ) {
     this.subscriptions.push(
       stores.decisions.onDidChange(() => this.postSoon()),
@@ -144,7 +161,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
           break;
         }
         case 'openFile':
-          await vscode.commands.executeCommand('asyncDesk.standups.openToday');
+          await this.stores.standupsApi.openToday();
           break;
         case 'setLogin':
           await composer.askLogin();
@@ -162,7 +179,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
           break;
         }
         case 'openBlockerIssue':
-          await vscode.commands.executeCommand('asyncDesk.standups.openBlockerIssue', { login: message.login, text: message.text, date: message.date });
+          await this.stores.standupsApi.openBlockerIssue({ login: message.login, text: message.text, date: message.date });
           break;
         case 'openRecord': {
           const ref = this.find(message.id);
@@ -171,11 +188,11 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         }
         case 'acceptRecord': {
           const ref = this.find(message.id);
-          if (ref) await vscode.commands.executeCommand('asyncDesk.decisions.accept', ref.folder.uriOf(ref.record.file));
+          if (ref) await this.stores.decisionsApi.setStatus(ref.folder.uriOf(ref.record.file), 'accepted');
           break;
         }
         case 'newRecord':
-          await vscode.commands.executeCommand('asyncDesk.decisions.new');
+          await this.stores.decisionsApi.newRecord();
           break;
         case 'showDecisions':
           await vscode.commands.executeCommand('asyncDesk.decisions.focus');
@@ -266,10 +283,10 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     });
   }
 
-  /** The whole state at once (tests). */
-  async state(now = clock.now()): Promise<TodayState> {
-    const base = await this.baseState(now);
-    return { ...base.state, digest: await this.digest(now, base) };
+  /** What the webview is sent now (undefined while the view is hidden). */
+  async currentState(): Promise<TodayState | undefined> {
+    await this.post();
+    return this.lastState;
   }
 
   dispose(): void {
