@@ -66,6 +66,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       team,
       standups,
       today: today.provider,
+      indexes: { decisions: decisions.store.onDidChange, standups: standups.store.onDidChange, team: team.store.onDidChange },
       ritualPrompt: openRitualPrompt,
     });
   }

@@ -24,9 +24,13 @@ export interface TestHookSources {
   team: { tree: TeamTreeProvider; status: TeamStatusSource; view: vscode.TreeView<unknown> };
   standups: { tree: StandupsTreeProvider; reminder: StandupReminder };
   today: TodayViewProvider;
+  /** The indexes' change events (a rescan fires one). */
+  indexes: Record<IndexName, vscode.Event<unknown>>;
   /** The ritual title prompt that is open now (loads the rituals bundle). */
   ritualPrompt(): OpenPromptView | undefined;
 }
+
+export type IndexName = 'decisions' | 'standups' | 'team';
 
 export interface TeamGroupSnapshot {
   label: string;
@@ -53,7 +57,11 @@ export type TestHooks = ReturnType<typeof createTestHooks>;
 
 export function createTestHooks(sources: TestHookSources) {
   const { team, standups, today } = sources;
+  const changes: Record<IndexName, number> = { decisions: 0, standups: 0, team: 0 };
+  for (const name of Object.keys(changes) as IndexName[]) sources.indexes[name](() => changes[name]++);
   return {
+    /** How many times each index has changed since the hooks were created (a rescan counts one). */
+    indexChanges: (): Record<IndexName, number> => ({ ...changes }),
     /** Fixes the extension's "now" for every feature (undefined: real time again). */
     setClock: (iso: string | undefined): void => sources.fixClock(iso),
     /** Signs in with a token, as the password box would (the command itself never takes one). */

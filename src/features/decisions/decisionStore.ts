@@ -7,7 +7,7 @@ import { repoFilesOf } from '../shared/repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord } from '../../core/decisions/types';
 import type { Problem } from '../../core/shared/problem';
 import { localIsoDate } from '../../core/shared/dates';
-import { getSettings, affectsSettings } from '../shared/settings';
+import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import { log } from '../shared/log';
 import { now } from '../shared/clock';
 
@@ -65,7 +65,7 @@ export class DecisionStore implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsSettings(e)) void this.reload();
+        if (affectsSettings(e, SETTINGS_READ_BY.decisionIndex)) void this.reload();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && e.document.languageId === 'markdown') this.reparseSoon(e.document);

@@ -11,6 +11,7 @@ import type * as GitHubBundle from './githubBundle';
 import { webHostForApiUrl } from '../../core/github/remote';
 import { UserError } from '../shared/errors';
 import { log } from '../shared/log';
+import { getSettings } from '../shared/settings';
 
 const SECRET_KEY = 'asyncDesk.github.token';
 type Client = ReturnType<typeof GitHubBundle.createGitHubClient>;
@@ -24,7 +25,7 @@ export function githubBundle(): typeof GitHubBundle {
 }
 
 export function apiUrl(): string {
-  return vscode.workspace.getConfiguration('asyncDesk').get<string>('github.apiUrl', 'https://api.github.com').replace(/\/+$/, '') || 'https://api.github.com';
+  return getSettings().githubApiUrl;
 }
 
 function providerId(url: string): 'github' | 'github-enterprise' {

@@ -5,6 +5,7 @@ import { weeklySummary, type Standup } from '../../core/standups';
 import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import type { CommandId } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
+import { affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import type { TeamStore } from '../team/teamStore';
 import { StandupStore } from './standupStore';
 import { StandupsTreeProvider, type StandupNode } from './standupsTree';
@@ -52,7 +53,7 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
     view,
     reminder,
     vscode.authentication.onDidChangeSessions(() => composer.forgetLogin()),
-    vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('asyncDesk.me') || e.affectsConfiguration('asyncDesk.github.apiUrl')) && composer.forgetLogin()),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsSettings(e, SETTINGS_READ_BY.login) && composer.forgetLogin()),
   );
 
   const meOrAsk = async (): Promise<Me> => {

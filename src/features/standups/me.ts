@@ -1,7 +1,7 @@
 // Who writes the standup: the GitHub account VS Code is signed in with, else the `asyncDesk.me`
 // setting, else asked once (and kept in that setting, where the user can see and change it).
 import * as vscode from 'vscode';
-import { getSettings } from '../shared/settings';
+import { getSettings, updateUserSetting } from '../shared/settings';
 import { isLogin } from '../../core/shared/login';
 import { apiUrl } from '../github/githubAccess';
 import { Cancelled } from '../shared/errors';
@@ -35,6 +35,6 @@ export async function askLogin(suggestions: string[] = []): Promise<string> {
   });
   if (!value) throw new Cancelled();
   const login = value.trim().replace(/^@/, '');
-  await vscode.workspace.getConfiguration('asyncDesk').update('me', login, vscode.ConfigurationTarget.Global);
+  await updateUserSetting('me', login);
   return login;
 }

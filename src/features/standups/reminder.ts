@@ -4,7 +4,7 @@
 // Checks once a minute, and only while a reminder time is set.
 import * as vscode from 'vscode';
 import { DEFAULT_DAYS, DEFAULT_HOURS, memberState, type Member } from '../../core/team';
-import { getSettings } from '../shared/settings';
+import { affectsSettings, getSettings, SETTINGS_READ_BY } from '../shared/settings';
 import { log } from '../shared/log';
 import { shouldRemind } from '../../core/standups/reminder';
 import type { Composer } from './composer';
@@ -26,7 +26,7 @@ export class StandupReminder implements vscode.Disposable {
     this.item.text = '$(edit) Standup';
     this.item.command = 'asyncDesk.standups.write';
     this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && this.schedule(0)),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsSettings(e, SETTINGS_READ_BY.reminder) && this.schedule(0)),
       standups.onDidChange(() => this.schedule(0)),
     );
     this.schedule(0);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { checkStandup, parseStandup, parseStandupPath, scanStandups, type Standup } from '../../core/standups';
-import { getSettings, affectsSettings } from '../shared/settings';
+import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import { log } from '../shared/log';
 import { isInsideDir, normalizeDir } from '../../core/shared/paths';
 import { toDiagnostic } from '../shared/diagnostics';
@@ -50,7 +50,7 @@ export class StandupStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsSettings(e)) void this.reload();
+        if (affectsSettings(e, SETTINGS_READ_BY.standupIndex)) void this.reload();
       }),
       vscode.workspace.onDidOpenTextDocument((d) => this.checkDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { GitHubStatus } from '../../core/team';
 import type { StatusPoller } from '../../core/github/poller';
-import { getSettings } from '../shared/settings';
+import { affectsSettings, getSettings, SETTINGS_READ_BY, updateUserSetting } from '../shared/settings';
 import { log } from '../shared/log';
 import { githubBundle, type GitHubAccess } from '../github/githubAccess';
 import type { StatusSource } from './teamTree';
@@ -34,7 +34,7 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
         // Only when what the poller was made with changed (enable() may already have started it).
-        if ((e.affectsConfiguration('asyncDesk.team') || e.affectsConfiguration('asyncDesk.github')) && this.pollerSettings() !== this.startedWith) this.restart();
+        if (affectsSettings(e, SETTINGS_READ_BY.statusPolling) && this.pollerSettings() !== this.startedWith) this.restart();
       }),
       github.onDidChange(() => this.restart()),
       store.onDidChange(() => this.teamChanged()),
@@ -66,7 +66,7 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
     // a request before the sign-in and restarting after it.
     const client = await this.github.client([], { createIfNone: true });
     if (!client) throw new Error('Not signed in to GitHub.');
-    if (!getSettings().teamGithubStatus) await vscode.workspace.getConfiguration('asyncDesk').update('team.githubStatus', true, vscode.ConfigurationTarget.Global);
+    if (!getSettings().teamGithubStatus) await updateUserSetting('team.githubStatus', true);
     // The settings event may come later and find nothing to restart: start (or keep) polling here.
     const poller = this.ensurePoller();
     poller?.setActive(this.visible);
@@ -86,7 +86,7 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
   /** The settings a poller depends on, to tell whether a settings change concerns it. */
   private pollerSettings(): string {
     const settings = getSettings();
-    return JSON.stringify([settings.teamGithubStatus, settings.teamStatusRefreshMinutes, vscode.workspace.getConfiguration('asyncDesk.github').get('apiUrl')]);
+    return JSON.stringify([settings.teamGithubStatus, settings.teamStatusRefreshMinutes, settings.githubApiUrl]);
   }
 
   private startedWith: string | undefined;

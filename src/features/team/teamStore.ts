@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseTeamFile, type Member, type Team } from '../../core/team';
 import type { Problem } from '../../core/shared/problem';
 import { repoFilesOf } from '../shared/repoFiles';
-import { getSettings, affectsSettings } from '../shared/settings';
+import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import { log } from '../shared/log';
 import { toDiagnostic } from '../shared/diagnostics';
 
@@ -41,7 +41,7 @@ export class TeamStore implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsSettings(e)) void this.reload();
+        if (affectsSettings(e, SETTINGS_READ_BY.teamIndex)) void this.reload();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.folders.some((f) => f.uri.toString() === e.document.uri.toString())) {
