@@ -29,6 +29,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const today = registerTodayView(context, { decisions: decisions.store, standups: standups.store, team: team.store, composer: standups.composer });
   standups.setComposerView(today);
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
+  const issues = registerIssues(context, { team: team.store, decisions: decisions.store, github, statuses: () => team.status.statuses() });
   return {
     handlers: {
       ...decisions.handlers,
@@ -41,7 +42,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       'asyncDesk.github.signOut': () => github.signOut(),
       'asyncDesk.showLog': () => log().show(),
       ...standups.handlers,
-      ...registerIssues(context, { team: team.store, decisions: decisions.store, github, statuses: () => team.status.statuses() }),
+      ...issues.handlers,
     },
   };
 }
