@@ -52,7 +52,8 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
         await issues().openDraft(state.draftId, panel);
       },
     }),
-    // For the integration tests; not contributed, so not in the palette.
+    // For the integration tests; not contributed, so not in the palette. They use open() and the form it
+    // returns (draftId, handle(), sent, dispose()), drafts.get(), outbox.get() and retry().
     vscode.commands.registerCommand('asyncDesk.issues.serviceForTests', () => issues()),
   );
   // Unsent issues from an earlier session: start retrying them a little after start-up.

@@ -1,8 +1,8 @@
-// The issues feature put together (the entry of dist/issues.js, loaded on first use): opens a form for a
-// new issue or a saved draft and wires it to the parts that do the work. The form is a draft from the
-// first keystroke (global storage, drafts.ts); templatePick.ts asks what the issue starts from,
-// formContext.ts gives the form its team, owners and defaults, repoAccess.ts asks GitHub about the
-// repository, submit.ts submits, outboxSender.ts sends and retries, outboxUi.ts shows the outbox.
+// The issues feature put together (in dist/issues.js, loaded on first use): opens the form for a new
+// issue or a saved draft and wires it to the parts that do the work. The form is a draft from the first
+// keystroke (global storage, drafts.ts); templatePick.ts asks what the issue starts from, formContext.ts
+// gives the form its team, owners and defaults, repoAccess.ts asks GitHub about the repository,
+// submit.ts submits, outboxSender.ts sends and retries, outboxUi.ts shows the outbox.
 import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import { discoverTemplates, templateDefaults, type IssueTemplate } from '../../core/issues';
