@@ -10,7 +10,7 @@ import { fixClock } from './shared/clock';
 import { answerQuestions } from './shared/ui';
 import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
-import { registerTeam } from './team';
+import { registerTeam, registerTeamData } from './team';
 import { GitHubAccess } from './github/githubAccess';
 import { registerFocus } from './focus/focusSession';
 import { registerStandups } from './standups';
@@ -29,9 +29,11 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const decisions = registerDecisions(context);
   const github = new GitHubAccess(context.secrets);
   context.subscriptions.push(github);
-  const team = registerTeam(context, github);
+  const teamData = registerTeamData(context, github);
+  const issues = registerIssues(context, { team: teamData.store, decisions: decisions.store, github, statuses: () => teamData.status.statuses() });
+  const team = registerTeam(context, teamData, issues.api);
   const focus = registerFocus(context, team.store, github);
-  const standups = registerStandups(context, team.store, () => focus.controller.snapshot().active);
+  const standups = registerStandups(context, team.store, issues.api, () => focus.controller.snapshot().active);
   const today = registerTodayView(context, {
     decisions: decisions.store,
     standups: standups.store,
@@ -53,7 +55,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     'asyncDesk.showLog': () => log().show(),
     ...standups.handlers,
     ...today.handlers,
-    ...registerIssues(context, { team: team.store, decisions: decisions.store, github, statuses: () => team.status.statuses() }),
+    ...issues.handlers,
   };
   let testHooks: TestHooks | undefined;
   if (context.extensionMode === vscode.ExtensionMode.Test) {
@@ -68,6 +70,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       today: today.provider,
       indexes: { decisions: decisions.store.onDidChange, standups: standups.store.onDidChange, team: team.store.onDidChange },
       ritualPrompt: openRitualPrompt,
+      issueService: issues.service,
     });
   }
   return { handlers, testHooks };

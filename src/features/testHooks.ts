@@ -16,6 +16,7 @@ import type { StandupReminder } from './standups/reminder';
 import type { TodayViewProvider } from './today/todayView';
 import type { OpenPromptView } from './rituals/prompt';
 import type { Confirm } from './shared/ui';
+import type { IssueService } from './issues/issueService';
 
 export interface TestHookSources {
   fixClock(iso: string | undefined): void;
@@ -26,6 +27,8 @@ export interface TestHookSources {
   today: TodayViewProvider;
   /** The indexes' change events (a rescan fires one). */
   indexes: Record<IndexName, vscode.Event<unknown>>;
+  /** The issue service (loads the issues bundle). */
+  issueService(): IssueService;
   /** The ritual title prompt that is open now (loads the rituals bundle). */
   ritualPrompt(): OpenPromptView | undefined;
 }
@@ -118,6 +121,10 @@ export function createTestHooks(sources: TestHookSources) {
       state: (): Promise<TodayState | undefined> => today.currentState(),
       /** Handles a message as if the webview had sent it. */
       send: (message: TodayToHostMessage): Promise<void> => today.handle(message),
+    },
+    issues: {
+      /** The issue service: open forms (and their panels), drafts, the outbox, retries. */
+      service: (): IssueService => sources.issueService(),
     },
     rituals: {
       /** The open ritual title prompt, or null when none is open. */

@@ -19,14 +19,8 @@ interface Panel {
   sent: { type: string }[];
   dispose(): void;
 }
-interface Service {
-  open(args: Record<string, unknown>): Promise<Panel | undefined>;
-  drafts: { get(id: string): { values: FormValues; updated: string } | undefined };
-  outbox: { get(id: string): { status: string; attempts: number; lastError?: { kind: string } } | undefined; pending(): unknown[] };
-  retry(id: string): Promise<any>;
-}
 
-const service = () => vscode.commands.executeCommand<Service>('asyncDesk.issues.serviceForTests');
+const service = () => testHooks().then((hooks) => hooks.issues.service());
 const config = () => vscode.workspace.getConfiguration('asyncDesk');
 const MARKER = /\n\n<!-- async-desk:draft=[A-Za-z0-9._-]+ -->$/;
 

@@ -236,7 +236,7 @@ describe('Standups: digest, view and summary', function () {
     });
     assert.ok(panel?.draftId, 'an issue form opened');
     try {
-      const service = await vscode.commands.executeCommand<{ drafts: { get(id: string): { templateKey: string; values: { title: string; owner: string; answers: Record<string, unknown>; body: string } } | undefined } }>('asyncDesk.issues.serviceForTests');
+      const service = (await testHooks()).issues.service();
       const draft = service.drafts.get(panel.draftId)!;
       assert.equal(draft.templateKey, 'blocker');
       assert.equal(draft.values.title, 'Blocker: Need @bob to review the alert rules');

@@ -35,7 +35,12 @@ function wallText(iso: string): string {
   return `${dayLabel(iso.slice(0, 10)).replace(/ \d{4}$/, '')} ${iso.slice(11, 16)}`;
 }
 
-export function ownerOptions(team: Team | undefined, now: Date, repoUsers: { login: string; name?: string }[] = [], statuses?: Map<string, GitHubStatus>): OwnerOption[] {
+export function ownerOptions(
+  team: Team | undefined,
+  now: Date,
+  repoUsers: { login: string; name?: string }[] = [],
+  statuses?: Map<string, GitHubStatus>,
+): OwnerOption[] {
   const options: OwnerOption[] = [];
   for (const member of team?.members ?? []) {
     const state = memberState(member, team, now, statuses?.get(member.github.toLowerCase()));
@@ -77,7 +82,8 @@ function dueOptions(ctx: FormContext, owner: Member | undefined): DueOption[] {
     ...presets.map((p): DueOption => {
       const due = resolve(p.id, ctx, owner);
       const label = p.id === ctx.defaultDue && !p.label.includes('default') ? `${p.label} (team default)` : p.label;
-      return 'error' in due ? { id: p.id, label, error: due.error } : { id: p.id, label, theirs: `${wallText(due.at)} ${due.zone}`, yours: yoursText(due, ctx.zone) };
+      if ('error' in due) return { id: p.id, label, error: due.error };
+      return { id: p.id, label, theirs: `${wallText(due.at)} ${due.zone}`, yours: yoursText(due, ctx.zone) };
     }),
     { id: 'date', label: 'A date…' },
   ];
@@ -92,11 +98,20 @@ function ownerWarning(ctx: FormContext, owner: Member | undefined, due: Resolved
   if (due) {
     const atDue = memberState(owner, ctx.team, new Date(Date.parse(due.at) - 60_000), status);
     if (atDue.state === 'away') return `${who} is away on the due date (${atDue.awayNote ?? 'away'}, back ${atDue.until ? wallText(atDue.until) : 'later'}).`;
-    if (now.state === 'busy' && now.until && Date.parse(now.until) >= Date.parse(due.at)) return `${who} is busy on GitHub until ${wallText(now.until)}, past the due date.`;
+    if (now.state === 'busy' && now.until && Date.parse(now.until) >= Date.parse(due.at)) {
+      return `${who} is busy on GitHub until ${wallText(now.until)}, past the due date.`;
+    }
   }
   if (now.state === 'away') return `${who} is away now (${now.awayNote ?? 'away'}), back ${now.until ? wallText(now.until) : 'later'}.`;
-  if (now.state === 'busy') return `${who} is busy on GitHub${now.until ? ` until ${wallText(now.until)}` : ''}${now.githubStatus?.message ? `: ${now.githubStatus.message}` : ''}.`;
+  if (now.state === 'busy') {
+    return `${who} is busy on GitHub${now.until ? ` until ${wallText(now.until)}` : ''}${now.githubStatus?.message ? `: ${now.githubStatus.message}` : ''}.`;
+  }
   return undefined;
+}
+
+/** A due date as the form shows it: in their time and yours, and the line the body ends with. */
+function dueView(due: ResolvedDue, zone: string, owner: string): { theirs: string; yours: string; line: string } {
+  return { theirs: `${wallText(due.at)} ${due.zone}`, yours: yoursText(due, zone), line: dueLine(due, owner || undefined) };
 }
 
 export function derive(ctx: FormContext, values: FormValues): Derived {
@@ -119,7 +134,7 @@ export function derive(ctx: FormContext, values: FormValues): Derived {
   return {
     errors,
     dueOptions: dueOptions(ctx, owner),
-    ...(due ? { due: 'error' in due ? due : { theirs: `${wallText(due.at)} ${due.zone}`, yours: yoursText(due, ctx.zone), line: dueLine(due, values.owner || undefined) } } : {}),
+    ...(due ? { due: 'error' in due ? due : dueView(due, ctx.zone, values.owner) } : {}),
     ...(warning ? { ownerWarning: warning } : {}),
     preview: { title: request.title, body: request.body, labels: request.labels, assignees: request.assignees },
     ...(ctx.pushWarning ? { pushWarning: ctx.pushWarning } : {}),

@@ -1,19 +1,33 @@
-// Wires "Open Issue from Template…" and the issue outbox. The code is in dist/issues.js, required on
-// first use: a command, a form restored after a window reload, or unsent issues in the outbox.
+// Wires "Open Issue from Template…" and the issue outbox, and gives other features the issues API (api.ts).
+// The code is in dist/issues.js, required on first use: a command, a form restored after a window reload,
+// or unsent issues in the outbox.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type * as IssuesBundle from './issuesBundle';
 import type { CommandId } from '../commandIds';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
-import type { IssueServices, OpenIssueArgs } from './issueService';
+import type { IssueForm, IssueServices, IssuesApi, OpenIssueArgs } from './api';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
 import { toDiagnostic } from '../shared/diagnostics';
 
 export type IssueCommandId = Extract<CommandId, `asyncDesk.issues.${string}`>;
 
-export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Record<IssueCommandId, (...args: any[]) => unknown> {
+/** The issue commands' handlers, with the arguments other features and tests pass (none from the palette). */
+export interface IssueCommandHandlers extends Record<IssueCommandId, (...args: never[]) => unknown> {
+  'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs) => Promise<IssueForm | undefined>;
+  'asyncDesk.issues.showOutbox': () => Promise<void>;
+}
+
+export interface Issues {
+  api: IssuesApi;
+  handlers: IssueCommandHandlers;
+  /** The issue service itself (loads dist/issues.js): for the test hooks only. */
+  service(): IssuesBundle.IssueService;
+}
+
+export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Issues {
   let bundle: typeof IssuesBundle | undefined;
   const load = (): typeof IssuesBundle => {
     if (!bundle) {
@@ -45,17 +59,20 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
         await issues().openDraft(state.draftId, panel);
       },
     }),
-    // For the integration tests; not contributed, so not in the palette.
-    vscode.commands.registerCommand('asyncDesk.issues.serviceForTests', () => issues()),
   );
   // Unsent issues from an earlier session: start retrying them a little after start-up.
   if (hasOutbox(context.globalState)) {
     const timer = setTimeout(() => void issues().flushOutbox(), 10_000);
     context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }
+  const api: IssuesApi = { open: (args) => issues().open(args) };
   return {
-    'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs) => issues().open(args),
-    'asyncDesk.issues.showOutbox': () => issues().showOutbox(),
+    api,
+    service: issues,
+    handlers: {
+      'asyncDesk.issues.openFromTemplate': (args) => api.open(args),
+      'asyncDesk.issues.showOutbox': () => issues().showOutbox(),
+    },
   };
 }
 

@@ -108,17 +108,16 @@ export class IssueFormPanel implements vscode.Disposable {
             const outcome = await this.handlers.submit(message.values);
             if (outcome.kind === 'invalid') {
               this.post({ type: 'derived', derived: outcome.derived });
-              this.post({ type: 'failed', failure: { kind: 'invalid', message: 'Some fields need attention (marked below). Nothing was sent.', fieldErrors: outcome.derived.errors, queued: false } });
+              const message = 'Some fields need attention (marked below). Nothing was sent.';
+              this.post({ type: 'failed', failure: { kind: 'invalid', message, fieldErrors: outcome.derived.errors, queued: false } });
             } else {
               this.reportOutcome(outcome);
             }
             return outcome;
           } catch (error) {
             const cancelled = error instanceof Error && error.name === 'Cancelled';
-            this.post({
-              type: 'failed',
-              failure: { kind: cancelled ? 'cancelled' : 'error', message: cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`, fieldErrors: [], queued: false },
-            });
+            const message = cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`;
+            this.post({ type: 'failed', failure: { kind: cancelled ? 'cancelled' : 'error', message, fieldErrors: [], queued: false } });
             if (!cancelled && !(error instanceof Error && error.name === 'UserError')) throw error;
             return undefined;
           } finally {

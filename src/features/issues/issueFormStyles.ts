@@ -10,7 +10,8 @@ export const ISSUE_FORM_CSS = `
   .field .error { color: var(--vscode-errorForeground); font-size: 90%; }
   .field .error:empty { display: none; }
   .required::after { content: ' *'; color: var(--vscode-errorForeground); }
-  .markdown-note { white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px; border-left: 2px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder));
+  .markdown-note { white-space: pre-wrap; overflow-wrap: anywhere; padding: 6px 8px;
+    border-left: 2px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder));
     background: var(--vscode-textBlockQuote-background, transparent); margin: 10px 0; }
   .md p, .md ul, .md ol, .md pre, .md blockquote { margin: 0.35em 0; }
   .md > :first-child { margin-top: 0; }
@@ -19,7 +20,8 @@ export const ISSUE_FORM_CSS = `
   .md h3 { font-size: 1.15em; }
   .md h4, .md h5, .md h6 { font-size: 1em; }
   .md ul, .md ol { padding-left: 1.5em; }
-  .md code { font-family: var(--vscode-editor-font-family); font-size: 0.95em; background: var(--vscode-textCodeBlock-background, transparent); padding: 0 2px; }
+  .md code { font-family: var(--vscode-editor-font-family); font-size: 0.95em;
+    background: var(--vscode-textCodeBlock-background, transparent); padding: 0 2px; }
   .md pre { white-space: pre-wrap; padding: 6px 8px; background: var(--vscode-textCodeBlock-background, transparent); }
   .md pre code { background: none; padding: 0; }
   .md blockquote { padding-left: 8px; border-left: 2px solid var(--vscode-textBlockQuote-border, var(--vscode-focusBorder)); }
@@ -33,7 +35,8 @@ export const ISSUE_FORM_CSS = `
   .warning { color: var(--vscode-editorWarning-foreground, var(--vscode-foreground)); font-size: 90%; }
   .banner { padding: 8px 10px; margin: 10px 0; border: 1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-focusBorder));
     background: var(--vscode-inputValidation-warningBackground, transparent); overflow-wrap: anywhere; }
-  .banner.error { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground)); background: var(--vscode-inputValidation-errorBackground, transparent); }
+  .banner.error { border-color: var(--vscode-inputValidation-errorBorder, var(--vscode-errorForeground));
+    background: var(--vscode-inputValidation-errorBackground, transparent); }
   .banner.ok { border-color: var(--vscode-testing-iconPassed, var(--vscode-focusBorder)); background: transparent; }
   .banner[hidden] { display: none; }
   .banner .actions { margin-top: 6px; }

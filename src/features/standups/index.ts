@@ -11,6 +11,7 @@ import { StandupStore } from './standupStore';
 import { StandupsTreeProvider, type StandupNode } from './standupsTree';
 import { Composer, type Me } from './composer';
 import { StandupReminder } from './reminder';
+import type { IssuesApi } from '../issues/api';
 import { now } from '../shared/clock';
 
 export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
@@ -41,7 +42,7 @@ export interface Standups {
   handlers: Record<Exclude<StandupCommandId, 'asyncDesk.standups.write'>, (...args: any[]) => unknown>;
 }
 
-export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, inFocusSession: () => boolean): Standups {
+export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, inFocusSession: () => boolean): Standups {
   const store = new StandupStore();
   const composer = new Composer(context, store, team);
   const tree = new StandupsTreeProvider(store, team);
@@ -80,7 +81,7 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
       await vscode.window.showTextDocument(uri);
       return uri;
     },
-    openBlockerIssue: (args) => openBlockerIssue(store, args),
+    openBlockerIssue: (args) => openBlockerIssue(store, issues, args),
   };
 
   return {
@@ -171,10 +172,10 @@ async function summaryForWeek(store: StandupStore, team: TeamStore, composer: Co
 }
 
 /** A blocker becomes an issue: the issue form, with the built-in Blocker template, owned by its author. */
-async function openBlockerIssue(store: StandupStore, args: BlockerIssueArgs): Promise<unknown> {
+async function openBlockerIssue(store: StandupStore, issues: IssuesApi, args: BlockerIssueArgs): Promise<unknown> {
   const folder = store.home();
   const source = `${folder ? store.standupsDir(folder) : 'docs/standups'}/${args.date}/${args.login}.md`;
-  return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
+  return issues.open({
     template: 'blocker',
     title: `Blocker: ${args.text}`,
     owner: args.login,

@@ -6,21 +6,30 @@ import { TeamStatusSource } from './githubStatus';
 import type { GitHubAccess } from '../github/githubAccess';
 import { teamCommandHandlers, type TeamCommandId } from './teamCommands';
 import { registerTeamLanguageFeatures } from './teamLanguage';
+import type { IssuesApi } from '../issues/api';
 
-export interface Team {
+/** The team's data: the team files and teammates' GitHub statuses (other features read these). */
+export interface TeamData {
   store: TeamStore;
-  tree: TeamTreeProvider;
   status: TeamStatusSource;
+}
+
+export interface Team extends TeamData {
+  tree: TeamTreeProvider;
   view: vscode.TreeView<unknown>;
   handlers: Record<TeamCommandId, (...args: any[]) => unknown>;
 }
 
-export function registerTeam(
-  context: vscode.ExtensionContext,
-  github: GitHubAccess,
-): Team {
+export function registerTeamData(context: vscode.ExtensionContext, github: GitHubAccess): TeamData {
   const store = new TeamStore();
   const status = new TeamStatusSource(store, github);
+  context.subscriptions.push(store, status);
+  void store.ready();
+  return { store, status };
+}
+
+/** The Team view, hovers and completions, and the team commands, over the team's data. */
+export function registerTeam(context: vscode.ExtensionContext, { store, status }: TeamData, issues: IssuesApi): Team {
   const tree = new TeamTreeProvider(store, status);
   const view = vscode.window.createTreeView('asyncDesk.team', { treeDataProvider: tree });
   const updateMessage = () => {
@@ -30,8 +39,6 @@ export function registerTeam(
     view.message = messages.join(' ') || undefined;
   };
   context.subscriptions.push(
-    store,
-    status,
     tree,
     view,
     view.onDidChangeVisibility((e) => {
@@ -46,6 +53,5 @@ export function registerTeam(
     status.setVisible(true);
   }
   registerTeamLanguageFeatures(context, store, status, () => tree.now());
-  void store.ready();
-  return { store, tree, status, view, handlers: teamCommandHandlers(context, store, tree, status) };
+  return { store, tree, status, view, handlers: teamCommandHandlers(context, store, tree, status, issues) };
 }

@@ -11,12 +11,11 @@ import type { MemberRef, TeamStore } from './teamStore';
 import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
 import type { TeamStatusSource } from './githubStatus';
+import type { IssuesApi } from '../issues/api';
 import * as path from 'node:path';
 import type * as TeamClockBundle from './teamClockBundle';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
-
-/** Contributed by the GitHub-issues capability (issue 5) once it exists: issues from templates. */
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
@@ -36,6 +35,7 @@ export function teamCommandHandlers(
   store: TeamStore,
   tree: TeamTreeProvider,
   status: TeamStatusSource,
+  issues: IssuesApi,
 ): Record<TeamCommandId, (...args: any[]) => unknown> {
   const memberOf = async (target: unknown): Promise<MemberRef> => {
     await store.ready();
@@ -62,7 +62,7 @@ export function teamCommandHandlers(
     // other callers pick the template.
     'asyncDesk.team.openIssueFor': async (target?: unknown, options?: { template?: string }) => {
       const ref = await memberOf(target);
-      return vscode.commands.executeCommand('asyncDesk.issues.openFromTemplate', {
+      return issues.open({
         ...options,
         owner: ref.member.github,
         folder: ref.folder.workspaceFolder.uri,
