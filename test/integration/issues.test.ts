@@ -220,6 +220,29 @@ describe('Issues from templates', function () {
     assert.match(text, new RegExp(`## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`));
   });
 
+  it("from the Decisions view's context menu: the record's tree node is the record the issue follows up", async () => {
+    await config().update('decisionsDir', 'docs/decisions', vscode.ConfigurationTarget.Workspace);
+    try {
+      const record = 'docs/decisions/0043-menu-record.md';
+      await writeText(record, '---\nstatus: accepted\ndate: 2026-11-20\n---\n# Rotate the keys yearly\n\n## Decision\n\nYearly.\n');
+      await vscode.commands.executeCommand('asyncDesk.decisions.refresh');
+      // What VS Code passes from the menu: the tree node ({ kind: 'record', ref }), nothing else.
+      const node = { kind: 'record', ref: { folder: { root: vscode.workspace.workspaceFolders![0]!.uri }, record: { file: record } } };
+      const opening = vscode.commands.executeCommand<Panel | undefined>('asyncDesk.issues.openFromTemplate', node);
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // the template pick, decision templates first
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const panel = (await opening)!;
+      open.push(panel);
+      // As in form(): speak for a webview that does not start (seen on a loaded CI machine).
+      const started = await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'), 8_000).catch(() => false);
+      if (!started) await panel.handle({ type: 'ready' });
+      const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { source?: string } };
+      assert.match(init.init.source ?? '', /Decision: ADR-0043 Rotate the keys yearly/);
+    } finally {
+      await config().update('decisionsDir', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a broken issue template gets diagnostics with its line, as `async-desk check` reports them', async () => {
     const file = '.github/ISSUE_TEMPLATE/broken.yml';
     await writeText(file, 'name: Broken\ndescription: x\nbody:\n  - type: input\n    id: a\n    attributes: { label: A }\n  - type: date\n    attributes: { label: When }\n  - type: input\n    id: a\n    attributes: { label: Again }\n');

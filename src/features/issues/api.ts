@@ -19,9 +19,15 @@ export interface OpenIssueArgs {
   due?: string;
   folder?: vscode.Uri;
   /** A decision record (URI or tree node) the issue follows up: its number is written back on success. */
-  record?: vscode.Uri | { kind?: string; ref?: { folder: { root: vscode.Uri }; record: { file: string } } };
+  record?: vscode.Uri | RecordNode;
   /** Where the issue comes from, shown on the form ("Blocker in @carol's standup of …"). */
   source?: string;
+}
+
+/** A record's node in the Decisions view (what its context menu passes), as far as the issues feature reads it. */
+export interface RecordNode {
+  kind: 'record';
+  ref: { folder: { root: vscode.Uri }; record: { file: string } };
 }
 
 /** An open issue form. */

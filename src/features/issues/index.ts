@@ -7,7 +7,7 @@ import type * as IssuesBundle from './issuesBundle';
 import type { CommandId } from '../commandIds';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
-import type { IssueForm, IssueServices, IssuesApi, OpenIssueArgs } from './api';
+import type { IssueForm, IssueServices, IssuesApi, OpenIssueArgs, RecordNode } from './api';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
 import { toDiagnostic } from '../shared/diagnostics';
@@ -16,7 +16,7 @@ export type IssueCommandId = Extract<CommandId, `asyncDesk.issues.${string}`>;
 
 /** The issue commands' handlers, with the arguments other features and tests pass (none from the palette). */
 export interface IssueCommandHandlers extends Record<IssueCommandId, (...args: never[]) => unknown> {
-  'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs) => Promise<IssueForm | undefined>;
+  'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs | RecordNode) => Promise<IssueForm | undefined>;
   'asyncDesk.issues.showOutbox': () => Promise<void>;
 }
 
@@ -70,10 +70,18 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
     api,
     service: issues,
     handlers: {
-      'asyncDesk.issues.openFromTemplate': (args) => api.open(args),
+      'asyncDesk.issues.openFromTemplate': (args) => api.open(fromMenu(args)),
       'asyncDesk.issues.showOutbox': () => issues().showOutbox(),
     },
   };
+}
+
+/**
+ * The Decisions view's context menu passes the record's tree node itself: it becomes the record the
+ * issue follows up. Other callers pass OpenIssueArgs.
+ */
+function fromMenu(args: OpenIssueArgs | RecordNode | undefined): OpenIssueArgs | undefined {
+  return args && 'kind' in args && args.kind === 'record' ? { record: args } : (args as OpenIssueArgs | undefined);
 }
 
 /** An issue template of a workspace folder: its root-relative path, else undefined. */
