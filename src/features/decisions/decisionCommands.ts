@@ -16,7 +16,7 @@ import type { DecisionFolder, DecisionStatus, FileChange, NewRecordInput } from 
 import { localIsoDate } from '../../core/shared/dates';
 import { readTeamMembers } from '../../core/team/teamMembers';
 import { Cancelled, UserError } from '../shared/errors';
-import type { CommandId } from '../commandIds';
+import type { CommandId, HandlersOf } from '../commandIds';
 import { applyChanges, readCurrentText } from '../shared/files';
 import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings } from '../shared/settings';
@@ -38,7 +38,7 @@ export interface NewRecordArgs {
 export type DecisionCommandId = Extract<CommandId, `asyncDesk.decisions.${string}`>;
 
 /** Handlers of the decision commands (registered by the entry point; errors reported by its wrapper). */
-export function decisionCommandHandlers(store: DecisionStore, tree: DecisionsTreeProvider): Record<DecisionCommandId, (...args: any[]) => unknown> {
+export function decisionCommandHandlers(store: DecisionStore, tree: DecisionsTreeProvider): HandlersOf<'asyncDesk.decisions.'> {
   return {
     'asyncDesk.decisions.new': (args?: NewRecordArgs) => newRecord(store, args),
     'asyncDesk.decisions.accept': (target?: unknown) => changeStatus(store, target, 'accepted'),

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { DecisionStore } from './decisionStore';
 import { DecisionsTreeProvider, describeFilter } from './decisionsTree';
-import { decisionCommandHandlers, decisionsApi, type DecisionCommandId, type DecisionsApi } from './decisionCommands';
+import { decisionCommandHandlers, decisionsApi, type DecisionsApi } from './decisionCommands';
+import type { HandlersOf } from '../commandIds';
 import { registerDecisionLanguageFeatures } from './decisionLanguage';
 
 export interface Decisions {
   store: DecisionStore;
   api: DecisionsApi;
-  handlers: Record<DecisionCommandId, (...args: any[]) => unknown>;
+  handlers: HandlersOf<'asyncDesk.decisions.'>;
 }
 
 export function registerDecisions(context: vscode.ExtensionContext): Decisions {

@@ -4,21 +4,18 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type * as IssuesBundle from './issuesBundle';
-import type { CommandId } from '../commandIds';
+import type { CommandId, HandlersOf } from '../commandIds';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
-import type { IssueForm, IssueServices, IssuesApi, OpenIssueArgs, RecordNode } from './api';
+import type { IssueServices, IssuesApi, OpenIssueArgs, RecordNode } from './api';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
 import { toDiagnostic } from '../shared/diagnostics';
 
 export type IssueCommandId = Extract<CommandId, `asyncDesk.issues.${string}`>;
 
-/** The issue commands' handlers, with the arguments other features and tests pass (none from the palette). */
-export interface IssueCommandHandlers extends Record<IssueCommandId, (...args: never[]) => unknown> {
-  'asyncDesk.issues.openFromTemplate': (args?: OpenIssueArgs | RecordNode) => Promise<IssueForm | undefined>;
-  'asyncDesk.issues.showOutbox': () => Promise<void>;
-}
+/** The issue commands' handlers (their arguments: CommandArgs in commandIds.ts). */
+export type IssueCommandHandlers = HandlersOf<'asyncDesk.issues.'>;
 
 export interface Issues {
   api: IssuesApi;

@@ -2,12 +2,13 @@
 // code is in dist/rituals.js, required on the first ritual command.
 import * as path from 'node:path';
 import type * as RitualsBundle from './ritualsBundle';
-import { COMMAND_IDS, type CommandId } from '../commandIds';
+import { COMMAND_IDS, type CommandId, type HandlersOf } from '../commandIds';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
 import type { TeamStore } from '../team/teamStore';
 
 export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
+import type { RitualArgs } from './ritualCommands';
 export type { RitualArgs, RitualResult } from './ritualCommands';
 
 let bundle: typeof RitualsBundle | undefined;
@@ -27,10 +28,10 @@ export function openRitualPrompt(): RitualsBundle.OpenPromptView | undefined {
   return rituals().openPrompt();
 }
 
-export function ritualCommandHandlers(team: TeamStore): Record<RitualCommandId, (...args: any[]) => unknown> {
+export function ritualCommandHandlers(team: TeamStore): HandlersOf<'asyncDesk.rituals.'> {
   let handlers: ReturnType<typeof RitualsBundle.ritualCommandHandlers> | undefined;
   const ids = COMMAND_IDS.filter((id): id is RitualCommandId => id.startsWith('asyncDesk.rituals.'));
   return Object.fromEntries(
-    ids.map((id) => [id, (...args: unknown[]) => (handlers ??= rituals().ritualCommandHandlers(team))[id](...args)]),
-  ) as Record<RitualCommandId, (...args: any[]) => unknown>;
+    ids.map((id) => [id, (args?: RitualArgs) => (handlers ??= rituals().ritualCommandHandlers(team))[id](args)]),
+  ) as HandlersOf<'asyncDesk.rituals.'>;
 }

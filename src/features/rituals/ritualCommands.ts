@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { builtInTemplate, coreHoursText, isoWeek, planRitual, ritualFile, ritualTitle, RITUAL_NAMES, workspacePath, type RitualInput, type RitualKind } from '../../core/rituals';
 import { dayNumber, isoDate, zoneClock } from '../../core/team/zone';
 import { FileExistsError, writeFileAtomic } from '../../core/shared/fs';
-import type { CommandId } from '../commandIds';
+import type { CommandId, HandlersOf } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import { log } from '../shared/log';
 import { repoFilesOf } from '../shared/repoFiles';
@@ -50,7 +50,7 @@ const COPY_CORE_HOURS = 'Copy Computed Core Hours';
 const OPEN_TEMPLATE = 'Open Template';
 const OPEN_LOG = 'Open Log';
 
-export function ritualCommandHandlers(team: TeamStore): Record<RitualCommandId, (...args: any[]) => unknown> {
+export function ritualCommandHandlers(team: TeamStore): HandlersOf<'asyncDesk.rituals.'> {
   const run = (kind: RitualKind) => (args?: unknown) => newRitual(team, kind, ritualArgs(args));
   return {
     'asyncDesk.rituals.newWeeklyUpdate': run('weekly-update'),

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { weeklySummary, type Standup } from '../../core/standups';
 import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
-import type { CommandId } from '../commandIds';
+import type { CommandId, HandlersOf } from '../commandIds';
 import { Cancelled, UserError } from '../shared/errors';
 import { affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import type { TeamStore } from '../team/teamStore';
@@ -39,7 +39,7 @@ export interface Standups {
   reminder: StandupReminder;
   api: StandupsApi;
   /** "Write Today's Standup" lives with the Today view, which holds the composer. */
-  handlers: Record<Exclude<StandupCommandId, 'asyncDesk.standups.write'>, (...args: any[]) => unknown>;
+  handlers: Omit<HandlersOf<'asyncDesk.standups.'>, 'asyncDesk.standups.write'>;
 }
 
 export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, inFocusSession: () => boolean): Standups {

@@ -4,7 +4,8 @@ import { TeamStore } from './teamStore';
 import { TeamTreeProvider } from './teamTree';
 import { TeamStatusSource } from './githubStatus';
 import type { GitHubAccess } from '../github/githubAccess';
-import { teamCommandHandlers, type TeamCommandId } from './teamCommands';
+import { teamCommandHandlers } from './teamCommands';
+import type { HandlersOf } from '../commandIds';
 import { registerTeamLanguageFeatures } from './teamLanguage';
 import type { IssuesApi } from '../issues/api';
 
@@ -17,7 +18,7 @@ export interface TeamData {
 export interface Team extends TeamData {
   tree: TeamTreeProvider;
   view: vscode.TreeView<unknown>;
-  handlers: Record<TeamCommandId, (...args: any[]) => unknown>;
+  handlers: HandlersOf<'asyncDesk.team.'>;
 }
 
 export function registerTeamData(context: vscode.ExtensionContext, github: GitHubAccess): TeamData {

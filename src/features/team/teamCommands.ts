@@ -6,7 +6,7 @@ import { appendMember, newTeamFile, type NewMember } from '../../core/team/addMe
 import { Cancelled, UserError } from '../shared/errors';
 import { applyChanges, readCurrentText } from '../shared/files';
 import { assertTrusted } from '../shared/trust';
-import type { CommandId } from '../commandIds';
+import type { CommandId, HandlersOf } from '../commandIds';
 import type { MemberRef, TeamStore } from './teamStore';
 import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
@@ -18,6 +18,9 @@ import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
+
+/** "Add Teammate" with its answers given (tests, other extensions); what is missing is asked. */
+export type NewTeammateArgs = Partial<NewMember> & { folder?: vscode.Uri };
 
 let clockBundle: typeof TeamClockBundle | undefined;
 /** dist/teamClock.js, required on the first "Show Team Clock" (a computed path keeps esbuild from inlining it). */
@@ -36,7 +39,7 @@ export function teamCommandHandlers(
   tree: TeamTreeProvider,
   status: TeamStatusSource,
   issues: IssuesApi,
-): Record<TeamCommandId, (...args: any[]) => unknown> {
+): HandlersOf<'asyncDesk.team.'> {
   const memberOf = async (target: unknown): Promise<MemberRef> => {
     await store.ready();
     if (target && typeof target === 'object' && (target as TeamNode).kind === 'member') {
@@ -69,7 +72,7 @@ export function teamCommandHandlers(
         source: `For ${ref.member.name ?? `@${ref.member.github}`}`,
       });
     },
-    'asyncDesk.team.addTeammate': (args?: Partial<NewMember> & { folder?: vscode.Uri }) => addTeammate(store, args ?? {}),
+    'asyncDesk.team.addTeammate': (args?: NewTeammateArgs) => addTeammate(store, args ?? {}),
     'asyncDesk.team.copyBestTime': async (target?: unknown) => {
       const ref = await memberOf(target);
       const sentence = bestTimeToReach(ref.member, currentViewer(store).zone, tree.now(), ref.folder.team);
@@ -93,7 +96,7 @@ export function teamCommandHandlers(
   };
 }
 
-async function addTeammate(store: TeamStore, args: Partial<NewMember> & { folder?: vscode.Uri }): Promise<vscode.Uri> {
+async function addTeammate(store: TeamStore, args: NewTeammateArgs): Promise<vscode.Uri> {
   assertTrusted('Adding a teammate');
   await store.ready();
   const folders = store.all();
