@@ -48,7 +48,7 @@ import {
   parseCustomLength,
   spokenDuration,
   wallClock,
-} from './focusTime';
+} from '../../core/focus/focusTime';
 
 export type FocusCommandId = Extract<CommandId, `asyncDesk.focus.${string}`>;
 

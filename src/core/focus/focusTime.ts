@@ -1,8 +1,8 @@
 // Time arithmetic for focus sessions: how long, until when, and how to say it. Pure (no vscode), so
 // it can be unit-tested; the zone is always the viewer's (their team-file entry, else the system's).
-import type { Member, Team } from '../../core/team';
-import { scheduleOf } from '../../core/team/schedule';
-import { zoneClock } from '../../core/team/zone';
+import type { Member, Team } from '../team';
+import { scheduleOf } from '../team/schedule';
+import { zoneClock } from '../team/zone';
 
 export const MINUTE_MS = 60_000;
 /** The longest session the extension starts (a custom entry above this is refused). */
