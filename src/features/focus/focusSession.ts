@@ -31,7 +31,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { OwnStatus } from '../../core/github';
 import type { CommandId } from '../commandIds';
-import { Cancelled, UserError } from '../shared/errors';
+import { Cancelled, errorMessage, showWithLog, UserError } from '../shared/errors';
 import { log } from '../shared/log';
 import { githubBundle, type GitHubAccess } from '../github/githubAccess';
 import type { TeamStore } from '../team/teamStore';
@@ -133,8 +133,6 @@ function isSession(value: unknown): value is StoredSession {
 
 const setGitHubStatusEnabled = () => vscode.workspace.getConfiguration('asyncDesk').get<boolean>('focus.setGitHubStatus', false);
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export class FocusController implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
@@ -212,7 +210,7 @@ export class FocusController implements vscode.Disposable {
       try {
         endsAt = endFromArgs(args, this.now());
       } catch (error) {
-        throw new UserError(`Focus session not started: ${errorText(error)}`);
+        throw new UserError(`Focus session not started: ${errorMessage(error)}`);
       }
     } else {
       endsAt = await this.pickEnd(zone);
@@ -331,7 +329,7 @@ export class FocusController implements vscode.Disposable {
       log().info(`Do Not Disturb toggled (${why}).`);
       return true;
     } catch (error) {
-      log().warn(`Could not toggle Do Not Disturb (${why}): ${errorText(error)}`);
+      log().warn(`Could not toggle Do Not Disturb (${why}): ${errorMessage(error)}`);
       return false;
     }
   }
@@ -351,7 +349,7 @@ export class FocusController implements vscode.Disposable {
 
   private warn(message: string): void {
     log().warn(message);
-    void vscode.window.showWarningMessage(`Async Desk: ${message}`, 'Open Log').then((choice) => choice && log().show(true));
+    void showWithLog('warning', message);
   }
 
   private async githubStart(session: StoredSession): Promise<GitHubOutcome> {
@@ -389,7 +387,7 @@ export class FocusController implements vscode.Disposable {
       if (!stillRunning) return (await this.flushRestore()) ?? { state: 'restored' };
       return { state: 'set', message };
     } catch (error) {
-      const text = errorText(error);
+      const text = errorMessage(error);
       this.warn(`Focus session started, but your GitHub status was not set: ${text}`);
       return { state: 'failed', error: text };
     }
@@ -439,7 +437,7 @@ export class FocusController implements vscode.Disposable {
       log().info(`Focus session: GitHub status of @${login} restored.`);
       return done({ state: 'restored' });
     } catch (error) {
-      const text = errorText(error);
+      const text = errorMessage(error);
       if (this.warnedRestore !== pending.sessionId) {
         this.warnedRestore = pending.sessionId;
         this.warn(`Your GitHub status from before the focus session was not restored yet (will retry): ${text}`);
@@ -482,7 +480,7 @@ export class FocusController implements vscode.Disposable {
     if (session && Date.parse(session.endsAt) <= now && (marker?.sessionId === session.id || now - Date.parse(session.endsAt) >= OWNER_GRACE_MS)) {
       this.render();
       this.ending = this.end('expired').catch((error) => {
-        log().error(`Focus session: ending failed: ${errorText(error)}`);
+        log().error(`Focus session: ending failed: ${errorMessage(error)}`);
         this.timer = setTimeout(() => this.tick(), 60_000);
       });
       return; // end() ticks again
@@ -577,7 +575,7 @@ export function registerFocus(
       return controller.snapshot();
     }),
   );
-  void controller.resume().catch((error) => log().error(`Focus session: resuming failed: ${errorText(error)}`));
+  void controller.resume().catch((error) => log().error(`Focus session: resuming failed: ${errorMessage(error)}`));
   return {
     controller,
     handlers: {
