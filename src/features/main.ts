@@ -8,7 +8,7 @@ import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
 import { GitHubAccess } from './github/githubAccess';
-import { registerFocus } from './focus/focusSession';
+import { registerFocus } from './focus/focusController';
 import { registerStandups } from './standups';
 import { ritualCommandHandlers } from './rituals';
 import { registerIssues } from './issues';

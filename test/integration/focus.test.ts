@@ -14,7 +14,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, DEFAULT_LOGIN, type FakeGitHub } from '../fakeGithub/server';
 import { activateExtension, waitFor } from './helpers';
-import type { FocusSnapshot } from '../../src/features/focus/focusSession';
+import type { FocusSnapshot } from '../../src/features/focus/focusController';
 
 const DND = 'notifications.toggleDoNotDisturbMode';
 
