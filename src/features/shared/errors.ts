@@ -47,8 +47,8 @@ const OPEN_LOG = 'Open Log';
 export async function showWithLog(severity: 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
   const text = `Async Desk: ${message}`;
   // Looked up at each call (not kept): the integration tests replace these functions to record messages.
-  const choice =
-    severity === 'error' ? await vscode.window.showErrorMessage(text, ...actions, OPEN_LOG) : await vscode.window.showWarningMessage(text, ...actions, OPEN_LOG);
+  const buttons = [...actions, OPEN_LOG];
+  const choice = severity === 'error' ? await vscode.window.showErrorMessage(text, ...buttons) : await vscode.window.showWarningMessage(text, ...buttons);
   if (choice !== OPEN_LOG) return choice;
   log().show(true);
   return undefined;
