@@ -8,7 +8,7 @@ import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
 import { registerTeam } from './team';
 import { GitHubAccess } from './github/githubAccess';
-import { registerFocus } from './focus/focusController';
+import { registerFocus } from './focus';
 import { registerStandups } from './standups';
 import { ritualCommandHandlers } from './rituals';
 import { registerIssues } from './issues';
@@ -25,7 +25,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   context.subscriptions.push(github);
   const team = registerTeam(context, github);
   const focus = registerFocus(context, team.store, github);
-  const standups = registerStandups(context, team.store, () => focus.controller.snapshot().active);
+  const standups = registerStandups(context, team.store, () => focus.api.inSession());
   const today = registerTodayView(context, { decisions: decisions.store, standups: standups.store, team: team.store, composer: standups.composer });
   standups.setComposerView(today);
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
