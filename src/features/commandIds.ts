@@ -10,7 +10,7 @@ import type { NewTeammateArgs } from './team/teamCommands';
 import type { BlockerIssueArgs } from './standups';
 import type { RitualArgs } from './rituals';
 import type { OpenIssueArgs, RecordNode } from './issues/api';
-import type { StartArgs } from './focus/focusSession';
+import type { StartArgs } from './focus/api';
 
 export const COMMAND_IDS = [
   'asyncDesk.decisions.new',

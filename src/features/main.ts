@@ -12,7 +12,7 @@ import { registerDecisions } from './decisions';
 import { registerTodayView } from './today/todayView';
 import { registerTeam, registerTeamData } from './team';
 import { GitHubAccess } from './github/githubAccess';
-import { registerFocus } from './focus/focusSession';
+import { registerFocus } from './focus';
 import { registerStandups } from './standups';
 import { openRitualPrompt, ritualCommandHandlers } from './rituals';
 import { registerIssues } from './issues';
@@ -33,7 +33,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const issues = registerIssues(context, { team: teamData.store, decisions: decisions.store, github, statuses: () => teamData.status.statuses() });
   const team = registerTeam(context, teamData, issues.api);
   const focus = registerFocus(context, team.store, github);
-  const standups = registerStandups(context, team.store, issues.api, () => focus.controller.snapshot().active);
+  const standups = registerStandups(context, team.store, issues.api, focus.api);
   const today = registerTodayView(context, {
     decisions: decisions.store,
     standups: standups.store,
@@ -71,6 +71,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       indexes: { decisions: decisions.store.onDidChange, standups: standups.store.onDidChange, team: team.store.onDidChange },
       ritualPrompt: openRitualPrompt,
       issueService: issues.service,
+      focus: focus.controller,
     });
   }
   return { handlers, testHooks };

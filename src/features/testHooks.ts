@@ -17,6 +17,7 @@ import type { TodayViewProvider } from './today/todayView';
 import type { OpenPromptView } from './rituals/prompt';
 import type { Confirm } from './shared/ui';
 import type { IssueService } from './issues/issueService';
+import type { FocusController, FocusSnapshot } from './focus/focusController';
 
 export interface TestHookSources {
   fixClock(iso: string | undefined): void;
@@ -27,6 +28,7 @@ export interface TestHookSources {
   today: TodayViewProvider;
   /** The indexes' change events (a rescan fires one). */
   indexes: Record<IndexName, vscode.Event<unknown>>;
+  focus: FocusController;
   /** The issue service (loads the issues bundle). */
   issueService(): IssueService;
   /** The ritual title prompt that is open now (loads the rituals bundle). */
@@ -121,6 +123,15 @@ export function createTestHooks(sources: TestHookSources) {
       state: (): Promise<TodayState | undefined> => today.currentState(),
       /** Handles a message as if the webview had sent it. */
       send: (message: TodayToHostMessage): Promise<void> => today.handle(message),
+    },
+    focus: {
+      snapshot: (): FocusSnapshot => sources.focus.snapshot(),
+      /** What a window reload does to the session's owner: suspend, then resume (a real reload cannot happen inside a test run). */
+      suspend: (): void => sources.focus.suspend(),
+      async resume(): Promise<FocusSnapshot> {
+        await sources.focus.resume();
+        return sources.focus.snapshot();
+      },
     },
     issues: {
       /** The issue service: open forms (and their panels), drafts, the outbox, retries. */

@@ -14,15 +14,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, DEFAULT_LOGIN, type FakeGitHub } from '../fakeGithub/server';
 import { activateExtension, waitFor, testHooks } from './helpers';
-import type { FocusSnapshot } from '../../src/features/focus/focusSession';
+import type { FocusSnapshot } from '../../src/features/focus/focusController';
 
 const DND = 'notifications.toggleDoNotDisturbMode';
 
 const start = (args: { minutes?: number; until?: string }) => vscode.commands.executeCommand<FocusSnapshot>('asyncDesk.focus.start', args);
 const end = () => vscode.commands.executeCommand<FocusSnapshot>('asyncDesk.focus.end');
-const snapshot = () => vscode.commands.executeCommand<FocusSnapshot>('asyncDesk.focus.snapshotForTests');
-const suspend = () => vscode.commands.executeCommand('asyncDesk.focus.suspendForTests');
-const resume = () => vscode.commands.executeCommand<FocusSnapshot>('asyncDesk.focus.resumeForTests');
+const snapshot = async () => (await testHooks()).focus.snapshot();
+const suspend = async () => (await testHooks()).focus.suspend();
+const resume = async () => (await testHooks()).focus.resume();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function ready(): Promise<void> {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Derived, FormValues, HostToIssueFormMessage, IssueFormInit, IssueFormToHostMessage, OwnerOption, SubmitFailure } from '../../protocol/issueForm';
 import { webviewHtml } from '../shared/webviewHtml';
-import { reportError } from '../shared/errors';
+import { isCancelled, isExpectedError, reportError } from '../shared/errors';
 import { ISSUE_FORM_CSS } from './issueFormStyles';
 
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
@@ -115,10 +115,12 @@ export class IssueFormPanel implements vscode.Disposable {
             }
             return outcome;
           } catch (error) {
-            const cancelled = error instanceof Error && error.name === 'Cancelled';
-            const message = cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`;
-            this.post({ type: 'failed', failure: { kind: cancelled ? 'cancelled' : 'error', message, fieldErrors: [], queued: false } });
-            if (!cancelled && !(error instanceof Error && error.name === 'UserError')) throw error;
+            const cancelled = isCancelled(error);
+            this.post({
+              type: 'failed',
+              failure: { kind: cancelled ? 'cancelled' : 'error', message: cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`, fieldErrors: [], queued: false },
+            });
+            if (!isExpectedError(error)) throw error;
             return undefined;
           } finally {
             this.submitting = false;

@@ -11,7 +11,7 @@ import { builtInTemplate, coreHoursText, isoWeek, planRitual, ritualFile, ritual
 import { dayNumber, isoDate, zoneClock } from '../../core/team/zone';
 import { FileExistsError, writeFileAtomic } from '../../core/shared/fs';
 import type { CommandId, HandlersOf } from '../commandIds';
-import { Cancelled, UserError } from '../shared/errors';
+import { Cancelled, showWithLog, UserError } from '../shared/errors';
 import { log } from '../shared/log';
 import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings } from '../shared/settings';
@@ -48,7 +48,6 @@ export interface RitualResult {
 const TEMPLATES_DIR = 'docs/templates';
 const COPY_CORE_HOURS = 'Copy Computed Core Hours';
 const OPEN_TEMPLATE = 'Open Template';
-const OPEN_LOG = 'Open Log';
 
 export function ritualCommandHandlers(team: TeamStore): HandlersOf<'asyncDesk.rituals.'> {
   const run = (kind: RitualKind) => (args?: unknown) => newRitual(team, kind, ritualArgs(args));
@@ -223,9 +222,8 @@ function announceExisting(kind: RitualKind, file: string, input: RitualInput): v
 function reportWarnings(warnings: string[], template: vscode.Uri | undefined, templateLine: number | undefined): void {
   for (const w of warnings) log().warn(w);
   const more = warnings.length > 1 ? ` (and ${warnings.length - 1} more in the log)` : '';
-  const actions = templateLine !== undefined && template ? [OPEN_TEMPLATE, OPEN_LOG] : [OPEN_LOG];
-  void vscode.window.showWarningMessage(`Async Desk: ${warnings[0]}${more}`, ...actions).then(async (choice) => {
-    if (choice === OPEN_LOG) log().show(true);
+  const actions = templateLine !== undefined && template ? [OPEN_TEMPLATE] : [];
+  void showWithLog('warning', `${warnings[0]}${more}`, ...actions).then(async (choice) => {
     if (choice === OPEN_TEMPLATE && template && templateLine !== undefined) await openAt(template, { line: templateLine, character: 0 });
   });
 }

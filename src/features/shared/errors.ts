@@ -1,4 +1,6 @@
-// Command errors become a message the user can act on, with "Open Log" for the details.
+// How Async Desk ends a command that failed and shows a problem: the error classes a command throws
+// on purpose (UserError, Cancelled), the one test for "expected, not a bug", and the one message
+// with "Open Log" for the details (warnings and errors alike), used by every feature.
 import * as vscode from 'vscode';
 import { log } from './log';
 
@@ -18,18 +20,46 @@ export class Cancelled extends Error {
   }
 }
 
-const OPEN_LOG = 'Open Log';
-
-// Compared by name, not instanceof: the entry and the features bundle each have a copy of this module.
+// Compared by name, not instanceof: each bundle (features, issues, rituals, …) has its own copy of this module.
 const isNamed = (error: unknown, name: string) => error instanceof Error && error.name === name;
 
+/** The user dismissed a prompt (a Cancelled from any bundle). */
+export function isCancelled(error: unknown): boolean {
+  return isNamed(error, 'Cancelled');
+}
+
+/** Cancelled or UserError: an end the user chose or can act on from its message, not a bug (no stack trace). */
+export function isExpectedError(error: unknown): boolean {
+  return isCancelled(error) || isNamed(error, 'UserError');
+}
+
+/** The message of anything thrown. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const OPEN_LOG = 'Open Log';
+
+/**
+ * Shows "Async Desk: message" as a warning or an error with `actions` and then "Open Log", which
+ * opens the log. Resolves to the other action picked, if any (undefined when dismissed).
+ */
+export async function showWithLog(severity: 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+  const text = `Async Desk: ${message}`;
+  // Looked up at each call (not kept): the integration tests replace these functions to record messages.
+  const buttons = [...actions, OPEN_LOG];
+  const choice = severity === 'error' ? await vscode.window.showErrorMessage(text, ...buttons) : await vscode.window.showWarningMessage(text, ...buttons);
+  if (choice !== OPEN_LOG) return choice;
+  log().show(true);
+  return undefined;
+}
+
 export async function reportError(context: string, error: unknown): Promise<void> {
-  if (isNamed(error, 'Cancelled')) return;
-  const message = error instanceof Error ? error.message : String(error);
-  if (isNamed(error, 'UserError')) log().warn(`${context}: ${message}`);
+  if (isCancelled(error)) return;
+  const message = errorMessage(error);
+  if (isExpectedError(error)) log().warn(`${context}: ${message}`);
   else log().error(`${context}: ${error instanceof Error ? (error.stack ?? message) : message}`);
-  const choice = await vscode.window.showErrorMessage(`Async Desk: ${message}`, OPEN_LOG);
-  if (choice === OPEN_LOG) log().show(true);
+  await showWithLog('error', message);
 }
 
 /**

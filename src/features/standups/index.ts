@@ -12,6 +12,7 @@ import { StandupsTreeProvider, type StandupNode } from './standupsTree';
 import { Composer, type Me } from './composer';
 import { StandupReminder } from './reminder';
 import type { IssuesApi } from '../issues/api';
+import type { FocusApi } from '../focus/api';
 import { now } from '../shared/clock';
 
 export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
@@ -42,12 +43,12 @@ export interface Standups {
   handlers: Omit<HandlersOf<'asyncDesk.standups.'>, 'asyncDesk.standups.write'>;
 }
 
-export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, inFocusSession: () => boolean): Standups {
+export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, focus: FocusApi): Standups {
   const store = new StandupStore();
   const composer = new Composer(context, store, team);
   const tree = new StandupsTreeProvider(store, team);
   const view = vscode.window.createTreeView('asyncDesk.standups', { treeDataProvider: tree, showCollapseAll: true });
-  const reminder = new StandupReminder(composer, store, inFocusSession);
+  const reminder = new StandupReminder(composer, store, () => focus.inSession());
   context.subscriptions.push(
     store,
     tree,

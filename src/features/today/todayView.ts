@@ -7,7 +7,7 @@ import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import { teamDigestDay } from '../../core/standups';
 import { webviewHtml } from '../shared/webviewHtml';
 import { TODAY_CSS } from './todayStyles';
-import { reportError } from '../shared/errors';
+import { isCancelled, isExpectedError, reportError } from '../shared/errors';
 import { getSettings } from '../shared/settings';
 import { log } from '../shared/log';
 import * as clock from '../shared/clock';
@@ -147,9 +147,9 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
             this.send({ type: 'saved', ok: true });
           } catch (error) {
             // The draft stays in the panel and in storage whatever happened.
-            const text = error instanceof Error && error.name === 'Cancelled' ? 'Not saved: your draft is kept.' : `Not saved: ${(error as Error).message} Your draft is kept.`;
+            const text = isCancelled(error) ? 'Not saved: your draft is kept.' : `Not saved: ${(error as Error).message} Your draft is kept.`;
             this.send({ type: 'saved', ok: false, message: text });
-            if (!(error instanceof Error && (error.name === 'Cancelled' || error.name === 'UserError'))) log().error(`Saving the standup failed: ${(error as Error).stack}`);
+            if (!isExpectedError(error)) log().error(`Saving the standup failed: ${(error as Error).stack}`);
           }
           await this.post();
           break;

@@ -1,6 +1,6 @@
 // Focus-session time arithmetic (pure): custom lengths, the end of your working day, countdown texts.
 import assert from 'node:assert/strict';
-import { countdownText, endFromArgs, endOfWorkingDay, endText, focusMessage, parseCustomLength, spokenDuration } from '../../../src/features/focus/focusTime';
+import { countdownText, endFromArgs, endOfWorkingDay, endText, focusMessage, parseCustomLength, spokenDuration } from '../../../src/core/focus/focusTime';
 import { parseTeamFile } from '../../../src/core/team';
 
 const BERLIN = 'Europe/Berlin';

@@ -1,8 +1,8 @@
 // Time arithmetic for focus sessions: how long, until when, and how to say it. Pure (no vscode), so
 // it can be unit-tested; the zone is always the viewer's (their team-file entry, else the system's).
-import type { Member, Team } from '../../core/team';
-import { scheduleOf } from '../../core/team/schedule';
-import { zoneClock } from '../../core/team/zone';
+import type { Member, Team } from '../team';
+import { scheduleOf } from '../team/schedule';
+import { zoneClock } from '../team/zone';
 
 export const MINUTE_MS = 60_000;
 /** The longest session the extension starts (a custom entry above this is refused). */
@@ -16,7 +16,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     if (formatters.size > 50) formatters.clear();
     formatters.set(zone, f);
   }
