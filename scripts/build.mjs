@@ -8,7 +8,7 @@
 //   dist/testHooks.js   node, cjs, `vscode` external          (integration-test hooks; loaded only in the test host)
 //   dist/cli.js         node, cjs, with a shebang              (package bin `async-desk`)
 //   dist/webview/*.js   browser, esm                           (one per webview)
-// Flags: --production (minify, no sourcemaps), --watch, --tests (also compile src/ and test/ to out/ for mocha).
+// Flags: --production (minify, no sourcemaps), --watch, --tests (also compile src/, test/ and the webview modules to out/ for mocha).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,10 +71,15 @@ const builds = [
 
 if (tests) {
   // Compile (not bundle) src/ and test/ to out/, keeping the tree, so mocha and the extension host
-  // load the same modules the tests import.
+  // load the same modules the tests import. Webview modules too, except the entries (main.ts needs a
+  // browser), so unit tests can run their DOM-free parts (e.g. webview-ui/today/model.ts) in Node.
   rmSync('out', { recursive: true, force: true });
   builds.push({
-    entryPoints: [...listFiles('src').map((f) => join('src', f)), ...listFiles('test').map((f) => join('test', f))].filter(
+    entryPoints: [
+      ...listFiles('src').map((f) => join('src', f)),
+      ...listFiles('test').map((f) => join('test', f)),
+      ...listFiles('webview-ui', (f) => !/(^|\/)main\.ts$/.test(f)).map((f) => join('webview-ui', f)),
+    ].filter(
       (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('/fixtures/'),
     ),
     outdir: 'out',

@@ -2,32 +2,18 @@
 // Renders host state with DOM APIs and textContent only, so repo content (standups, names, titles)
 // can never become markup or script. The composer's text lives here while you type; every change is
 // kept in webview state at once and sent to the host (extension storage) a moment later, so closing
-// the panel or reloading the window loses nothing.
+// the panel or reloading the window loses nothing. The composer's state and its save/reload decisions
+// live in model.ts (no DOM), the digest and decisions sections in sections.ts; this file renders the
+// composer and moves messages between the page and the host.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import type {
-  BlockerRow,
-  ComposerFields,
-  ComposerState,
-  DecisionsSummary,
-  DigestEntryView,
-  DigestState,
-  HostToTodayMessage,
-  TodayState,
-  TodayToHostMessage,
-} from '../../src/protocol/today';
-
-interface Persisted {
-  key: string;
-  fields: ComposerFields;
-  /** Revision of the file these edits started from. */
-  base: string;
-  /** The last composer the host sent: re-opening the view shows it at once, before the host answers. */
-  composer?: ComposerState;
-}
+import type { ComposerState, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../src/protocol/today';
+import { button, el, link } from './dom';
+import { TodayModel, type Persisted, type TextField } from './model';
+import { renderDecisions, renderDigest } from './sections';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: TodayToHostMessage): void;
@@ -38,33 +24,6 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 app.removeAttribute('aria-live'); // announcements go through #status instead
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
-
-function button(label: string, onClick: () => void, options: { secondary?: boolean; title?: string; className?: string } = {}): HTMLElement {
-  const b = document.createElement('vscode-button');
-  b.textContent = label;
-  if (options.secondary) b.setAttribute('secondary', '');
-  if (options.title) b.title = options.title;
-  if (options.className) b.className = options.className;
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function link(text: string, onClick: () => void, title?: string): HTMLAnchorElement {
-  const a = el('a', { className: 'link', href: '#', textContent: text, ...(title ? { title } : {}) });
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    onClick();
-  });
-  return a;
-}
-
-const emptyFields = (): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '' });
-const same = (a: ComposerFields, b: ComposerFields) => JSON.stringify(a) === JSON.stringify(b);
 const isMac = navigator.platform.toUpperCase().includes('MAC');
 
 // ---- layout: three sections that re-render independently ----
@@ -80,68 +39,56 @@ decisionsSection.setAttribute('aria-label', 'Decisions');
 app.replaceChildren(composerSection, digestSection, decisionsSection);
 
 // ---- composer ----
-let composer: ComposerState | undefined;
-let composerKey = '';
-let fields: ComposerFields = emptyFields();
-/** Revision of the file `fields` are based on: saving with an older base asks before replacing. */
-let base = 'none';
-let trusted = true;
-let saving = false;
-let pendingDraft: ReturnType<typeof setTimeout> | undefined;
-/** The file changed while you had unsaved edits: offer to load it. */
-let fileChangedWhileDirty = false;
-/** What was sent with the last save: when the saved file comes back, it replaces these fields. */
-let savedSnapshot: ComposerFields | undefined;
+const model = new TodayModel();
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
-const textareas: Partial<Record<'done' | 'next' | 'newBlockers' | 'notes', HTMLElementTagNameMap['vscode-textarea']>> = {};
+const textareas: Partial<Record<TextField, HTMLElementTagNameMap['vscode-textarea']>> = {};
 let blockerList: HTMLElement | undefined;
 let saveButton: HTMLElement | undefined;
 let banner: HTMLElement | undefined;
 
-function dirty(): boolean {
-  return !!composer && (!same(fields, composer.saved) || base !== composer.revision);
-}
-
 function persist(): void {
-  vscode.setState({ key: composerKey, fields, base, ...(composer ? { composer } : {}) });
+  vscode.setState(model.persisted());
 }
 
+/** After an edit: kept in webview state at once, sent to the host as a draft 300 ms after the last one. */
 function fieldsChanged(): void {
   persist();
-  clearTimeout(pendingDraft);
-  pendingDraft = setTimeout(flushDraft, 300);
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(flushDraft, 300);
   renderComposerStatus();
 }
 
 function flushDraft(): void {
-  clearTimeout(pendingDraft);
-  pendingDraft = undefined;
-  if (composer) vscode.postMessage({ type: 'draftChanged', date: composer.date, fields, base });
+  clearTimeout(draftTimer);
+  draftTimer = undefined;
+  const message = model.takeDraft();
+  if (message) vscode.postMessage(message);
 }
 // Leaving the panel: send what is pending now rather than in 300 ms.
-window.addEventListener('pagehide', () => pendingDraft && flushDraft());
-document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && pendingDraft && flushDraft());
+window.addEventListener('pagehide', () => model.draftUnsent && flushDraft());
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && model.draftUnsent && flushDraft());
 
 function save(): void {
-  if (!composer || saving || !trusted) return;
-  flushDraft();
-  saving = true;
-  savedSnapshot = fields;
+  const messages = model.save();
+  if (!messages.length) return;
+  clearTimeout(draftTimer); // the draft goes with the save
+  draftTimer = undefined;
   renderComposerStatus();
-  vscode.postMessage({ type: 'save', date: composer.date, fields, base });
+  for (const message of messages) vscode.postMessage(message);
 }
 
-function section(id: 'done' | 'next' | 'newBlockers' | 'notes', label: string, hint: string, rows: number): HTMLElement {
+function section(id: TextField, label: string, hint: string, rows: number): HTMLElement {
   const area = document.createElement('vscode-textarea');
   area.id = `field-${id}`;
   area.rows = rows;
   area.resize = 'vertical';
   area.placeholder = hint;
   area.label = label;
-  area.value = fields[id];
-  area.readonly = !trusted;
+  area.value = model.fields[id];
+  area.readonly = !model.trusted;
   area.addEventListener('input', () => {
-    fields = { ...fields, [id]: area.value };
+    model.editText(id, area.value);
     fieldsChanged();
   });
   textareas[id] = area;
@@ -154,14 +101,14 @@ function section(id: 'done' | 'next' | 'newBlockers' | 'notes', label: string, h
 function renderBlockerRows(): void {
   if (!blockerList) return;
   blockerList.replaceChildren(
-    ...fields.blockerRows.map((row: BlockerRow, i) => {
+    ...model.fields.blockerRows.map((row, i) => {
       const box = document.createElement('vscode-checkbox');
       box.checked = row.checked;
-      box.disabled = !trusted;
+      box.disabled = !model.trusted;
       box.setAttribute('aria-label', `Resolved: ${row.text}`);
       box.title = 'Tick when resolved (it is then no longer carried forward)';
       box.addEventListener('change', () => {
-        fields = { ...fields, blockerRows: fields.blockerRows.map((r, j) => (j === i ? { ...r, checked: box.checked } : r)) };
+        model.tickBlocker(i, box.checked);
         fieldsChanged();
         renderBlockerRows();
       });
@@ -169,7 +116,7 @@ function renderBlockerRows(): void {
       return el('li', { className: 'blocker-row' }, box, text);
     }),
   );
-  blockerList.hidden = fields.blockerRows.length === 0;
+  blockerList.hidden = model.fields.blockerRows.length === 0;
 }
 
 function buildComposer(state: ComposerState): void {
@@ -188,7 +135,8 @@ function buildComposer(state: ComposerState): void {
   banner = el('div', { className: 'banner', hidden: true });
   banner.setAttribute('role', 'alert');
   saveButton = button('Save standup', save, { title: `Save (${isMac ? '⌘' : 'Ctrl'}+Enter)` });
-  const actions = el('div', { className: 'composer-actions' }, saveButton, button('Open as file', () => vscode.postMessage({ type: 'openFile' }), { secondary: true }));
+  const openAsFile = button('Open as file', () => vscode.postMessage({ type: 'openFile' }), { secondary: true });
+  const actions = el('div', { className: 'composer-actions' }, saveButton, openAsFile);
   const blockers = el('div', { className: 'field' });
   const blockersLabel = document.createElement('vscode-label');
   blockersLabel.setAttribute('for', 'field-newBlockers');
@@ -214,88 +162,60 @@ function buildComposer(state: ComposerState): void {
   document.body.dataset.composerAt ??= String(Math.round(performance.now()));
 }
 
-/** Adopts the file's content (after a save, a change on disk, or "Load the file"). */
-function setFields(next: ComposerFields, revision: string): void {
-  fields = next;
-  base = revision;
-  fileChangedWhileDirty = false;
-  persist();
+/** Shows the model's fields after they were replaced (a save came back, the file changed, "Load the file"). */
+function showFields(): void {
   for (const id of ['done', 'next', 'newBlockers', 'notes'] as const) {
     const area = textareas[id];
-    if (area && area.value !== fields[id]) area.value = fields[id];
+    if (area && area.value !== model.fields[id]) area.value = model.fields[id];
   }
   renderBlockerRows();
 }
 
 function renderComposerStatus(): void {
+  const composer = model.composer;
   if (!composer) return;
   if (banner) {
-    banner.hidden = !fileChangedWhileDirty;
-    if (fileChangedWhileDirty) {
+    banner.hidden = !model.fileChangedWhileDirty;
+    if (model.fileChangedWhileDirty) {
       banner.replaceChildren(
         el('span', { textContent: `${composer.file} changed outside the panel. Your unsaved text is still here.` }),
         button('Load the file', () => {
-          setFields(composer!.saved, composer!.revision);
+          model.loadFile();
+          showFields();
           fieldsChanged();
         }, { secondary: true }),
         button('Keep my text', () => {
-          fileChangedWhileDirty = false;
+          model.keepMyText();
           renderComposerStatus();
         }, { secondary: true }),
       );
     }
   }
-  if (saveButton) saveButton.toggleAttribute('disabled', saving || !trusted);
-  const state = !trusted
-    ? 'Restricted Mode: standups are read-only.'
-    : saving
-      ? 'Saving…'
-      : dirty()
-        ? `Unsaved changes (kept as a draft) · ${isMac ? '⌘' : 'Ctrl'}+Enter saves`
-        : composer.exists
-          ? 'Saved'
-          : 'Not saved yet';
-  statusLine.textContent = state;
+  if (saveButton) saveButton.toggleAttribute('disabled', model.saving || !model.trusted);
+  statusLine.textContent = model.statusText(isMac);
 }
 
 function applyComposer(state: ComposerState | null, login: boolean): void {
+  const update = model.receive(state, vscode.getState());
   if (!state) {
-    composer = undefined;
-    composerKey = '';
     composerSection.replaceChildren(
       el('h2', { textContent: 'Your standup' }),
-      el('p', { className: 'empty', textContent: login ? 'Who are you on GitHub? Standups are saved under your login.' : 'Open a folder to write standups into the repository.' }),
-      ...(login && trusted ? [button('Set my GitHub login', () => vscode.postMessage({ type: 'setLogin' }))] : []),
+      el('p', {
+        className: 'empty',
+        textContent: login ? 'Who are you on GitHub? Standups are saved under your login.' : 'Open a folder to write standups into the repository.',
+      }),
+      ...(login && model.trusted ? [button('Set my GitHub login', () => vscode.postMessage({ type: 'setLogin' }))] : []),
     );
     return;
   }
-  const key = `${state.login}|${state.date}`;
-  if (key !== composerKey) {
-    // A new day or another login: start from what was being typed (webview state), else the stored draft, else the file.
-    const persisted = vscode.getState();
-    composer = state;
-    composerKey = key;
-    const start = persisted?.key === key ? persisted : state.draft;
-    fields = start ? start.fields : state.saved;
-    base = start ? start.base : state.revision;
-    // A draft from before the file last changed (another window, git pull): say so at once.
-    fileChangedWhileDirty = base !== state.revision && !same(fields, state.saved);
+  if (update.kind === 'build') {
     buildComposer(state);
     persist();
     return;
   }
-  const previous = composer!;
-  const wasDirty = dirty();
-  composer = state;
-  if (state.revision !== previous.revision) {
-    if (savedSnapshot && !saving) {
-      // Our own save came back (normalised: new blockers became rows). Keep anything typed since.
-      if (same(fields, savedSnapshot)) setFields(state.saved, state.revision);
-      else base = state.revision;
-      savedSnapshot = undefined;
-    } else if (!wasDirty || same(fields, state.saved)) setFields(state.saved, state.revision);
-    else fileChangedWhileDirty = !saving;
-    if (state.exists !== previous.exists || state.problems.join() !== previous.problems.join()) buildComposer(state);
+  if (update.kind === 'update') {
+    if (update.fieldsReplaced) showFields();
+    if (update.rebuild) buildComposer(state);
   }
   persist();
   renderComposerStatus();
@@ -308,106 +228,12 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-// ---- digest ----
-const STATUS_TEXT: Record<DigestEntryView['status'], string> = { posted: 'posted', 'not-started': 'not started', missing: 'not posted', away: 'away' };
-
-function list(items: string[], className = ''): HTMLElement {
-  return el('ul', { className: `bullets ${className}` }, ...items.map((t) => el('li', { textContent: t })));
-}
-
-function digestEntry(entry: DigestEntryView, date: string): HTMLElement {
-  const head = el('div', { className: 'entry-head' });
-  const name = entry.file ? link(entry.name, () => vscode.postMessage({ type: 'openStandup', file: entry.file! }), `Open ${entry.file}`) : el('span', { textContent: entry.name });
-  const badge = el('span', { className: `pill ${entry.status}`, textContent: entry.dayOff ? 'day off' : STATUS_TEXT[entry.status] });
-  head.append(name, el('span', { className: 'handle', textContent: `@${entry.github}` }), badge);
-  if (entry.localTime) head.append(el('span', { className: 'detail', textContent: entry.localTime }));
-  const body = el('div', { className: 'entry-body' });
-  if (entry.status !== 'posted') body.append(el('div', { className: 'detail', textContent: entry.detail }));
-  if (entry.blockers.length) {
-    const ul = el('ul', { className: 'bullets blockers' });
-    for (const b of entry.blockers) {
-      const li = el('li', { className: `${b.stale ? 'stale' : ''} ${b.mentionsMe ? 'mentions-me' : ''}`.trim() }, el('span', { textContent: b.text }), el('span', { className: 'detail', textContent: ` · ${b.age}` }));
-      if (b.stale && trusted) li.append(' ', link('Open issue for blocker', () => vscode.postMessage({ type: 'openBlockerIssue', login: entry.github, text: b.text, date })));
-      ul.append(li);
-    }
-    body.append(el('div', { className: 'label', textContent: 'Blockers' }), ul);
-  }
-  if (entry.done.length) body.append(el('div', { className: 'label', textContent: 'Done' }), list(entry.done));
-  if (entry.next.length) body.append(el('div', { className: 'label', textContent: 'Next' }), list(entry.next));
-  if (entry.notes) body.append(el('div', { className: 'label', textContent: 'Notes' }), el('p', { className: 'notes', textContent: entry.notes }));
-  return el('li', { className: `entry ${entry.status}${entry.mentionsMe ? ' mentions-me' : ''}` }, head, body);
-}
-
-function renderDigest(digest: DigestState | null): void {
-  if (!digest) {
-    digestSection.replaceChildren();
-    return;
-  }
-  const nav = el(
-    'div',
-    { className: 'day-nav' },
-    button('‹', () => vscode.postMessage({ type: 'digestDay', date: digest.date, step: -1 }), { secondary: true, title: 'Previous day' }),
-    el('strong', { textContent: digest.dateLabel }),
-    button('›', () => vscode.postMessage({ type: 'digestDay', date: digest.date, step: 1 }), { secondary: true, title: 'Next day' }),
-  );
-  if (!digest.isToday) nav.append(button('Today', () => vscode.postMessage({ type: 'digestDay', date: 'today' }), { secondary: true }));
-  const c = digest.counts;
-  const totals = el(
-    'div',
-    { className: 'digest-totals' },
-    ...[`${c.posted} posted`, `${c['not-started']} not started`, `${c.missing} not posted`, ...(c.dayOff ? [`${c.dayOff} day off`] : []), `${c.away} away`].map((t) => el('span', { textContent: t })),
-  );
-  digestSection.replaceChildren(
-    el('h2', { textContent: 'Team digest' }),
-    nav,
-    ...(digest.note ? [el('p', { className: 'digest-note', textContent: digest.note })] : []),
-    totals,
-    digest.entries.length ? el('ul', { className: 'entries' }, ...digest.entries.map((e) => digestEntry(e, digest.date))) : el('p', { className: 'empty', textContent: digest.empty ?? 'No standups for this day.' }),
-  );
-}
-
-// ---- decisions ----
-function renderDecisions(d: DecisionsSummary): void {
-  const totals = el(
-    'div',
-    { className: 'totals' },
-    ...(
-      [
-        [d.totals.records, 'record', 'records'],
-        [d.totals.accepted, 'accepted', 'accepted'],
-        [d.totals.open, 'awaiting decision', 'awaiting decision'],
-        [d.totals.overdue, 'review overdue', 'reviews overdue'],
-      ] as const
-    ).map(([n, one, many]) => el('span', {}, el('strong', { textContent: String(n) }), ` ${n === 1 ? one : many}`)),
-  );
-  const items = el('ul', { className: 'items' });
-  for (const item of d.attention) {
-    const open = link(`${item.number ? `${item.number} ` : ''}${item.title}`, () => vscode.postMessage({ type: 'openRecord', id: item.id }), 'Open the record');
-    open.classList.add('title');
-    const li = el('li', { className: item.reason === 'review-overdue' ? 'overdue' : '' }, el('span', { className: 'text' }, open, el('span', { className: 'detail', textContent: item.detail })));
-    if (trusted && item.reason === 'awaiting-decision') li.append(button('Accept', () => vscode.postMessage({ type: 'acceptRecord', id: item.id }), { secondary: true }));
-    items.append(li);
-  }
-  const actions = el('div', { className: 'actions' });
-  if (trusted) actions.append(button('New decision record', () => vscode.postMessage({ type: 'newRecord' }), { secondary: true }));
-  actions.append(button('Show all decisions', () => vscode.postMessage({ type: 'showDecisions' }), { secondary: true }));
-  decisionsSection.replaceChildren(
-    el('h2', { textContent: 'Decisions' }),
-    totals,
-    el('h2', { textContent: 'Needs attention' }),
-    d.attention.length ? items : el('p', { className: 'empty', textContent: d.loaded ? 'Nothing is waiting for a decision or a review.' : 'Loading…' }),
-    actions,
-    ...(trusted ? [] : [el('p', { className: 'empty', textContent: 'Restricted Mode: records are read-only.' })]),
-  );
-}
-
 function render(state: TodayState): void {
-  const trustChanged = trusted !== state.trusted;
-  trusted = state.trusted;
-  if (trustChanged) composerKey = ''; // rebuild the composer read-only / editable
+  model.setTrusted(state.trusted);
   applyComposer(state.composer, !state.noFolder);
-  renderDigest(state.digest);
-  renderDecisions(state.decisions);
+  const context = { trusted: model.trusted, post: (message: TodayToHostMessage) => vscode.postMessage(message) };
+  renderDigest(digestSection, state.digest, context);
+  renderDecisions(decisionsSection, state.decisions, context);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => {
@@ -417,9 +243,7 @@ window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => 
       render(message.state);
       break;
     case 'saved':
-      saving = false;
-      if (message.ok) fileChangedWhileDirty = false;
-      else savedSnapshot = undefined;
+      model.saveFinished(message.ok);
       renderComposerStatus();
       if (!message.ok && message.message) statusLine.textContent = message.message;
       break;
@@ -430,6 +254,6 @@ window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => 
 });
 // Re-opened (collapsing the view discards the page): show the composer as it was at once, with what
 // was typed; the host's state follows and is reconciled like any update.
-const kept = vscode.getState();
-if (kept?.composer && kept.key === `${kept.composer.login}|${kept.composer.date}`) applyComposer(kept.composer, true);
+const kept = TodayModel.restorable(vscode.getState());
+if (kept) applyComposer(kept, true);
 vscode.postMessage({ type: 'ready' });

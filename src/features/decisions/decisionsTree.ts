@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { STATUSES, type DecisionStatus } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/shared/dates';
+import { isOverdue, numberLabel } from '../../core/decisions/summary';
 import type { DecisionStore, RecordRef } from './decisionStore';
 import { now } from '../shared/clock';
 
@@ -47,14 +48,8 @@ export function groupLabel(node: { status: StatusKey; text?: string }): string {
   return node.text ? `Other (${node.text})` : GROUP_LABEL[node.status];
 }
 
-export function isOverdue(ref: RecordRef, today = localIsoDate(now())): boolean {
-  const { reviewBy, status } = ref.record;
-  return !!reviewBy && reviewBy < today && status !== 'superseded' && status !== 'deprecated' && status !== 'rejected';
-}
-
 export function recordNumberLabel(ref: RecordRef): string {
-  const { number } = ref.record;
-  return number === null ? '' : String(number).padStart(4, '0');
+  return numberLabel(ref.record);
 }
 
 export function matchesFilter(ref: RecordRef, filter: DecisionFilter): boolean {
@@ -152,7 +147,7 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(number ? `${number} ${record.title}` : record.title || record.file, vscode.TreeItemCollapsibleState.None);
   item.id = `record:${folder.root.toString()}:${record.file}`;
   item.resourceUri = folder.uriOf(record.file);
-  const overdue = isOverdue(ref);
+  const overdue = isOverdue(record, localIsoDate(now()));
   // The author's words when they say more than the group does ("Partly superseded", "Approved").
   const words = record.statusText && record.status && !/^super[cs]eded$/i.test(record.statusText) && record.statusText.toLowerCase() !== record.status ? record.statusText : undefined;
   const details = [words, record.date, record.owner ? `@${record.owner}` : undefined, overdue ? `review overdue since ${record.reviewBy}` : undefined];
@@ -169,7 +164,7 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   return item;
 }
 
-export function recordTooltip(ref: RecordRef, overdue = isOverdue(ref)): vscode.MarkdownString {
+export function recordTooltip(ref: RecordRef, overdue = isOverdue(ref.record, localIsoDate(now()))): vscode.MarkdownString {
   const r = ref.record;
   const md = new vscode.MarkdownString(undefined, true);
   md.supportHtml = false;

@@ -1,18 +1,21 @@
 // The standup composer's host side: what the panel shows for your standup of today (the file, or a
 // pre-fill from your previous one), the unsaved draft kept in extension storage, and saving without
-// ever overwriting changes made in the file behind the panel's back.
+// ever overwriting changes made in the file behind the panel's back. The rules themselves (fields ⇄
+// standup, revisions, which drafts storage keeps) are pure: src/core/standups/composerModel.ts.
 import * as vscode from 'vscode';
 import { ui } from '../shared/ui';
+import { prefillDraft, standupFile } from '../../core/standups';
 import {
-  draftFromStandup,
-  parseStandup,
-  prefillDraft,
-  renderStandup,
-  standupFile,
-  updateStandupText,
-  type StandupDraft,
-} from '../../core/standups';
-import { addDays, dayLabel, isoDateInZone } from '../../core/shared/dates';
+  changedSince,
+  composerState,
+  draftFromFields,
+  draftKey,
+  isEmptyDraft,
+  standupText,
+  updateDrafts,
+  type StoredDrafts,
+} from '../../core/standups/composerModel';
+import { addDays, isoDateInZone } from '../../core/shared/dates';
 import type { Member, Team } from '../../core/team';
 import type { ComposerFields, ComposerState } from '../../protocol/today';
 import { applyChanges, readCurrentText } from '../shared/files';
@@ -25,21 +28,6 @@ import { askLogin, knownLogin, type LoginSource } from './me';
 import * as clock from '../shared/clock';
 
 const DRAFTS_KEY = 'asyncDesk.standupDrafts';
-/** Drafts older than this many days are dropped from storage (they were saved or abandoned long ago). */
-const DRAFT_KEEP_DAYS = 14;
-
-type StoredDrafts = Record<string, { fields: ComposerFields; base: string; updated: string }>;
-
-/** The revision of a file's text: a short hash, stable across reloads ('none' = no file). */
-export function revisionOf(text: string | null): string {
-  if (text === null) return 'none';
-  let h = 0x811c9dc5; // FNV-1a, 32 bit: enough to tell "the file changed" apart
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(h >>> 0).toString(36)}`;
-}
 
 export interface Me {
   login: string;
@@ -47,41 +35,6 @@ export interface Me {
   member?: Member;
   team?: Team;
   zone: string;
-}
-
-/** One item per non-empty line; a leading "- ", "* " or "[ ] " typed out of habit is dropped. */
-function lines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:[-*+]\s+)?(?:\[[ xX]\]\s+)?/, '').trim())
-    .filter(Boolean);
-}
-
-export function draftFromFields(fields: ComposerFields): StandupDraft {
-  return {
-    done: lines(fields.done),
-    next: lines(fields.next),
-    blockers: [
-      ...fields.blockerRows.filter((r) => r.text.trim()).map((r) => ({ text: r.text.trim(), checked: r.checked })),
-      ...lines(fields.newBlockers).map((text) => ({ text, checked: false })),
-    ],
-    notes: fields.notes.trim(),
-  };
-}
-
-export function fieldsFromDraft(draft: StandupDraft): ComposerFields {
-  return {
-    done: draft.done.join('\n'),
-    next: draft.next.join('\n'),
-    blockerRows: draft.blockers.map((b) => ({ text: b.text, checked: b.checked })),
-    newBlockers: '',
-    notes: draft.notes,
-  };
-}
-
-/** Same standup content (what would be written), ignoring how it is laid out in the fields. */
-export function sameContent(a: ComposerFields, b: ComposerFields): boolean {
-  return JSON.stringify(draftFromFields(a)) === JSON.stringify(draftFromFields(b));
 }
 
 /** Asks before replacing a standup file that changed since the edits began. */
@@ -93,7 +46,6 @@ function confirmReplace(file: string): Promise<boolean> {
 }
 
 export class Composer {
-
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly standups: StandupStore,
@@ -132,7 +84,7 @@ export class Composer {
   }
 
   private draftKey(login: string, date: string): string {
-    return `${this.standups.home()?.uri.toString() ?? ''}|${login.toLowerCase()}|${date}`;
+    return draftKey(this.standups.home()?.uri.toString() ?? '', login, date);
   }
 
   private drafts(): StoredDrafts {
@@ -141,12 +93,7 @@ export class Composer {
 
   /** Keeps the panel's unsaved edits (or forgets them when they equal the file). */
   async storeDraft(me: Me, date: string, draft: { fields: ComposerFields; base: string } | undefined): Promise<void> {
-    const drafts = this.drafts();
-    const key = this.draftKey(me.login, date);
-    if (draft) drafts[key] = { ...draft, updated: clock.now().toISOString() };
-    else delete drafts[key];
-    const cutoff = addDays(this.today(me), -DRAFT_KEEP_DAYS);
-    for (const [k, v] of Object.entries(drafts)) if (v.updated.slice(0, 10) < cutoff) delete drafts[k];
+    const drafts = updateDrafts(this.drafts(), this.draftKey(me.login, date), draft, clock.now(), this.today(me));
     await this.context.workspaceState.update(DRAFTS_KEY, drafts);
   }
 
@@ -164,32 +111,14 @@ export class Composer {
     const file = standupFile(dir, date, me.login);
     const uri = this.standups.uriOf(folder, file);
     const text = await readCurrentText(uri);
-    let saved: ComposerFields;
-    let prefilledFrom: string | null = null;
-    let problems: string[] = [];
-    if (text !== null) {
-      const standup = parseStandup(text, file);
-      saved = fieldsFromDraft(draftFromStandup(standup));
-      problems = standup.problems.filter((p) => p.severity === 'error').map((p) => `Line ${p.line + 1}: ${p.message}`);
-    } else {
+    let prefill: ReturnType<typeof prefillDraft> | undefined;
+    if (text === null) {
+      // No file yet: start from your previous standup (its Next as Done, its open blockers).
       const history = await this.standups.history(folder, addDays(date, -21), addDays(date, -1), new Set([me.login.toLowerCase()]));
-      const prefill = prefillDraft(date, (d) => history(me.login, d), me.member, me.team);
-      saved = fieldsFromDraft(prefill.draft);
-      prefilledFrom = prefill.from;
+      prefill = prefillDraft(date, (d) => history(me.login, d), me.member, me.team);
     }
-    const draft = this.storedDraft(me, date);
-    return {
-      date,
-      dateLabel: dayLabel(date),
-      login: me.login,
-      file,
-      exists: text !== null,
-      saved,
-      ...(draft && !sameContent(draft.fields, saved) ? { draft } : {}),
-      prefilledFrom,
-      revision: revisionOf(text),
-      problems,
-    };
+    const stored = this.storedDraft(me, date);
+    return composerState({ date, login: me.login, file, text, ...(prefill ? { prefill } : {}), ...(stored ? { stored } : {}) });
   }
 
   /**
@@ -204,12 +133,12 @@ export class Composer {
     const file = standupFile(dir, date, me.login);
     const uri = this.standups.uriOf(folder, file);
     const draft = draftFromFields(fields);
-    if (!options.allowEmpty && !draft.done.length && !draft.next.length && !draft.blockers.length && !draft.notes) {
+    if (!options.allowEmpty && isEmptyDraft(draft)) {
       throw new UserError('The standup is empty. Write at least one line under Done, Next or Blockers.');
     }
     const current = await readCurrentText(uri);
-    if (options.base !== undefined && options.base !== revisionOf(current) && !(await confirmReplace(file))) throw new Cancelled();
-    const text = current === null ? renderStandup(me.login, date, draft) : updateStandupText(current, draft);
+    if (changedSince(options.base, current) && !(await confirmReplace(file))) throw new Cancelled();
+    const text = standupText(current, me.login, date, draft);
     const basisMap = current === null ? undefined : new Map([[file, current]]);
     await applyChanges(folder.uri, [{ file, text, create: current === null }], { action: 'Save standup', ...(basisMap ? { basis: basisMap } : {}) });
     await this.storeDraft(me, date, undefined);

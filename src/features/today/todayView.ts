@@ -2,9 +2,11 @@
 // a day, and the decisions that need attention. The host computes everything; the webview renders
 // what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
-import type { AttentionItem, DecisionsSummary, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
+import type { HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
 import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import { teamDigestDay } from '../../core/standups';
+import { sameContent } from '../../core/standups/composerModel';
+import { decisionsSummary } from '../../core/decisions/summary';
 import { webviewHtml } from '../shared/webviewHtml';
 import { TODAY_CSS } from './todayStyles';
 import { isCancelled, isExpectedError, reportError } from '../shared/errors';
@@ -12,10 +14,9 @@ import { getSettings } from '../shared/settings';
 import { log } from '../shared/log';
 import * as clock from '../shared/clock';
 import type { DecisionStore, RecordRef } from '../decisions/decisionStore';
-import { isOverdue, recordNumberLabel } from '../decisions/decisionsTree';
 import type { TeamStore } from '../team/teamStore';
 import type { StandupStore } from '../standups/standupStore';
-import { sameContent, type Composer } from '../standups/composer';
+import type { Composer } from '../standups/composer';
 import { digestState } from '../standups/digestState';
 import type { StandupsApi } from '../standups';
 import type { DecisionsApi } from '../decisions/decisionCommands';
@@ -55,31 +56,6 @@ export function registerTodayView(context: vscode.ExtensionContext, deps: TodayD
 
 function recordId(ref: RecordRef): string {
   return `${ref.folder.root.toString()}#${ref.record.file}`;
-}
-
-export function decisionsSummary(store: DecisionStore, today = localIsoDate(clock.now())): DecisionsSummary {
-  const refs = store.records();
-  const attention: AttentionItem[] = [];
-  for (const ref of refs) {
-    const r = ref.record;
-    const base = { id: recordId(ref), number: recordNumberLabel(ref), title: r.title || r.file, status: r.status ?? 'unknown' };
-    if (isOverdue(ref, today)) {
-      attention.push({ ...base, reason: 'review-overdue', detail: `review was due ${r.reviewBy}${r.owner ? ` · @${r.owner}` : ''}` });
-    } else if (r.status === 'proposed' || r.status === 'draft') {
-      attention.push({ ...base, reason: 'awaiting-decision', detail: `${r.status}${r.date ? ` ${r.date}` : ''}${r.owner ? ` · @${r.owner}` : ''}` });
-    }
-  }
-  attention.sort((a, b) => (a.reason === b.reason ? a.title.localeCompare(b.title) : a.reason === 'review-overdue' ? -1 : 1));
-  return {
-    loaded: store.isLoaded,
-    totals: {
-      records: refs.length,
-      accepted: refs.filter((r) => r.record.status === 'accepted').length,
-      open: refs.filter((r) => r.record.status === 'proposed' || r.record.status === 'draft').length,
-      overdue: attention.filter((a) => a.reason === 'review-overdue').length,
-    },
-    attention,
-  };
 }
 
 export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -253,7 +229,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       trusted: vscode.workspace.isTrusted,
       noFolder: !folder,
       composer: me && folder ? await composer.state(me, today) : null,
-      decisions: decisionsSummary(decisions, today),
+      decisions: decisionsSummary(decisions, today, recordId),
       staleBlockerDays,
     };
     let digestDate = this.digestDate === 'today' || this.digestDate === undefined ? today : this.digestDate;
