@@ -2,6 +2,7 @@
 import { pad } from '../shared/text';
 import type { DecisionRecord, RecordLink } from './types';
 import type { Problem } from '../shared/problem';
+import { isOverdue } from './summary';
 
 /** The record a link points at: by file, or by number within the linking record's folder. */
 function linkTarget(link: RecordLink, from: DecisionRecord, byFile: Map<string, DecisionRecord>, byNumber: Map<string, DecisionRecord[]>): DecisionRecord | undefined {
@@ -63,8 +64,6 @@ function resolveLinks(records: readonly DecisionRecord[], { byFile, byNumber }: 
   }
 }
 
-const SETTLED = new Set(['superseded', 'deprecated', 'rejected']);
-
 /**
  * Problems across records (parse problems stay in each record's `problems`): broken links
  * ('broken-link', at the link), numbers used twice in a folder ('duplicate-number', on each title line)
@@ -91,7 +90,7 @@ export function checkIndex(records: DecisionRecord[], today: string | undefined)
       if (link.endColumn !== undefined) p.endColumn = link.endColumn;
       problems.push(p);
     }
-    if (today && r.reviewBy && r.reviewBy < today && !(r.status && SETTLED.has(r.status))) {
+    if (today && isOverdue(r, today)) {
       problems.push({
         file: r.file,
         line: r.lines.reviewBy ?? r.lines.title,
