@@ -2,7 +2,7 @@
 // or bidi character survives raw, line breaks inside a value stay on its line, and plain text is
 // untouched.
 import assert from 'node:assert/strict';
-import { hasTerminalControls, terminalSafe } from '../../src/core/terminalText';
+import { hasTerminalControls, terminalSafe } from '../../src/cli/terminalText';
 import { prng } from './decisions/helpers';
 
 /** Every character terminalSafe must escape. */

@@ -8,3 +8,4 @@ export { standupDate, previousWorkingDay, prefillDraft, blockerAges, normalizeBl
 export { buildDigest } from './digest';
 export { weeklySummary } from './summary';
 export { scanStandups } from './scan';
+export { StandupDays, standupHistory } from './days';

@@ -3,7 +3,7 @@
 // file watcher says they changed. Standup files that are open get diagnostics as you type.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkStandup, parseStandup, parseStandupPath, scanStandups, type Standup } from '../../core/standups';
+import { checkStandup, parseStandup, parseStandupPath, scanStandups, StandupDays, standupHistory, type Standup } from '../../core/standups';
 import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
 import { log } from '../shared/log';
 import { isInsideDir, normalizeDir } from '../../core/shared/paths';
@@ -140,9 +140,8 @@ export class StandupStore implements vscode.Disposable {
    */
   async history(folder: vscode.WorkspaceFolder, from: string, to: string, logins?: Set<string>): Promise<(login: string, date: string) => Standup | undefined> {
     const wanted = this.entries(folder).filter((e) => e.date >= from && e.date <= to && (!logins || logins.has(e.login.toLowerCase())));
-    const read = await Promise.all(wanted.map(async (e) => [`${e.login.toLowerCase()}|${e.date}`, await this.read(e)] as const));
-    const byKey = new Map(read);
-    return (login, date) => byKey.get(`${login.toLowerCase()}|${date}`);
+    const read = new Map(await Promise.all(wanted.map(async (e) => [e, await this.read(e)] as const)));
+    return standupHistory(new StandupDays(wanted), (e) => read.get(e));
   }
 
   private async scanAll(): Promise<void> {

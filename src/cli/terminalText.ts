@@ -1,7 +1,9 @@
-// Text from a repository, made inert for a terminal (SPEC §5 "hostile repositories"). Titles, names,
-// logins, file names and problem messages come from repositories people do not trust; printed raw, an
-// ESC sequence can retitle the window, rewrite earlier lines, hide text or (in some terminals) write
-// to the clipboard, and a bidi override can make a line read differently from what it holds.
+// Text from a repository, made inert for the CLI's terminal output (SPEC §5 "hostile repositories").
+// Only the CLI prints to a terminal (the webviews escape HTML instead), hence this lives in src/cli.
+// Titles, names, logins, file names and problem messages come from repositories people do not trust;
+// printed raw, an ESC sequence can retitle the window, rewrite earlier lines, hide text or (in some
+// terminals) write to the clipboard, and a bidi override can make a line read differently from what
+// it holds.
 //
 // terminalSafe() replaces every such character with a visible escape, so the text shows what is there
 // and nothing else happens:
