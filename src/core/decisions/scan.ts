@@ -1,5 +1,5 @@
 // Finding decision folders (SPEC §2 table) and indexing every record in them. Every file and folder
-// is read through RepoFiles (src/core/repoFiles.ts): only inside the root, regular files, size-limited.
+// is read through RepoFiles (src/core/shared/repoFiles.ts): only inside the root, regular files, size-limited.
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';

@@ -1,4 +1,4 @@
-// The core's safe reader (src/core/repoFiles.ts) for a workspace folder, with the size limits of its
+// The core's safe reader (src/core/shared/repoFiles.ts) for a workspace folder, with the size limits of its
 // settings: every file of the repository the extension reads goes through it (records, standups, the
 // team file, templates), so a hostile repository is read only inside its folder, regular files only.
 import type * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// The safe reader (src/core/repoFiles.ts) on a repository built at run time with what a hostile one
+// The safe reader (src/core/shared/repoFiles.ts) on a repository built at run time with what a hostile one
 // can hold: links out of it, devices, FIFOs, huge files, UTF-16, link loops. Nothing here is committed:
 // symlinks and FIFOs are made by the test in a temporary folder.
 import * as assert from 'node:assert/strict';
