@@ -1,5 +1,5 @@
 // Reads one decision record in any of the three formats (SPEC §2.2) without ever throwing.
-// Structure comes from yaml nodes with source ranges (front matter, see frontMatter.ts) and markdown-it
+// Structure comes from yaml nodes with source ranges (front matter, see ../shared/frontMatter.ts) and markdown-it
 // (block tokens with line maps); single metadata lines ("Date: …", "- Status: …") are matched line by line.
 import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdown-it';
 import { isScalar, isSeq, type Pair } from 'yaml';
