@@ -161,7 +161,7 @@ if (!skip.has('scan')) {
           ok = false;
           note = `indexed ${found} of ${count} records`;
         } else if (found !== undefined) note = `${found} records in the JSON`;
-      } catch (error) {
+      } catch {
         ok = false;
         note = `exit ${result.status}; no JSON on stdout: ${(result.stderr || result.stdout || String(result.error ?? '')).trim().split('\n')[0].slice(0, 160)}`;
       }

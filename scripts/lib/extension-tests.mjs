@@ -77,7 +77,7 @@ export async function runExtensionTests(o) {
   let server;
   let browser;
   let collected;
-  let code = 1;
+  let code; // set on every path below: the run's exit code, 1 for a timeout or a harness failure
   let failure;
   try {
     server = await startCodeServer({

@@ -16,6 +16,7 @@ import {
   type DocumentNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
+  type IntrospectionQuery,
   type OperationDefinitionNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -34,7 +35,7 @@ export function githubSchema(): GraphQLSchema {
     const dirs = require.resolve.paths('@octokit/graphql-schema') ?? [];
     const file = dirs.map((d) => join(d, '@octokit', 'graphql-schema', 'schema.json')).find((f) => existsSync(f));
     if (!file) throw new Error('fake GitHub: @octokit/graphql-schema/schema.json not found');
-    schema = buildClientSchema(JSON.parse(readFileSync(file, 'utf8')));
+    schema = buildClientSchema(JSON.parse(readFileSync(file, 'utf8')) as IntrospectionQuery);
     graphqlLoadStats.loadMs = performance.now() - started;
   }
   return schema;
@@ -98,7 +99,7 @@ const REQUIRED_SCOPES: Record<string, string[]> = {
 /** Scopes that include others: `project` grants `read:project`, `user` grants `read:user`. */
 const IMPLIED_BY: Record<string, string> = { 'read:project': 'project', 'read:user': 'user' };
 
-const granted = (scopes: string[], needed: string) => scopes.includes(needed) || (IMPLIED_BY[needed] !== undefined && scopes.includes(IMPLIED_BY[needed]!));
+const granted = (scopes: string[], needed: string) => scopes.includes(needed) || (IMPLIED_BY[needed] !== undefined && scopes.includes(IMPLIED_BY[needed]));
 
 const timestamp = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
 
@@ -386,7 +387,7 @@ function scopeErrors(document: DocumentNode, operation: OperationDefinitionNode,
   return errors;
 }
 
-const fieldResolver: GraphQLFieldResolver<unknown, GraphQLContext> = (source, args, context, info) => {
+const fieldResolver: GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>> = (source, args, context, info) => {
   if (source === ROOT) {
     const impl = ROOT[info.parentType.name]?.[info.fieldName];
     if (!impl) throw new Unimplemented(`${info.parentType.name}.${info.fieldName} is not implemented by the fake GitHub`);
@@ -446,7 +447,7 @@ export async function runGraphQL(request: GraphQLRequestBody, ctx: GraphQLContex
     rootValue: ROOT,
     contextValue: ctx,
     variableValues: (request.variables as Record<string, unknown> | null | undefined) ?? undefined,
-    operationName: (request.operationName as string | null | undefined) ?? undefined,
+    operationName: request.operationName ?? undefined,
     fieldResolver,
   });
   const outcome: GraphQLOutcome = { body: {}, invalid: [], unimplemented: [], document };

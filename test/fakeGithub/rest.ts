@@ -27,6 +27,11 @@ export function validationFailed(errors: { resource: string; field: string; code
   return { status: 422, body: { message: 'Validation Failed', errors, documentation_url: DOCS, status: '422' } };
 }
 
+/** A validated query or body value as text: the schemas allow strings, numbers and booleans there. */
+function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
+
 /** The repo when the viewer may see it; GitHub answers 404 (not 403) for private repos you cannot see. */
 function visibleRepo(ctx: RestContext): FakeRepo | undefined {
   const repo = ctx.state.repo(String(ctx.params.owner), String(ctx.params.repo));
@@ -44,7 +49,7 @@ function page<T>(ctx: RestContext, path: string, items: T[]): RestResult {
       const params = new URLSearchParams(Object.entries(ctx.query).map(([k, v]): [string, string] => [k, String(v)]));
       params.set('per_page', String(perPage));
       params.set('page', String(n));
-      return `<${ctx.urls.api}${path}?${params}>; rel="${rel}"`;
+      return `<${ctx.urls.api}${path}?${params.toString()}>; rel="${rel}"`;
     };
     const links: string[] = [];
     if (pageNo > 1) links.push(link(pageNo - 1, 'prev'));
@@ -84,13 +89,13 @@ export const restHandlers: Record<string, Handler> = {
     for (const name of ['milestone', 'assignee', 'labels', 'mentioned', 'type', 'issue_field_values']) {
       if (q[name] !== undefined) throw new Error(`issues/list-for-repo: the "${name}" filter is not implemented by the fake GitHub`);
     }
-    const state = String(q.state ?? 'open');
-    const since = q.since === undefined ? undefined : Date.parse(String(q.since));
+    const state = text(q.state, 'open');
+    const since = q.since === undefined ? undefined : Date.parse(text(q.since));
     const sortKey = (i: FakeIssue) => Date.parse(q.sort === 'updated' ? i.updatedAt : i.createdAt);
     const direction = q.direction === 'asc' ? 1 : -1;
     const list = repo.issues
       .filter((i) => state === 'all' || i.state === state)
-      .filter((i) => q.creator === undefined || i.user.toLowerCase() === String(q.creator).toLowerCase())
+      .filter((i) => q.creator === undefined || i.user.toLowerCase() === text(q.creator).toLowerCase())
       // `since`: issues updated at or after that time.
       .filter((i) => since === undefined || Date.parse(i.updatedAt) >= since)
       .sort((a, b) => (sortKey(a) - sortKey(b)) * direction || (a.number - b.number) * direction)
@@ -108,7 +113,7 @@ export const restHandlers: Record<string, Handler> = {
   'issues/list-milestones': (ctx) => {
     const repo = visibleRepo(ctx);
     if (!repo) return notFound();
-    const state = String(ctx.query.state ?? 'open');
+    const state = text(ctx.query.state, 'open');
     const direction = ctx.query.direction === 'desc' ? -1 : 1;
     const key = (m: FakeRepo['milestones'][number]) =>
       ctx.query.sort === 'completeness'
@@ -151,7 +156,7 @@ export const restHandlers: Record<string, Handler> = {
     if (!repo) return notFound();
     if (!repo.hasIssues) return { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: DOCS, status: '410' } };
     const body = ctx.body!;
-    const title = String(body.title ?? '');
+    const title = text(body.title);
     if (!title.trim()) return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
     // GitHub silently drops labels, assignees, milestone and type from users without push access.
     const pusher = ctx.state.can(repo, ctx.viewer, 'push');
@@ -165,7 +170,7 @@ export const restHandlers: Record<string, Handler> = {
     let milestone: number | null = null;
     if (pusher && body.milestone !== undefined && body.milestone !== null) {
       milestone = Number(body.milestone);
-      if (!repo.milestones.some((m) => m.number === milestone)) errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: String(body.milestone) });
+      if (!repo.milestones.some((m) => m.number === milestone)) errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: text(body.milestone) });
     }
     const type = pusher && typeof body.type === 'string' ? body.type : null;
     if (type !== null && !repo.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase())) errors.push({ resource: 'Issue', code: 'invalid', field: 'type', value: type });

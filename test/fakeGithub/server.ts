@@ -192,7 +192,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (index < 0) return undefined;
     const fault = faults[index]!;
     if (--fault.left <= 0) faults.splice(index, 1);
-    const { left: _left, ...rule } = fault;
+    const { left, ...rule } = fault; // the rule without its remaining count
     return rule;
   }
 
@@ -261,7 +261,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function tokenOf(rec: RecordedRequest): string | undefined {
     const m = /^(\w+)\s+(\S+)$/.exec(rec.headers.authorization ?? '');
-    return m && schemes.has(m[1]!.toLowerCase() as 'token' | 'bearer') ? m[2] : undefined;
+    return m && schemes.has(m[1]!.toLowerCase()) ? m[2] : undefined;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -354,7 +354,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
     // 5. The request itself.
     if (isGraphQL) {
-      const outcome = await runGraphQL((bodyValue ?? {}) as GraphQLRequestBody, {
+      const outcome = await runGraphQL(bodyValue ?? {}, {
         state,
         viewer: who.login,
         scopes: who.scopes,

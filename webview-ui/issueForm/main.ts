@@ -191,7 +191,7 @@ function renderField(field: FieldView): HTMLElement {
       }
       select.addEventListener('change', () => {
         const v = (select as unknown as { value: string | string[] }).value;
-        values.answers[field.id] = field.multiple ? [...(v as string[])] : (v as string);
+        values.answers[field.id] = field.multiple ? [...(v as string[])] : v;
         changed(field.id);
       });
       wrap.append(labelFor(id, field.label, field.required), ...describe(field), select);

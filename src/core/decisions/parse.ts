@@ -316,7 +316,7 @@ type ProblemFn = (line: number, severity: Problem['severity'], code: string, mes
 
 function readFrontMatter(a: Analysis, close: number, problem: ProblemFn): FrontMatter {
   const offset = a.starts[1]!;
-  const yamlText = a.text.slice(offset, a.starts[close]!);
+  const yamlText = a.text.slice(offset, a.starts[close]);
   const nodes = readSimpleFrontMatter(yamlText) ?? readYamlFrontMatter(yamlText);
   for (const error of nodes.errors) problem(Math.min(lineAt(a.starts, offset + error.offset), close), 'error', 'bad-front-matter', error.message);
   return { open: 0, close, offset, pairs: nodes.pairs, ok: nodes.errors.length === 0 };
@@ -327,8 +327,13 @@ function scalarText(node: unknown): string | null {
   const v = node.value;
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-  const s = String(v).trim();
+  const s = scalarString(v).trim();
   return s === '' ? null : s;
+}
+
+/** A YAML scalar's value as text. YAML's core schema reads strings, numbers and booleans; null (and anything else) is ''. */
+export function scalarString(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
 }
 
 /** A YAML list, or a comma-separated string, as items with their source offsets. */

@@ -147,12 +147,17 @@ function responseMessage(data: unknown): string | undefined {
   return data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : undefined;
 }
 
+/** A value from GitHub's JSON as text: a string, number or boolean as is, anything else as JSON (not "[object Object]"). */
+export function jsonText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
+}
+
 function describeFieldErrors(errors: FieldError[]): string {
   return errors
     .map((e) => {
       if (e.message) return e.field ? `${e.field}: ${e.message}` : e.message;
       const what = e.code === 'missing_field' || e.code === 'missing' ? 'is missing' : e.code === 'already_exists' ? 'already exists' : e.code === 'invalid' ? 'is not valid' : e.code.replace(/_/g, ' ');
-      const value = e.value === undefined || e.value === null ? '' : ` ("${Array.isArray(e.value) ? e.value.join(', ') : String(e.value)}")`;
+      const value = e.value === undefined || e.value === null ? '' : ` ("${Array.isArray(e.value) ? e.value.join(', ') : jsonText(e.value)}")`;
       return `${e.field ?? e.resource ?? 'a field'}${value} ${what}`;
     })
     .join('; ');

@@ -17,7 +17,9 @@ const problem = (file: string, code: string, message: string, severity: Problem[
 
 const TEMPLATE_NAME = /\.(?:md|ya?ml)$/i;
 
-// (async: callers await it; the reads are synchronous and bounded by the size limit)
+// The reads are synchronous and bounded by the size limit; the function stays async so that its
+// callers (the extension, the CLI) need not change if a read ever becomes asynchronous.
+// eslint-disable-next-line @typescript-eslint/require-await -- see above
 export async function discoverTemplates(root: string, limits?: ReadLimits): Promise<TemplateSet> {
   const files = new RepoFiles(root, limits);
   const set: TemplateSet = { templates: [], blankIssuesEnabled: true, contactLinks: [], problems: [] };

@@ -37,7 +37,8 @@ interface Ctx {
   who: string;
 }
 
-export function resolveDue(spec: DuePreset | string, now: Date, owner: Member | undefined, team: Team | undefined, fallbackZone: string): ResolvedDue | { error: string } {
+/** `spec`: a preset, or any rule above as text (`string & {}` keeps the presets visible next to it). */
+export function resolveDue(spec: DuePreset | (string & {}), now: Date, owner: Member | undefined, team: Team | undefined, fallbackZone: string): ResolvedDue | { error: string } {
   const member: Member = owner ?? { github: '', timezone: fallbackZone, hours: DEFAULT_HOURS, days: DEFAULT_DAYS, focus: [], holidays: [], away: [], line: 0 };
   const who = owner ? `@${owner.github}` : 'you';
   if (!isValidZone(member.timezone)) return { error: `"${member.timezone}" is not a time zone${owner ? ` (the zone of ${who} in the team file)` : ''}.` };

@@ -118,7 +118,7 @@ export class Outbox {
   update(id: string, patch: Partial<Omit<OutboxEntry, 'id'>>): OutboxEntry | undefined {
     const existing = this.get(id);
     if (!existing) return undefined;
-    const next = { ...existing, ...patch } as OutboxEntry;
+    const next = { ...existing, ...patch };
     for (const key of Object.keys(patch) as (keyof OutboxEntry)[]) if (patch[key as keyof typeof patch] === undefined) delete next[key];
     this.entries = this.entries.map((e) => (e.id === id ? next : e));
     this.changed();
@@ -245,7 +245,7 @@ function parseEntry(raw: unknown): OutboxEntry | string {
   const entry: OutboxEntry = {
     id,
     repo: { owner: repo.owner, repo: repo.repo },
-    request: { title: request.title, body: request.body, labels: request.labels, assignees: request.assignees, ...(request.type !== undefined ? { type: request.type as string } : {}) },
+    request: { title: request.title, body: request.body, labels: request.labels, assignees: request.assignees, ...(request.type !== undefined ? { type: request.type } : {}) },
     createdAt: isString(createdAt) && !Number.isNaN(Date.parse(createdAt)) ? createdAt : new Date(0).toISOString(),
     attempts: typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 0 ? attempts : 0,
     status: STATUSES.includes(status as OutboxStatus) ? (status as OutboxStatus) : 'pending',

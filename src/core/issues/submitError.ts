@@ -1,6 +1,6 @@
 // A failed submit in words for the issue form and the outbox: the classified GitHubError's sentence,
 // GitHub's 422 field errors mapped onto the form's fields, and when a rate limit lifts.
-import { toGitHubError, type FieldError, type GitHubErrorKind } from '../github/errors';
+import { jsonText, toGitHubError, type FieldError, type GitHubErrorKind } from '../github/errors';
 
 export interface SubmitFieldError {
   /** The form field: 'title' | 'body' | 'labels' | 'assignees' | 'milestone' | 'type', or GitHub's own name for others. */
@@ -37,7 +37,7 @@ function fieldError(e: FieldError): SubmitFieldError {
   const field = FORM_FIELDS[e.field ?? ''] ?? e.field ?? e.resource ?? 'issue';
   // GitHub's own sentence when it gave one ("body is too long (maximum is 65536 characters)").
   if (e.message) return { field, message: sentence(e.message) };
-  const values = e.value === undefined || e.value === null ? [] : Array.isArray(e.value) ? e.value.map(String) : [String(e.value)];
+  const values = e.value === undefined || e.value === null ? [] : Array.isArray(e.value) ? e.value.map(String) : [jsonText(e.value)];
   const shown = values.map((v) => `"${v}"`).join(', ');
   switch (e.code) {
     case 'missing':

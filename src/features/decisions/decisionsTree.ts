@@ -97,7 +97,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
 
   setFilter(filter: DecisionFilter): void {
     this.filter = filter;
-    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.filtered', describeFilter(filter) !== '');
+    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.filtered', describeFilter(filter) !== ''); // when-clauses only
     this.changed.fire(undefined);
   }
 

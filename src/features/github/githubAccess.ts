@@ -18,7 +18,9 @@ type Client = ReturnType<typeof GitHubBundle.createGitHubClient>;
 let bundle: typeof GitHubBundle | undefined;
 /** The GitHub bundle, required on first use. */
 export function githubBundle(): typeof GitHubBundle {
-  // A computed path keeps esbuild from inlining dist/github.js into the features bundle.
+  // A computed path keeps esbuild from inlining dist/github.js into the features bundle; a synchronous
+  // require, because import() would make every caller async (SPEC §5: GitHub code loads on first use).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   bundle ??= require(path.join(__dirname, 'github.js')) as typeof GitHubBundle;
   return bundle;
 }
@@ -108,7 +110,7 @@ export class GitHubAccess implements vscode.Disposable {
       }));
     if (!value) return;
     await this.secrets.store(SECRET_KEY, JSON.stringify({ apiUrl: apiUrl(), token: value.trim() } satisfies StoredToken));
-    void vscode.window.setStatusBarMessage('$(key) GitHub token saved in secret storage', 4000);
+    vscode.window.setStatusBarMessage('$(key) GitHub token saved in secret storage', 4000); // hides itself
   }
 
   /** The stored token when it was entered for `url`; a token for another host is not handed out. */

@@ -9,7 +9,6 @@ import { offsetChanges } from '../../core/team/overlap';
 import { addDays, dayLabel } from '../../core/shared/dates';
 import type {
   ClockBand,
-  ClockKind,
   ClockMember,
   ClockSegment,
   ClockShift,
@@ -137,7 +136,7 @@ class TeamClockPanel {
     const date = this.date ?? viewerToday(viewer.zone, now);
     this.shownDate = date;
     const message: HostToTeamClockMessage = { type: 'state', state: teamClockState(this.store.all(), viewer, date, now) };
-    void this.panel.webview.postMessage(message);
+    void this.panel.webview.postMessage(message); // resolves false when the panel is gone: nothing to do then
   }
 
   /** Each minute boundary while visible: the now-line moves; at midnight "today" rolls over. */
@@ -147,7 +146,7 @@ class TeamClockPanel {
     if (!this.panel.visible) return;
     this.timer = setTimeout(() => {
       if (this.date === undefined && this.today() !== this.shownDate) this.post();
-      else void this.panel.webview.postMessage({ type: 'now', nowMs: this.now().getTime() } satisfies HostToTeamClockMessage);
+      else void this.panel.webview.postMessage({ type: 'now', nowMs: this.now().getTime() } satisfies HostToTeamClockMessage); // as in post()
       this.schedule();
     }, MINUTE - (Date.now() % MINUTE) + 50);
   }
@@ -244,7 +243,7 @@ export function teamClockState(folders: FolderTeam[], viewer: Viewer, date: stri
         return {
           start: pos(a),
           end: pos(b),
-          kind: s.kind as ClockKind,
+          kind: s.kind,
           offsetMinutes: s.offsetMinutes,
           localText: `${wall(a, s.offsetMinutes)}-${wall(b, s.offsetMinutes)}`,
           viewerText: viewerSpan(pos(a), pos(b)),
