@@ -232,7 +232,8 @@ export class RestDescription {
     if (requestBody && bodySchema) {
       const resolved = this.deref(bodySchema);
       const properties = resolved.properties as Record<string, unknown> | undefined;
-      const knownFields = resolved.type === 'object' && properties && resolved.additionalProperties === undefined ? new Set(Object.keys(properties)) : undefined;
+      const knownFields =
+        resolved.type === 'object' && properties && resolved.additionalProperties === undefined ? new Set(Object.keys(properties)) : undefined;
       body = { validate: this.compileSchema(this.bodyAjv, bodySchema), required: !!requestBody.required, knownFields };
     }
     const compiled: CompiledOperation = { params, paramNames, body, responses: new Map() };
@@ -274,7 +275,10 @@ export class RestDescription {
       current = current.$ref
         .slice(2)
         .split('/')
-        .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), this.doc);
+        .reduce<unknown>(
+          (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+          this.doc,
+        );
     }
     return current as T;
   }
@@ -325,7 +329,12 @@ function formatErrors(errors: ErrorObject[] | null | undefined, root: string): s
   return (errors ?? []).map((e) => {
     const path = e.instancePath.replace(/\//g, '.');
     const at = root ? `${root}${path}` : path.slice(1);
-    const extra = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+    const extra =
+      e.keyword === 'enum'
+        ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+        : e.keyword === 'additionalProperties'
+          ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+          : '';
     return `${at} ${e.message}${extra}`;
   });
 }

@@ -78,7 +78,10 @@ export const restHandlers: Record<string, Handler> = {
     // `permission` is the legacy base role (maintain → write, triage → read); role_name the role itself.
     const permission = !role ? 'none' : role === 'admin' ? 'admin' : role === 'push' || role === 'maintain' ? 'write' : 'read';
     const roleName = !role ? 'none' : role === 'push' ? 'write' : role === 'pull' ? 'read' : role;
-    return { status: 200, body: { permission, role_name: roleName, user: { ...objects.simpleUser(user, ctx.urls), permissions: objects.permissions(role), role_name: roleName } } };
+    return {
+      status: 200,
+      body: { permission, role_name: roleName, user: { ...objects.simpleUser(user, ctx.urls), permissions: objects.permissions(role), role_name: roleName } },
+    };
   },
 
   'issues/list-for-repo': (ctx) => {
@@ -117,8 +120,11 @@ export const restHandlers: Record<string, Handler> = {
     const direction = ctx.query.direction === 'desc' ? -1 : 1;
     const key = (m: FakeRepo['milestones'][number]) =>
       ctx.query.sort === 'completeness'
-        ? repo.issues.filter((i) => i.milestone === m.number && i.state === 'closed').length / Math.max(1, repo.issues.filter((i) => i.milestone === m.number).length)
-        : m.dueOn ? Date.parse(m.dueOn) : Number.MAX_SAFE_INTEGER;
+        ? repo.issues.filter((i) => i.milestone === m.number && i.state === 'closed').length /
+          Math.max(1, repo.issues.filter((i) => i.milestone === m.number).length)
+        : m.dueOn
+          ? Date.parse(m.dueOn)
+          : Number.MAX_SAFE_INTEGER;
     const list = repo.milestones
       .filter((m) => state === 'all' || m.state === state)
       .sort((a, b) => (key(a) - key(b)) * direction || a.number - b.number)
@@ -148,7 +154,11 @@ export const restHandlers: Record<string, Handler> = {
       updatedAt: now,
     };
     repo.milestones.push(created);
-    return { status: 201, body: objects.milestone(ctx.state, repo, created, ctx.urls), headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/milestones/${created.number}` } };
+    return {
+      status: 201,
+      body: objects.milestone(ctx.state, repo, created, ctx.urls),
+      headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/milestones/${created.number}` },
+    };
   },
 
   'issues/create': (ctx) => {
@@ -170,10 +180,12 @@ export const restHandlers: Record<string, Handler> = {
     let milestone: number | null = null;
     if (pusher && body.milestone !== undefined && body.milestone !== null) {
       milestone = Number(body.milestone);
-      if (!repo.milestones.some((m) => m.number === milestone)) errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: text(body.milestone) });
+      if (!repo.milestones.some((m) => m.number === milestone))
+        errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: text(body.milestone) });
     }
     const type = pusher && typeof body.type === 'string' ? body.type : null;
-    if (type !== null && !repo.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase())) errors.push({ resource: 'Issue', code: 'invalid', field: 'type', value: type });
+    if (type !== null && !repo.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase()))
+      errors.push({ resource: 'Issue', code: 'invalid', field: 'type', value: type });
     if (errors.length) return validationFailed(errors);
     // Labels that do not exist yet are created, as GitHub does for users who may push.
     for (const name of labels) if (!repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) repo.labels.push(ctx.state.newLabel(name));
@@ -193,7 +205,11 @@ export const restHandlers: Record<string, Handler> = {
       updatedAt: now,
     };
     repo.issues.push(created);
-    return { status: 201, body: objects.issue(ctx.state, repo, created, ctx.urls), headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/issues/${created.number}` } };
+    return {
+      status: 201,
+      body: objects.issue(ctx.state, repo, created, ctx.urls),
+      headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/issues/${created.number}` },
+    };
   },
 
   'search/issues-and-pull-requests': (ctx) => {

@@ -44,10 +44,16 @@ function fieldError(e: FieldError): SubmitFieldError {
     case 'missing_field':
       return { field, message: field === 'title' ? 'A title is required.' : `${capitalize(field)} is required.` };
     case 'invalid':
-      if (field === 'assignees') return { field, message: `${values.map((v) => `@${v}`).join(', ') || 'Someone'} cannot be assigned issues in this repository.` };
-      if (field === 'milestone') return { field, message: `The milestone${values.length ? ` ${values.join(', ')}` : ''} does not exist in this repository (it may have been deleted).` };
+      if (field === 'assignees')
+        return { field, message: `${values.map((v) => `@${v}`).join(', ') || 'Someone'} cannot be assigned issues in this repository.` };
+      if (field === 'milestone')
+        return { field, message: `The milestone${values.length ? ` ${values.join(', ')}` : ''} does not exist in this repository (it may have been deleted).` };
       if (field === 'type') return { field, message: `${shown || 'The type'} is not an issue type of this repository.` };
-      if (field === 'labels') return { field, message: values.length ? `The label${values.length > 1 ? 's' : ''} ${shown} ${values.length > 1 ? 'are' : 'is'} not valid.` : 'A label is not valid.' };
+      if (field === 'labels')
+        return {
+          field,
+          message: values.length ? `The label${values.length > 1 ? 's' : ''} ${shown} ${values.length > 1 ? 'are' : 'is'} not valid.` : 'A label is not valid.',
+        };
       return { field, message: `${shown || capitalize(field)} is not valid.` };
     case 'already_exists':
       return { field, message: `${shown || capitalize(field)} already exists.` };

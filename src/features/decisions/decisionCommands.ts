@@ -275,8 +275,11 @@ async function updateIndex(store: DecisionStore): Promise<vscode.Uri[]> {
       );
     }
   }
-  void vscode.window.showInformationMessage( // settles when dismissed: not awaited
-    written.length ? `Updated the decision index in ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.` : 'The decision index is up to date.',
+  void vscode.window.showInformationMessage(
+    // settles when dismissed: not awaited
+    written.length
+      ? `Updated the decision index in ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.`
+      : 'The decision index is up to date.',
   );
   return written;
 }

@@ -119,7 +119,10 @@ export class DecisionStore implements vscode.Disposable {
       workspaceFolders.map(async (wf) => {
         try {
           const settings = getSettings(wf);
-          return new FolderDecisions(wf, await scanDecisions(wf.uri.fsPath, { decisionsDir: settings.decisionsDir || undefined, today, limits: settings.limits }));
+          return new FolderDecisions(
+            wf,
+            await scanDecisions(wf.uri.fsPath, { decisionsDir: settings.decisionsDir || undefined, today, limits: settings.limits }),
+          );
         } catch (error) {
           log().error(`Scanning decision records in ${wf.name} failed: ${error instanceof Error ? (error.stack ?? String(error)) : String(error)}`);
           return new FolderDecisions(wf, { root: wf.uri.fsPath, folders: [], records: [], problems: [] });

@@ -78,7 +78,8 @@ export class GitHubAccess implements vscode.Disposable {
         // That session belongs to another host (or none is set up): never send it to this one.
         if (options.createIfNone) {
           throw new UserError(
-            `asyncDesk.github.apiUrl is ${url}, but VS Code's GitHub Enterprise sign-in is ${enterpriseHost() ? `for ${enterpriseHost()}` : 'not set up'}. Set github-enterprise.uri to https://${host}, or run "Async Desk: Sign in with a Token".`,
+            `asyncDesk.github.apiUrl is ${url}, but VS Code's GitHub Enterprise sign-in is ${enterpriseHost() ? `for ${enterpriseHost()}` : 'not set up'}. ` +
+              `Set github-enterprise.uri to https://${host}, or run "Async Desk: Sign in with a Token".`,
           );
         }
         return undefined;
@@ -90,7 +91,9 @@ export class GitHubAccess implements vscode.Disposable {
         // No provider for this host (e.g. a server build without GitHub sign-in).
         log().warn(`GitHub sign-in through VS Code failed: ${(error as Error).message}`);
         if (options.createIfNone) {
-          throw new UserError(`Could not sign in to GitHub (${(error as Error).message}). Run "Async Desk: Sign in with a Token" to use a personal access token.`);
+          throw new UserError(
+            `Could not sign in to GitHub (${(error as Error).message}). Run "Async Desk: Sign in with a Token" to use a personal access token.`,
+          );
         }
       }
     }
@@ -124,7 +127,10 @@ export class GitHubAccess implements vscode.Disposable {
       stored = undefined; // an unreadable entry: ask for the token again
     }
     if (stored?.token && stored.apiUrl === url) return stored.token;
-    log().warn(`The token in secret storage was saved for ${stored?.apiUrl ?? 'an unknown host'}, not ${url}; it is not sent there. Run "Async Desk: Sign in with a Token" for ${url}.`);
+    log().warn(
+      `The token in secret storage was saved for ${stored?.apiUrl ?? 'an unknown host'}, not ${url}; it is not sent there. ` +
+        `Run "Async Desk: Sign in with a Token" for ${url}.`,
+    );
     return undefined;
   }
 

@@ -44,7 +44,8 @@ export function noGitHubRemoteMessage(folder?: vscode.WorkspaceFolder): string {
   if (!folder && !vscode.workspace.workspaceFolders?.length) return 'Open a folder first: the GitHub repository comes from its git remote.';
   const host = webHostForApiUrl(apiUrl());
   return (
-    `This folder${folder ? ` (${folder.name})` : ''} has no GitHub remote (git remote -v). Add one, e.g. "git remote add origin https://${host}/OWNER/REPO.git"` +
+    `This folder${folder ? ` (${folder.name})` : ''} has no GitHub remote (git remote -v). ` +
+    `Add one, e.g. "git remote add origin https://${host}/OWNER/REPO.git"` +
     (host === 'github.com' ? '; for GitHub Enterprise Server set asyncDesk.github.apiUrl to https://HOST/api/v3.' : '.')
   );
 }
