@@ -21,6 +21,8 @@ export default defineConfig(
   js.configs.recommended,
   {
     files: ['**/*.ts'],
+    // Among them no-floating-promises (a deliberate fire-and-forget is `void promise` with a comment
+    // that says why), no-misused-promises and the no-unsafe-* family (values typed `any`).
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
