@@ -59,8 +59,21 @@ const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
   const size = (file) => (existsSync(join(repoRoot, 'dist', file)) ? statSync(join(repoRoot, 'dist', file)).size / 1024 : null);
   const entry = size('extension.js');
   const features = size('features.js');
-  row('bundle', 'dist/extension.js (entry, loaded by activation)', entry === null ? null : round(entry, 1), 'KB', undefined, entry === null ? 'missing: run the production build' : undefined);
-  row('bundle', 'dist/extension.js + dist/features.js (loaded at start-up)', entry === null || features === null ? null : round(entry + features, 1), 'KB', 400);
+  row(
+    'bundle',
+    'dist/extension.js (entry, loaded by activation)',
+    entry === null ? null : round(entry, 1),
+    'KB',
+    undefined,
+    entry === null ? 'missing: run the production build' : undefined,
+  );
+  row(
+    'bundle',
+    'dist/extension.js + dist/features.js (loaded at start-up)',
+    entry === null || features === null ? null : round(entry + features, 1),
+    'KB',
+    400,
+  );
   for (const file of listFiles(join(repoRoot, 'dist'), (f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'features.js')) {
     row('bundle', `dist/${file}`, round(size(file), 1), 'KB');
   }
@@ -161,9 +174,10 @@ if (!skip.has('scan')) {
           ok = false;
           note = `indexed ${found} of ${count} records`;
         } else if (found !== undefined) note = `${found} records in the JSON`;
-      } catch (error) {
+      } catch {
         ok = false;
-        note = `exit ${result.status}; no JSON on stdout: ${(result.stderr || result.stdout || String(result.error ?? '')).trim().split('\n')[0].slice(0, 160)}`;
+        const output = (result.stderr || result.stdout || String(result.error ?? '')).trim();
+        note = `exit ${result.status}; no JSON on stdout: ${output.split('\n')[0].slice(0, 160)}`;
       }
       row('scan', `CLI \`decisions --root DIR --json\`, ${count} records, cold`, ok ? round(ms, 0) : null, 'ms', 2000, note);
     }
@@ -184,7 +198,14 @@ if (!skip.has('scan')) {
       const index = await core.scanDecisions(corpus, { today });
       const first = performance.now() - started;
       const complete = index.records?.length === count;
-      row('scan', `scanDecisions(), ${count} records, first call in process`, complete ? round(first, 0) : null, 'ms', 2000, complete ? `${index.problems?.length ?? '?'} problems reported` : `indexed ${index.records?.length} of ${count}`);
+      row(
+        'scan',
+        `scanDecisions(), ${count} records, first call in process`,
+        complete ? round(first, 0) : null,
+        'ms',
+        2000,
+        complete ? `${index.problems?.length ?? '?'} problems reported` : `indexed ${index.records?.length} of ${count}`,
+      );
       const warm = [];
       for (let i = 0; i < 3; i++) {
         started = performance.now();
@@ -199,7 +220,9 @@ if (!skip.has('scan')) {
         const parseOnly = [];
         const readAndParse = [];
         for (let i = 0; i < 200; i++) {
-          const edited = sample.text.replace(/^status: .*$/m, `status: ${i % 2 ? 'accepted' : 'proposed'}`).replace(/^## Context$/m, `## Context\n\nEdit ${i}.`);
+          const edited = sample.text
+            .replace(/^status: .*$/m, `status: ${i % 2 ? 'accepted' : 'proposed'}`)
+            .replace(/^## Context$/m, `## Context\n\nEdit ${i}.`);
           writeFileSync(path, edited);
           let t = performance.now();
           const text = await readFile(path, 'utf8');
@@ -210,7 +233,14 @@ if (!skip.has('scan')) {
           core.parseRecord(edited, sample.file, sample.folder);
           parseOnly.push(performance.now() - t);
         }
-        row('re-index', 'edited file: read + parseRecord(), p95 of 200', round(percentile(readAndParse, 95), 3), 'ms', 5, `median ${round(median(readAndParse), 3)}, max ${round(Math.max(...readAndParse), 3)}`);
+        row(
+          're-index',
+          'edited file: read + parseRecord(), p95 of 200',
+          round(percentile(readAndParse, 95), 3),
+          'ms',
+          5,
+          `median ${round(median(readAndParse), 3)}, max ${round(Math.max(...readAndParse), 3)}`,
+        );
         row('re-index', 'edited file: parseRecord() only, median', round(median(parseOnly), 3), 'ms');
         if (core.checkIndex) {
           const records = index.records;
@@ -249,9 +279,36 @@ if (!skip.has('team')) {
   } else {
     // A spread of zones (45-minute offsets, half-hour DST, both hemispheres), hours (some across
     // midnight), weekends, focus blocks, holiday calendars and away ranges.
-    const zones = ['Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'America/Toronto', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Tokyo', 'Asia/Dubai', 'Asia/Singapore', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Auckland', 'Africa/Lagos', 'Europe/Kyiv', 'America/Mexico_City', 'America/St_Johns', 'UTC'];
+    const zones = [
+      'Europe/Berlin',
+      'Europe/London',
+      'America/New_York',
+      'America/Los_Angeles',
+      'America/Sao_Paulo',
+      'America/Toronto',
+      'Asia/Kathmandu',
+      'Asia/Kolkata',
+      'Asia/Tokyo',
+      'Asia/Dubai',
+      'Asia/Singapore',
+      'Australia/Adelaide',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Pacific/Auckland',
+      'Africa/Lagos',
+      'Europe/Kyiv',
+      'America/Mexico_City',
+      'America/St_Johns',
+      'UTC',
+    ];
     const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
-    const lines = ['team: Bench', 'holidays:', '  A: [2026-11-26, 2026-12-24, 2026-12-25, 2027-01-01]', '  B: [2026-11-20, 2026-12-25, 2026-12-26]', 'members:'];
+    const lines = [
+      'team: Bench',
+      'holidays:',
+      '  A: [2026-11-26, 2026-12-24, 2026-12-25, 2027-01-01]',
+      '  B: [2026-11-20, 2026-12-25, 2026-12-26]',
+      'members:',
+    ];
     for (let i = 0; i < count; i++) {
       const start = 6 + (i % 5);
       const hours = i % 25 === 0 ? '22:00-06:00' : `${String(start).padStart(2, '0')}:${i % 2 ? '30' : '00'}-${start + 8}:${i % 3 ? '00' : '30'}`;
@@ -265,7 +322,14 @@ if (!skip.has('team')) {
     const { team, problems } = core.parseTeamFile(`${lines.join('\n')}\n`, '.github/team.yml');
     const parseMs = performance.now() - started;
     if (team.members.length !== count || problems.some((p) => p.severity === 'error')) {
-      row('team', measure, null, 'ms', 20, `the generated team file has ${team.members.length} valid members and ${problems.length} problems: ${problems[0]?.message ?? ''}`);
+      row(
+        'team',
+        measure,
+        null,
+        'ms',
+        20,
+        `the generated team file has ${team.members.length} valid members and ${problems.length} problems: ${problems[0]?.message ?? ''}`,
+      );
     } else {
       const base = Date.parse('2026-11-24T10:30:00Z');
       started = performance.now();
@@ -287,7 +351,14 @@ if (!skip.has('team')) {
         core.computeStates(team, new Date(base + i * (26 * 3_600_000 + 17 * 60_000)));
         spread.push(performance.now() - started);
       }
-      row('team', `computeStates(), ${count} members, median of 15 on different days`, round(median(spread)), 'ms', undefined, `max ${round(Math.max(...spread))}`);
+      row(
+        'team',
+        `computeStates(), ${count} members, median of 15 on different days`,
+        round(median(spread)),
+        'ms',
+        undefined,
+        `max ${round(Math.max(...spread))}`,
+      );
       row('team', `computeStates(), ${count} members, first call in process`, round(first), 'ms', undefined, 'cold: JIT and zone caches');
       row('team', `parseTeamFile(), ${count} members`, round(parseMs, 0), 'ms');
     }
@@ -336,12 +407,30 @@ if (!skip.has('standups')) {
       const standups = time(['standups', '--root', corpus, '--date', last, '--now', now, '--json']);
       const found = [jsonLength(decisions.result), jsonLength(standups.result)];
       const ok = found[0] === records && found[1] === members && standups.result.status === 0;
-      row('scan', both, ok ? round(decisions.ms + standups.ms, 0) : null, 'ms', 2000,
-        ok ? `decisions ${round(decisions.ms, 0)} ms + standups ${round(standups.ms, 0)} ms` : `records: ${found[0]}, digest rows: ${found[1]}, standups exit ${standups.result.status}`);
+      row(
+        'scan',
+        both,
+        ok ? round(decisions.ms + standups.ms, 0) : null,
+        'ms',
+        2000,
+        ok
+          ? `decisions ${round(decisions.ms, 0)} ms + standups ${round(standups.ms, 0)} ms`
+          : `records: ${found[0]}, digest rows: ${found[1]}, standups exit ${standups.result.status}`,
+      );
       const check = time(['check', '--root', corpus, '--today', '2019-01-01']);
       const standupProblems = check.result.stdout.split('\n').filter((l) => l.startsWith('docs/standups/')).length;
-      row('scan', `CLI cold: \`check\`, reads and parses all ${records + count} files`, check.result.status === null || standupProblems ? null : round(check.ms, 0), 'ms', undefined,
-        standupProblems ? `${standupProblems} problems in the generated standups` : check.result.status === 0 ? 'no problems' : `exit ${check.result.status}, ${check.result.stdout.trim().split('\n').length} record problems`);
+      row(
+        'scan',
+        `CLI cold: \`check\`, reads and parses all ${records + count} files`,
+        check.result.status === null || standupProblems ? null : round(check.ms, 0),
+        'ms',
+        undefined,
+        standupProblems
+          ? `${standupProblems} problems in the generated standups`
+          : check.result.status === 0
+            ? 'no problems'
+            : `exit ${check.result.status}, ${check.result.stdout.trim().split('\n').length} record problems`,
+      );
     }
 
     // In-process: the modules the extension bundles, compiled to out/ by the --tests build.
@@ -362,7 +451,14 @@ if (!skip.has('standups')) {
       const index = await core.scanStandups(corpus, 'docs/standups');
       const scanFirst = performance.now() - started;
       const complete = index.entries.length === count && index.problems.length === 0;
-      row('scan', `scanStandups(), ${count} files, first call in process`, complete ? round(scanFirst, 0) : null, 'ms', 2000, complete ? undefined : `indexed ${index.entries.length} of ${count}, ${index.problems.length} problems`);
+      row(
+        'scan',
+        `scanStandups(), ${count} files, first call in process`,
+        complete ? round(scanFirst, 0) : null,
+        'ms',
+        2000,
+        complete ? undefined : `indexed ${index.entries.length} of ${count}, ${index.problems.length} problems`,
+      );
       const warmScans = [];
       for (let i = 0; i < 3; i++) {
         started = performance.now();
@@ -384,7 +480,15 @@ if (!skip.has('standups')) {
           return parsed.get(file);
         };
         const standups = new Map(day.map((e) => [e.login.toLowerCase(), read(e.file)]));
-        const entries = core.buildDigest({ team: benchTeam, date: last, now: new Date(now), me: 'member-1', standups, history: (login, d) => read(files.get(`${d}/${login}`)), staleAfterWorkdays: 2 });
+        const entries = core.buildDigest({
+          team: benchTeam,
+          date: last,
+          now: new Date(now),
+          me: 'member-1',
+          standups,
+          history: (login, d) => read(files.get(`${d}/${login}`)),
+          staleAfterWorkdays: 2,
+        });
         return { entries, parsed };
       };
       started = performance.now();
@@ -399,15 +503,31 @@ if (!skip.has('standups')) {
       const posted = entries.filter((e) => e.status === 'posted').length;
       const aged = entries.reduce((n, e) => n + e.blockerDetails.filter((b) => b.openWorkdays > 0).length, 0);
       const valid = entries.length === members && posted === day.length;
-      row('standups', `digest of ${members} people from their files (read + parse + buildDigest), median of 15`, valid ? round(median(runs)) : null, 'ms', 100,
-        valid ? `${posted} posted, ${parsed.size} files read, ${aged} blockers aged; first call ${round(firstDigest)} ms, max ${round(Math.max(...runs))}` : `${entries.length} entries, ${posted} posted of ${day.length}`);
+      row(
+        'standups',
+        `digest of ${members} people from their files (read + parse + buildDigest), median of 15`,
+        valid ? round(median(runs)) : null,
+        'ms',
+        100,
+        valid
+          ? `${posted} posted, ${parsed.size} files read, ${aged} blockers aged; first call ${round(firstDigest)} ms, max ${round(Math.max(...runs))}`
+          : `${entries.length} entries, ${posted} posted of ${day.length}`,
+      );
       // buildDigest alone, with every standup already parsed (a view that keeps them).
       const standups = new Map(day.map((e) => [e.login.toLowerCase(), parsed.get(e.file)]));
       const history = (login, d) => parsed.get(files.get(`${d}/${login}`));
       const digestOnly = [];
       for (let i = 0; i < 15; i++) {
         started = performance.now();
-        core.buildDigest({ team: benchTeam, date: last, now: new Date(Date.parse(now) + i * 60_000), me: 'member-1', standups, history, staleAfterWorkdays: 2 });
+        core.buildDigest({
+          team: benchTeam,
+          date: last,
+          now: new Date(Date.parse(now) + i * 60_000),
+          me: 'member-1',
+          standups,
+          history,
+          staleAfterWorkdays: 2,
+        });
         digestOnly.push(performance.now() - started);
       }
       row('standups', `buildDigest(), ${members} people, standups parsed, median of 15`, round(median(digestOnly)), 'ms');
@@ -426,8 +546,16 @@ if (!skip.has('status')) {
     const { measureStatusRequests } = require(benchFile);
     const result = await measureStatusRequests(100);
     const ok = result.answered === 100 && result.violations.length === 0;
-    row('status', 'GraphQL requests for 100 members\' GitHub status', ok ? result.requests : null, 'requests', 1,
-      ok ? `${round(result.ms, 1)} ms on loopback, ${(result.queryBytes / 1024).toFixed(1)} KB of query` : `answered ${result.answered}/100, violations ${result.violations.length}`);
+    row(
+      'status',
+      "GraphQL requests for 100 members' GitHub status",
+      ok ? result.requests : null,
+      'requests',
+      1,
+      ok
+        ? `${round(result.ms, 1)} ms on loopback, ${(result.queryBytes / 1024).toFixed(1)} KB of query`
+        : `answered ${result.answered}/100, violations ${result.violations.length}`,
+    );
   } catch (error) {
     row('status', "GraphQL requests for 100 members' GitHub status", null, 'requests', 1, `failed: ${error.message.split('\n')[0]}`);
   }
@@ -442,9 +570,30 @@ if (!skip.has('composer')) {
     const { first, reopens } = await measureComposer({ reopens: 7 });
     const interactive = reopens.map((r) => r.interactive);
     const keystroke = reopens.map((r) => r.keystroke);
-    row('composer', 'Today view opened → composer rendered and enabled, median of 7 opens', round(median(interactive)), 'ms', 300, `min ${Math.min(...interactive)}, max ${Math.max(...interactive)}`);
-    row('composer', 'same, until a typed key is in Done, seen by Playwright (upper bound)', round(median(keystroke)), 'ms', undefined, `min ${Math.min(...keystroke)}, max ${Math.max(...keystroke)}`);
-    row('composer', 'first open after start-up (webview process start): interactive / keystroke', first.interactive, 'ms', undefined, `keystroke ${first.keystroke} ms`);
+    row(
+      'composer',
+      'Today view opened → composer rendered and enabled, median of 7 opens',
+      round(median(interactive)),
+      'ms',
+      300,
+      `min ${Math.min(...interactive)}, max ${Math.max(...interactive)}`,
+    );
+    row(
+      'composer',
+      'same, until a typed key is in Done, seen by Playwright (upper bound)',
+      round(median(keystroke)),
+      'ms',
+      undefined,
+      `min ${Math.min(...keystroke)}, max ${Math.max(...keystroke)}`,
+    );
+    row(
+      'composer',
+      'first open after start-up (webview process start): interactive / keystroke',
+      first.interactive,
+      'ms',
+      undefined,
+      `keystroke ${first.keystroke} ms`,
+    );
   } catch (error) {
     row('composer', 'Today view opened → composer rendered and enabled', null, 'ms', 300, `failed: ${error.message.split('\n')[0]}`);
   }
@@ -457,9 +606,9 @@ console.log('');
 console.log(`${'area'.padEnd(widths.area)}  ${'measure'.padEnd(widths.measure)}  ${'value'.padStart(12)}  ${'budget'.padStart(9)}  result`);
 console.log('-'.repeat(widths.area + widths.measure + 40));
 for (const r of rows) {
-  console.log(
-    `${r.area.padEnd(widths.area)}  ${r.measure.padEnd(widths.measure)}  ${fmt(r).padStart(12)}  ${(r.budget !== undefined ? `${r.budget} ${r.unit}` : '').padStart(9)}  ${r.status}${r.note ? `  (${r.note})` : ''}`,
-  );
+  const budget = r.budget !== undefined ? `${r.budget} ${r.unit}` : '';
+  const note = r.note ? `  (${r.note})` : '';
+  console.log(`${r.area.padEnd(widths.area)}  ${r.measure.padEnd(widths.measure)}  ${fmt(r).padStart(12)}  ${budget.padStart(9)}  ${r.status}${note}`);
 }
 const failed = rows.filter((r) => r.status === 'FAIL');
 mkdirSync(resultsDir, { recursive: true });
@@ -467,5 +616,6 @@ writeFileSync(
   join(resultsDir, 'bench.json'),
   JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2) + '\n',
 );
-console.log(`\nbench: ${failed.length ? `${failed.length} budget(s) broken or measurement(s) failed: ${failed.map((r) => r.measure).join('; ')}` : 'all budgets met'} (test-results/bench.json)`);
+const verdict = failed.length ? `${failed.length} budget(s) broken or measurement(s) failed: ${failed.map((r) => r.measure).join('; ')}` : 'all budgets met';
+console.log(`\nbench: ${verdict} (test-results/bench.json)`);
 process.exit(failed.length ? 1 : 0);

@@ -84,7 +84,9 @@ const server = await startCodeServer({
 });
 const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;
 if (Number(process.env.PORT || 8080) !== server.port) log(`port ${process.env.PORT || 8080} is taken; using ${server.port}`);
-console.log(`\nAsync Desk is running in VS Code (code-server) at:\n\n    ${url}\n\nWorkspace: ${workspace}\nServer log: ${server.logFile}\nPress Ctrl+C to stop.\n`);
+console.log(
+  `\nAsync Desk is running in VS Code (code-server) at:\n\n    ${url}\n\nWorkspace: ${workspace}\nServer log: ${server.logFile}\nPress Ctrl+C to stop.\n`,
+);
 
 const code = await server.exited;
 if (isStopping()) await new Promise(() => {}); // Ctrl+C: the signal handler finishes and exits 0

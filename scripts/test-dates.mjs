@@ -49,7 +49,11 @@ if (spawnSync('faketime', ['-f', '+0d', 'true']).status !== 0) {
   process.exit(1);
 }
 const host = await ensureTestHost(); // before faking the clock: a cold install runs on the real one
-const LIBFAKETIME = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'].find((f) => existsSync(f));
+const LIBFAKETIME = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/faketime/libfaketime.so.1',
+].find((f) => existsSync(f));
 const fakingNode = join(dirname(host.node24), 'node-faketime');
 if (!existsSync(fakingNode)) {
   if (!LIBFAKETIME) {
@@ -75,7 +79,11 @@ const tiers = [
 
 function run(env, args) {
   return new Promise((resolve) => {
-    const child = spawn('faketime', ['-f', env.FAKETIME_SPEC, ...args], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, TZ: env.TZ, ASYNC_DESK_NODE24: fakingNode } });
+    const child = spawn('faketime', ['-f', env.FAKETIME_SPEC, ...args], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, TZ: env.TZ, ASYNC_DESK_NODE24: fakingNode },
+    });
     child.on('error', () => resolve(1));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
@@ -91,5 +99,6 @@ for (const r of runs) {
   }
 }
 console.log('\n[dates] tier         faked clock                  TZ                  result');
-for (const r of results) console.log(`[dates] ${r.tier.padEnd(12)} ${r.at.padEnd(28)} ${r.tz.padEnd(19)} ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${seconds(r.ms)}`);
+for (const r of results)
+  console.log(`[dates] ${r.tier.padEnd(12)} ${r.at.padEnd(28)} ${r.tz.padEnd(19)} ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${seconds(r.ms)}`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -1,21 +1,28 @@
-// `npm test`: the three tiers of SPEC §4 in order — unit (mocha in Node), integration (mocha in a
-// real VS Code extension host), UI (Playwright + Chromium) — then unit and integration once more on a
-// faked clock far from today (scripts/test-dates.mjs --ci: no test may depend on the real date; its
-// runs are not added to the pass count, which counts each test once). Each tier's own output (mocha's
-// summaries) streams through; a failing tier does not stop the next ones, but the exit code is
-// non-zero if any failed. The last line summarises the tiers with their wall times.
-// Run one tier alone with the npm scripts: test:unit, test:integration, test:ui.
+// `npm test`: lint first (ESLint, then Prettier's check: `npm run lint`), then the three tiers of
+// SPEC §4 in order — unit (mocha in Node), integration (mocha in a real VS Code extension host),
+// UI (Playwright + Chromium) — then unit and integration once more on a faked clock far from today
+// (scripts/test-dates.mjs --ci: no test may depend on the real date; its runs are not added to the
+// pass count, which counts each test once). Each tier's own output (mocha's summaries) streams
+// through; a failing tier does not stop the next ones, but the exit code is non-zero if any failed.
+// The last line summarises the tiers with their wall times.
+// Run one tier alone with the npm scripts: lint, test:unit, test:integration, test:ui.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { repoRoot, seconds } from './lib/util.mjs';
 
 const node = process.execPath;
-const mochaBin = join(createRequire(join(repoRoot, 'package.json')).resolve('mocha/package.json'), '..', 'bin', 'mocha.js');
+const { resolve: resolveModule } = createRequire(join(repoRoot, 'package.json'));
+const binOf = (pkg, bin) => join(resolveModule(`${pkg}/package.json`), '..', bin);
+const mochaBin = binOf('mocha', 'bin/mocha.js');
 
-// One build with --tests serves all three tiers (the npm scripts of each tier would rebuild).
+// Lint reads the sources only (no build needed); its two steps are two tiers, so a lint finding
+// does not hide a formatting one. One build with --tests serves the three test tiers (the npm
+// scripts of each tier would rebuild).
 const tiers = [
-  { name: 'build', steps: [[node, ['scripts/build.mjs', '--tests']]] },
+  { name: 'lint', steps: [[node, [binOf('eslint', 'bin/eslint.js'), '.']]], recount: false, needsBuild: false },
+  { name: 'format', steps: [[node, [binOf('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']]], recount: false, needsBuild: false },
+  { name: 'build', steps: [[node, ['scripts/build.mjs', '--tests']]], needsBuild: false },
   { name: 'unit', steps: [[node, [mochaBin, '--config', '.mocharc.json']]] },
   { name: 'integration', steps: [[node, ['scripts/run-integration.mjs']]] },
   { name: 'ui', steps: [[node, ['scripts/run-ui.mjs']]] },
@@ -74,7 +81,7 @@ for (const tier of tiers) {
   const tierStarted = Date.now();
   console.log(`\n[test] ── ${tier.name} ${'─'.repeat(Math.max(0, 60 - tier.name.length))}`);
   let code = 0;
-  if (tier.name !== 'build' && results[0]?.code) {
+  if (tier.needsBuild !== false && results.find((r) => r.name === 'build')?.code) {
     code = -1; // no build, nothing to test
   } else {
     for (const [cmd, args] of tier.steps) {

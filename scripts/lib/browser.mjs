@@ -17,9 +17,14 @@ const ARGS = [
 /**
  * Launches headless Chromium with a fresh profile (Playwright's own temp dir, removed on close) and
  * one page. Closing is registered as a cleanup, so Ctrl+C closes the browser too.
- * @returns {Promise<{ browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext, page: import('playwright-core').Page, close: () => Promise<void> }>}
+ * @returns {Promise<{ browser: import('playwright-core').Browser, context: import('playwright-core').BrowserContext,
+ *   page: import('playwright-core').Page, close: () => Promise<void> }>}
  */
-export async function launchChromium({ executablePath = '/usr/bin/chromium', headless = process.env.ASYNC_DESK_HEADED !== '1', viewport = { width: 1440, height: 900 } } = {}) {
+export async function launchChromium({
+  executablePath = '/usr/bin/chromium',
+  headless = process.env.ASYNC_DESK_HEADED !== '1',
+  viewport = { width: 1440, height: 900 },
+} = {}) {
   const browser = await chromium.launch({
     executablePath,
     headless,

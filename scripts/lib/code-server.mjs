@@ -68,7 +68,8 @@ export async function freePort(preferred) {
  * @param {boolean} [o.echo]        also print the server's output to stderr
  * @param {string[]} [o.args]       extra server arguments
  * @param {boolean} [o.restricted]  keep workspace trust on, so the folder opens in Restricted Mode (untrusted)
- * @returns {Promise<{ port: number, url: string, proc: import('node:child_process').ChildProcess, logFile: string, output: () => string, stop: () => Promise<void>, exited: Promise<number|null> }>}
+ * @returns {Promise<{ port: number, url: string, proc: import('node:child_process').ChildProcess, logFile: string,
+ *   output: () => string, stop: () => Promise<void>, exited: Promise<number|null> }>}
  */
 export async function startCodeServer(o) {
   const { host, scratch } = o;
@@ -112,7 +113,8 @@ export async function startCodeServer(o) {
   // VSCODE_IPC_HOOK_CLI makes it hand the folder to that VS Code instead of serving; PORT and
   // NODE_OPTIONS are read by code-server / its Node 24.
   for (const key of Object.keys(env)) {
-    if (key.startsWith('VSCODE_') || key.startsWith('npm_') || ['PORT', 'NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE', 'PASSWORD', 'HASHED_PASSWORD'].includes(key)) delete env[key];
+    if (key.startsWith('VSCODE_') || key.startsWith('npm_') || ['PORT', 'NODE_OPTIONS', 'ELECTRON_RUN_AS_NODE', 'PASSWORD', 'HASHED_PASSWORD'].includes(key))
+      delete env[key];
   }
   Object.assign(env, {
     TMPDIR: dirs.tmp,
@@ -204,14 +206,31 @@ export function installVsix({ host, scratch, vsix }) {
   const extensionsDir = join(scratch, 'extensions');
   const userDataDir = join(scratch, 'user-data');
   mkdirSync(extensionsDir, { recursive: true });
-  const env = { ...process.env, TMPDIR: join(scratch, 'tmp'), XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data'), XDG_CACHE_HOME: join(scratch, 'xdg-cache') };
+  const env = {
+    ...process.env,
+    TMPDIR: join(scratch, 'tmp'),
+    XDG_CONFIG_HOME: join(scratch, 'xdg-config'),
+    XDG_DATA_HOME: join(scratch, 'xdg-data'),
+    XDG_CACHE_HOME: join(scratch, 'xdg-cache'),
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VSCODE_') || key === 'NODE_OPTIONS') delete env[key];
   for (const dir of [env.TMPDIR, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME]) mkdirSync(dir, { recursive: true });
   // Without a config file code-server writes one with a generated password; startCodeServer rewrites it anyway.
   if (!existsSync(join(scratch, 'config.yaml'))) writeFileSync(join(scratch, 'config.yaml'), 'auth: none\ncert: false\n');
   const result = spawnSync(
     host.node24,
-    [host.entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--config', join(scratch, 'config.yaml'), '--install-extension', vsix, '--force'],
+    [
+      host.entry,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--config',
+      join(scratch, 'config.yaml'),
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { env, encoding: 'utf8', timeout: 120_000 },
   );
   if (result.status !== 0) {

@@ -16,8 +16,18 @@ export const OUTPUT_BEGIN = '[async-desk] test output begins';
 export const OUTPUT_END = '[async-desk] test output ends';
 
 /** First lines of the workbench's own log messages (not from the extension host). */
-const WORKBENCH_NOISE =
-  /^(\[(AccountPolicyGate|AgentHost[^\]]*|Service Worker|reconnection-grace-time)\]|Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|Creation of workbench contribution|Canceled|.*getaddrinfo (ENOTFOUND|EAI_AGAIN))/;
+const WORKBENCH_NOISE = new RegExp(
+  `^(${[
+    String.raw`\[(AccountPolicyGate|AgentHost[^\]]*|Service Worker|reconnection-grace-time)\]`,
+    'Resolving connection token',
+    'Resolved connection token',
+    'Creating a socket',
+    'Updating additional builtin',
+    'Creation of workbench contribution',
+    'Canceled',
+    '.*getaddrinfo (ENOTFOUND|EAI_AGAIN)',
+  ].join('|')})`,
+);
 
 /**
  * Formats one codeAutomationLog call. The workbench passes (level, args) with the console
@@ -77,7 +87,7 @@ export async function runExtensionTests(o) {
   let server;
   let browser;
   let collected;
-  let code = 1;
+  let code; // set on every path below: the run's exit code, 1 for a timeout or a harness failure
   let failure;
   try {
     server = await startCodeServer({

@@ -33,11 +33,20 @@ export function makeHostileWorkspace(workspace, outside) {
   write(outside, 'decision.md', `# ${HOSTILE_CANARY} template\n`);
   write(outside, `day/dave.md`, `---\nauthor: dave\ndate: 2026-11-23\n---\n## Done\n- ${HOSTILE_CANARY}\n`);
 
-  write(workspace, '.github/team.yml', 'team: Ledger\nmembers:\n  - github: alice\n    name: Alice Ng\n    timezone: Europe/Berlin\n  - github: bob\n    name: Bob Alvarez\n    timezone: America/New_York\n  - github: carol\n    timezone: Asia/Kathmandu\n');
+  write(
+    workspace,
+    '.github/team.yml',
+    'team: Ledger\nmembers:\n  - github: alice\n    name: Alice Ng\n    timezone: Europe/Berlin\n' +
+      '  - github: bob\n    name: Bob Alvarez\n    timezone: America/New_York\n  - github: carol\n    timezone: Asia/Kathmandu\n',
+  );
   write(workspace, 'docs/decisions/0001-use-postgres.md', '---\nstatus: accepted\ndate: 2026-11-20\nowner: alice\n---\n# Use Postgres\n\n## Context\n\nx\n');
   write(workspace, 'docs/decisions/0002-use-kafka.md', '---\nstatus: proposed\ndate: 2026-11-21\nowner: bob\n---\n# Use Kafka\n');
   write(workspace, `docs/standups/${day}/alice.md`, `---\nauthor: alice\ndate: ${day}\n---\n## Done\n- Ledger export\n## Next\n- Review\n## Blockers\n`);
-  write(workspace, '.github/ISSUE_TEMPLATE/bug.yml', 'name: Bug\ndescription: A bug\nbody:\n  - type: textarea\n    id: what\n    attributes: { label: What happened? }\n');
+  write(
+    workspace,
+    '.github/ISSUE_TEMPLATE/bug.yml',
+    'name: Bug\ndescription: A bug\nbody:\n  - type: textarea\n    id: what\n    attributes: { label: What happened? }\n',
+  );
   // The hostile part.
   link('docs/decisions/0009-zero.md', '/dev/zero');
   link('docs/decisions/0010-stdin.md', '/dev/stdin');

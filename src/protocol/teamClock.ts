@@ -5,6 +5,7 @@
 // a day is 1,380, 1,440 or 1,500 minutes long (DST) and every row shares one axis. Wall-clock texts
 // for the viewer and for each member are computed from UTC instants plus offsets, in the webview for
 // the hover and in the host for everything else.
+import type { IsoDate } from './shared';
 
 export type ClockKind = 'working' | 'focus' | 'away' | 'off';
 
@@ -112,5 +113,5 @@ export type HostToTeamClockMessage =
 export type TeamClockToHostMessage =
   | { type: 'ready' }
   /** 'today' follows the clock (rolls over at midnight); a date stays put. */
-  | { type: 'pickDay'; day: 'today' | 'tomorrow' | 'previous' | 'next' | string }
+  | { type: 'pickDay'; day: 'today' | 'tomorrow' | 'previous' | 'next' | IsoDate }
   | { type: 'openTeamFile' };

@@ -1,5 +1,6 @@
 // The typed messages between the extension host and the Today webview. Both sides import this file;
 // the webview bundle imports only types from it (no runtime code crosses over).
+import type { IsoDate } from './shared';
 
 /** A decision record that needs someone's attention today. */
 export interface AttentionItem {
@@ -128,7 +129,7 @@ export type TodayToHostMessage =
   | { type: 'setLogin' }
   /** 'today': your today, even when nobody works; 'auto': your today, or the team's last working day
    *  when nobody works today (the view opens this way). */
-  | { type: 'digestDay'; date: string | 'today' | 'auto'; step?: -1 | 1 }
+  | { type: 'digestDay'; date: IsoDate | 'today' | 'auto'; step?: -1 | 1 }
   | { type: 'openStandup'; file: string }
   | { type: 'openBlockerIssue'; login: string; text: string; date: string }
   | { type: 'openRecord'; id: string }

@@ -16,6 +16,7 @@ import {
   type DocumentNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
+  type IntrospectionQuery,
   type OperationDefinitionNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -34,7 +35,7 @@ export function githubSchema(): GraphQLSchema {
     const dirs = require.resolve.paths('@octokit/graphql-schema') ?? [];
     const file = dirs.map((d) => join(d, '@octokit', 'graphql-schema', 'schema.json')).find((f) => existsSync(f));
     if (!file) throw new Error('fake GitHub: @octokit/graphql-schema/schema.json not found');
-    schema = buildClientSchema(JSON.parse(readFileSync(file, 'utf8')));
+    schema = buildClientSchema(JSON.parse(readFileSync(file, 'utf8')) as IntrospectionQuery);
     graphqlLoadStats.loadMs = performance.now() - started;
   }
   return schema;
@@ -98,7 +99,7 @@ const REQUIRED_SCOPES: Record<string, string[]> = {
 /** Scopes that include others: `project` grants `read:project`, `user` grants `read:user`. */
 const IMPLIED_BY: Record<string, string> = { 'read:project': 'project', 'read:user': 'user' };
 
-const granted = (scopes: string[], needed: string) => scopes.includes(needed) || (IMPLIED_BY[needed] !== undefined && scopes.includes(IMPLIED_BY[needed]!));
+const granted = (scopes: string[], needed: string) => scopes.includes(needed) || (IMPLIED_BY[needed] !== undefined && scopes.includes(IMPLIED_BY[needed]));
 
 const timestamp = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
 
@@ -106,9 +107,14 @@ const timestamp = (iso: string) => iso.replace(/\.\d{3}Z$/, 'Z');
 function connection<T>(name: string, all: T[], args: Record<string, unknown>) {
   const first = args.first as number | undefined;
   const last = args.last as number | undefined;
-  if (first === undefined && last === undefined) throw new BadRequest(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
-  for (const [key, n] of [['first', first], ['last', last]] as const) {
-    if (n !== undefined && (n < 0 || n > 100)) throw new BadRequest(`Requesting ${n} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`);
+  if (first === undefined && last === undefined)
+    throw new BadRequest(`You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+  for (const [key, n] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (n !== undefined && (n < 0 || n > 100))
+      throw new BadRequest(`Requesting ${n} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`);
   }
   if (args.after !== undefined || args.before !== undefined) throw new Unimplemented(`cursors on \`${name}\` are not implemented by the fake GitHub`);
   const nodes = first !== undefined ? all.slice(0, first) : all.slice(Math.max(0, all.length - last!));
@@ -188,7 +194,8 @@ function organizationObject(ctx: GraphQLContext, org: FakeOrganization) {
 /** The project when the viewer may use it; GitHub answers NOT_FOUND for projects one cannot see. */
 function visibleProject(ctx: GraphQLContext, owner: string, number: number) {
   const project = ctx.state.project(owner, number);
-  if (!project || !ctx.state.canUseProject(project, ctx.viewer)) throw new TypedError('NOT_FOUND', `Could not resolve to a ProjectV2 with the number ${number}.`);
+  if (!project || !ctx.state.canUseProject(project, ctx.viewer))
+    throw new TypedError('NOT_FOUND', `Could not resolve to a ProjectV2 with the number ${number}.`);
   return projectObject(ctx, project);
 }
 
@@ -225,7 +232,9 @@ function fieldObject(ctx: GraphQLContext, p: FakeProject, f: FakeProjectField) {
     dataType: f.dataType,
     createdAt: p.createdAt,
     updatedAt: p.createdAt,
-    ...(f.dataType === 'SINGLE_SELECT' ? { options: f.options.map((o) => ({ id: o.id, name: o.name, nameHTML: o.name, color: 'GRAY', description: '', descriptionHTML: '' })) } : {}),
+    ...(f.dataType === 'SINGLE_SELECT'
+      ? { options: f.options.map((o) => ({ id: o.id, name: o.name, nameHTML: o.name, color: 'GRAY', description: '', descriptionHTML: '' })) }
+      : {}),
     project: () => projectObject(ctx, p),
   };
 }
@@ -283,7 +292,14 @@ const ROOT: Record<string, Record<string, RootField>> = {
   },
   Mutation: {
     changeUserStatus: (args, ctx) => {
-      const input = args.input as { clientMutationId?: string; emoji?: string | null; message?: string | null; limitedAvailability?: boolean; expiresAt?: string | null; organizationId?: string | null };
+      const input = args.input as {
+        clientMutationId?: string;
+        emoji?: string | null;
+        message?: string | null;
+        limitedAvailability?: boolean;
+        expiresAt?: string | null;
+        organizationId?: string | null;
+      };
       if (input.organizationId) {
         const org = [...ctx.state.organizations.values()].find((o) => nodeId('Organization', o.id) === input.organizationId);
         if (!org) throw new TypedError('NOT_FOUND', `Could not resolve to a node with the global id of '${input.organizationId}'`);
@@ -330,10 +346,13 @@ const ROOT: Record<string, Record<string, RootField>> = {
       const given = Object.entries(input.value).filter(([, v]) => v !== null && v !== undefined);
       const key = { DATE: 'date', TEXT: 'text', NUMBER: 'number', SINGLE_SELECT: 'singleSelectOptionId', ITERATION: 'iterationId' }[field.dataType as string];
       if (!key) throw new TypedError('UNPROCESSABLE', `The field ${field.name} (${field.dataType}) cannot be updated with updateProjectV2ItemFieldValue.`);
-      if (given.length !== 1 || given[0]![0] !== key) throw new TypedError('UNPROCESSABLE', `The field ${field.name} is a ${field.dataType} field: give exactly one value, \`${key}\`.`);
+      if (given.length !== 1 || given[0]![0] !== key)
+        throw new TypedError('UNPROCESSABLE', `The field ${field.name} is a ${field.dataType} field: give exactly one value, \`${key}\`.`);
       const value = given[0]![1] as string | number;
-      if (key === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value))) throw new TypedError('UNPROCESSABLE', `'${String(value)}' is not a valid date (YYYY-MM-DD).`);
-      if (key === 'singleSelectOptionId' && !field.options.some((o) => o.id === value)) throw new TypedError('NOT_FOUND', `The single select option id '${String(value)}' does not belong to the field ${field.name}.`);
+      if (key === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
+        throw new TypedError('UNPROCESSABLE', `'${String(value)}' is not a valid date (YYYY-MM-DD).`);
+      if (key === 'singleSelectOptionId' && !field.options.some((o) => o.id === value))
+        throw new TypedError('NOT_FOUND', `The single select option id '${String(value)}' does not belong to the field ${field.name}.`);
       item.values[field.name] = value;
       return { clientMutationId: input.clientMutationId ?? null, projectV2Item: itemObject(ctx, project, item) };
     },
@@ -386,7 +405,7 @@ function scopeErrors(document: DocumentNode, operation: OperationDefinitionNode,
   return errors;
 }
 
-const fieldResolver: GraphQLFieldResolver<unknown, GraphQLContext> = (source, args, context, info) => {
+const fieldResolver: GraphQLFieldResolver<unknown, GraphQLContext, Record<string, unknown>> = (source, args, context, info) => {
   if (source === ROOT) {
     const impl = ROOT[info.parentType.name]?.[info.fieldName];
     if (!impl) throw new Unimplemented(`${info.parentType.name}.${info.fieldName} is not implemented by the fake GitHub`);
@@ -446,7 +465,7 @@ export async function runGraphQL(request: GraphQLRequestBody, ctx: GraphQLContex
     rootValue: ROOT,
     contextValue: ctx,
     variableValues: (request.variables as Record<string, unknown> | null | undefined) ?? undefined,
-    operationName: (request.operationName as string | null | undefined) ?? undefined,
+    operationName: request.operationName ?? undefined,
     fieldResolver,
   });
   const outcome: GraphQLOutcome = { body: {}, invalid: [], unimplemented: [], document };

@@ -242,7 +242,9 @@ export function issue(state: FakeState, repo: FakeRepo, i: FakeIssue, urls: Urls
     closed_at: null,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
-    type: i.type ? { id: repo.issueTypes.indexOf(i.type) + 1, node_id: nodeId('IssueType', repo.issueTypes.indexOf(i.type) + 1), name: i.type, description: null } : null,
+    type: i.type
+      ? { id: repo.issueTypes.indexOf(i.type) + 1, node_id: nodeId('IssueType', repo.issueTypes.indexOf(i.type) + 1), name: i.type, description: null }
+      : null,
     author_association: role === 'admin' ? 'OWNER' : role && role !== 'pull' ? 'COLLABORATOR' : 'NONE',
   };
 }

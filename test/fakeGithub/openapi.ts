@@ -4,11 +4,38 @@
 // non-dereferenced api.github.com file is read (the package's index would load all ten, ~400 MB).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any; // the description is untyped JSON
+// The parts of the OpenAPI 3.0 description that the fake reads. Anything may be a reference
+// ({ $ref: '#/...' }) to another part: deref() follows it. Schemas are passed on to ajv as data.
+interface Ref {
+  $ref: string;
+}
+type Schema = SchemaObject;
+interface Parameter {
+  in: 'path' | 'query' | 'header' | 'cookie';
+  name: string;
+  required?: boolean;
+  schema?: Schema;
+}
+interface Content {
+  content?: Record<string, { schema?: Schema | Ref } | undefined>;
+}
+interface OperationObject {
+  operationId: string;
+  parameters?: (Parameter | Ref)[];
+  requestBody?: (Content & { required?: boolean }) | Ref;
+  responses?: Record<string, Content | Ref | undefined>;
+}
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type Method = (typeof METHODS)[number];
+const isMethod = (method: string): method is Method => (METHODS as readonly string[]).includes(method);
+type PathItem = { parameters?: (Parameter | Ref)[] } & Partial<Record<Method, OperationObject>>;
+interface Description {
+  paths: Record<string, PathItem | undefined>;
+  components: { schemas: Record<string, Schema | undefined> };
+}
 
 export interface Operation {
   /** e.g. 'issues/create' */
@@ -69,7 +96,10 @@ export class RestDescription {
   private readonly compiled = new Map<string, CompiledOperation>();
   readonly stats: LoadStats;
 
-  constructor(readonly doc: Json, parseMs: number) {
+  constructor(
+    readonly doc: Description,
+    parseMs: number,
+  ) {
     const started = performance.now();
     this.routes = Object.keys(doc.paths).map((template) => {
       const names: string[] = [];
@@ -105,7 +135,7 @@ export class RestDescription {
     for (const route of this.routes) {
       const found = route.regex.exec(path);
       if (!found) continue;
-      const op = this.doc.paths[route.template][m];
+      const op = isMethod(m) ? this.doc.paths[route.template]?.[m] : undefined;
       if (!op) continue;
       const pathParams: Record<string, string> = {};
       route.names.forEach((name, i) => (pathParams[name] = safeDecode(found[i + 1]!)));
@@ -164,8 +194,10 @@ export class RestDescription {
     return validate(body) ? [] : formatErrors(validate.errors, 'response');
   }
 
-  private operationObject(op: Operation): Json {
-    return this.doc.paths[op.template][op.method];
+  private operationObject(op: Operation): OperationObject {
+    const operation = isMethod(op.method) ? this.doc.paths[op.template]?.[op.method] : undefined;
+    if (!operation) throw new Error(`fake GitHub: ${op.method.toUpperCase()} ${op.template} is not in the description`);
+    return operation;
   }
 
   private compile(op: MatchedOperation): CompiledOperation {
@@ -175,9 +207,9 @@ export class RestDescription {
     const started = performance.now();
     const operation = this.operationObject(op);
     const pathItem = this.doc.paths[op.template];
-    const parameters: Json[] = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) => this.deref(p));
+    const parameters = [...(pathItem?.parameters ?? []), ...(operation.parameters ?? [])].map((p) => this.deref(p));
     const schemaFor = (where: 'path' | 'query') => {
-      const properties: Record<string, Json> = {};
+      const properties: Record<string, Schema> = {};
       const required: string[] = [];
       for (const p of parameters.filter((p) => p.in === where)) {
         properties[p.name] = p.schema ?? {};
@@ -197,9 +229,11 @@ export class RestDescription {
     let body: CompiledOperation['body'];
     const requestBody = operation.requestBody ? this.deref(operation.requestBody) : undefined;
     const bodySchema = requestBody?.content?.['application/json']?.schema;
-    if (bodySchema) {
+    if (requestBody && bodySchema) {
       const resolved = this.deref(bodySchema);
-      const knownFields = resolved.type === 'object' && resolved.properties && resolved.additionalProperties === undefined ? new Set(Object.keys(resolved.properties)) : undefined;
+      const properties = resolved.properties as Record<string, unknown> | undefined;
+      const knownFields =
+        resolved.type === 'object' && properties && resolved.additionalProperties === undefined ? new Set(Object.keys(properties)) : undefined;
       body = { validate: this.compileSchema(this.bodyAjv, bodySchema), required: !!requestBody.required, knownFields };
     }
     const compiled: CompiledOperation = { params, paramNames, body, responses: new Map() };
@@ -214,7 +248,7 @@ export class RestDescription {
     const responses = this.operationObject(op).responses ?? {};
     const response = responses[status] ?? responses.default;
     if (!response) return null;
-    const schema = this.deref(response).content?.['application/json']?.schema;
+    const schema = this.deref<Content>(response).content?.['application/json']?.schema;
     return schema ? this.compileSchema(this.bodyAjv, schema) : undefined;
   }
 
@@ -222,28 +256,36 @@ export class RestDescription {
    * Compiles a schema of the description, first registering (once per ajv) just the component schemas
    * it reaches: registering all ~1,000 up front would cost more than every test's compiles together.
    */
-  private compileSchema(compiler: SchemaCompiler, schema: Json): ValidateFunction {
+  private compileSchema(compiler: SchemaCompiler, schema: Schema | Ref): ValidateFunction {
     const pending: string[] = [];
-    const root = toJsonSchema(schema, pending);
+    const root = toJsonSchema(schema, pending) as Schema;
     while (pending.length) {
       const name = pending.pop()!;
       if (compiler.added.has(name)) continue;
       compiler.added.add(name);
-      compiler.ajv.addSchema(toJsonSchema(this.doc.components.schemas[name], pending), SCHEMA_BASE + name);
+      compiler.ajv.addSchema(toJsonSchema(this.doc.components.schemas[name], pending) as Schema, SCHEMA_BASE + name);
     }
     return compiler.ajv.compile(root);
   }
 
-  private deref(node: Json): Json {
-    let current = node;
-    while (current && typeof current.$ref === 'string') {
+  /** The node itself, or what its reference (a JSON pointer into the description) leads to. */
+  private deref<T extends object>(node: T | Ref): T {
+    let current: unknown = node;
+    while (isRef(current)) {
       current = current.$ref
         .slice(2)
         .split('/')
-        .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.doc);
+        .reduce<unknown>(
+          (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+          this.doc,
+        );
     }
-    return current;
+    return current as T;
   }
+}
+
+function isRef(node: unknown): node is Ref {
+  return !!node && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string';
 }
 
 function safeDecode(segment: string): string {
@@ -259,10 +301,10 @@ function safeDecode(segment: string): string {
  * ids (their names pushed to `refs`), and `nullable` without `type` (GitHub writes
  * `{ nullable: true, allOf: [{ $ref }] }`) becomes `anyOf: [schema, { type: 'null' }]`.
  */
-function toJsonSchema(node: Json, refs: string[]): Json {
-  if (Array.isArray(node)) return node.map((n) => toJsonSchema(n, refs));
+function toJsonSchema(node: unknown, refs: string[]): unknown {
+  if (Array.isArray(node)) return node.map((n: unknown) => toJsonSchema(n, refs));
   if (!node || typeof node !== 'object') return node;
-  const out: Json = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'example' || key === 'examples' || key === 'description' || key.startsWith('x-')) continue;
     if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
@@ -274,7 +316,7 @@ function toJsonSchema(node: Json, refs: string[]): Json {
     }
   }
   // ajv checks `enum` before `nullable`, so a nullable enum must list null itself.
-  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
   if ('nullable' in out && out.type === undefined) {
     const { nullable, ...rest } = out;
     return nullable ? { anyOf: [rest, { type: 'null' }] } : rest;
@@ -287,7 +329,12 @@ function formatErrors(errors: ErrorObject[] | null | undefined, root: string): s
   return (errors ?? []).map((e) => {
     const path = e.instancePath.replace(/\//g, '.');
     const at = root ? `${root}${path}` : path.slice(1);
-    const extra = e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+    const extra =
+      e.keyword === 'enum'
+        ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+        : e.keyword === 'additionalProperties'
+          ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+          : '';
     return `${at} ${e.message}${extra}`;
   });
 }
@@ -299,7 +346,7 @@ export function restDescription(): RestDescription {
   if (!shared) {
     const started = performance.now();
     const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Description;
     shared = new RestDescription(doc, performance.now() - started);
   }
   return shared;

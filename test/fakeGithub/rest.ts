@@ -27,6 +27,11 @@ export function validationFailed(errors: { resource: string; field: string; code
   return { status: 422, body: { message: 'Validation Failed', errors, documentation_url: DOCS, status: '422' } };
 }
 
+/** A validated query or body value as text: the schemas allow strings, numbers and booleans there. */
+function text(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}
+
 /** The repo when the viewer may see it; GitHub answers 404 (not 403) for private repos you cannot see. */
 function visibleRepo(ctx: RestContext): FakeRepo | undefined {
   const repo = ctx.state.repo(String(ctx.params.owner), String(ctx.params.repo));
@@ -44,7 +49,7 @@ function page<T>(ctx: RestContext, path: string, items: T[]): RestResult {
       const params = new URLSearchParams(Object.entries(ctx.query).map(([k, v]): [string, string] => [k, String(v)]));
       params.set('per_page', String(perPage));
       params.set('page', String(n));
-      return `<${ctx.urls.api}${path}?${params}>; rel="${rel}"`;
+      return `<${ctx.urls.api}${path}?${params.toString()}>; rel="${rel}"`;
     };
     const links: string[] = [];
     if (pageNo > 1) links.push(link(pageNo - 1, 'prev'));
@@ -73,7 +78,10 @@ export const restHandlers: Record<string, Handler> = {
     // `permission` is the legacy base role (maintain → write, triage → read); role_name the role itself.
     const permission = !role ? 'none' : role === 'admin' ? 'admin' : role === 'push' || role === 'maintain' ? 'write' : 'read';
     const roleName = !role ? 'none' : role === 'push' ? 'write' : role === 'pull' ? 'read' : role;
-    return { status: 200, body: { permission, role_name: roleName, user: { ...objects.simpleUser(user, ctx.urls), permissions: objects.permissions(role), role_name: roleName } } };
+    return {
+      status: 200,
+      body: { permission, role_name: roleName, user: { ...objects.simpleUser(user, ctx.urls), permissions: objects.permissions(role), role_name: roleName } },
+    };
   },
 
   'issues/list-for-repo': (ctx) => {
@@ -84,13 +92,13 @@ export const restHandlers: Record<string, Handler> = {
     for (const name of ['milestone', 'assignee', 'labels', 'mentioned', 'type', 'issue_field_values']) {
       if (q[name] !== undefined) throw new Error(`issues/list-for-repo: the "${name}" filter is not implemented by the fake GitHub`);
     }
-    const state = String(q.state ?? 'open');
-    const since = q.since === undefined ? undefined : Date.parse(String(q.since));
+    const state = text(q.state, 'open');
+    const since = q.since === undefined ? undefined : Date.parse(text(q.since));
     const sortKey = (i: FakeIssue) => Date.parse(q.sort === 'updated' ? i.updatedAt : i.createdAt);
     const direction = q.direction === 'asc' ? 1 : -1;
     const list = repo.issues
       .filter((i) => state === 'all' || i.state === state)
-      .filter((i) => q.creator === undefined || i.user.toLowerCase() === String(q.creator).toLowerCase())
+      .filter((i) => q.creator === undefined || i.user.toLowerCase() === text(q.creator).toLowerCase())
       // `since`: issues updated at or after that time.
       .filter((i) => since === undefined || Date.parse(i.updatedAt) >= since)
       .sort((a, b) => (sortKey(a) - sortKey(b)) * direction || (a.number - b.number) * direction)
@@ -108,12 +116,15 @@ export const restHandlers: Record<string, Handler> = {
   'issues/list-milestones': (ctx) => {
     const repo = visibleRepo(ctx);
     if (!repo) return notFound();
-    const state = String(ctx.query.state ?? 'open');
+    const state = text(ctx.query.state, 'open');
     const direction = ctx.query.direction === 'desc' ? -1 : 1;
     const key = (m: FakeRepo['milestones'][number]) =>
       ctx.query.sort === 'completeness'
-        ? repo.issues.filter((i) => i.milestone === m.number && i.state === 'closed').length / Math.max(1, repo.issues.filter((i) => i.milestone === m.number).length)
-        : m.dueOn ? Date.parse(m.dueOn) : Number.MAX_SAFE_INTEGER;
+        ? repo.issues.filter((i) => i.milestone === m.number && i.state === 'closed').length /
+          Math.max(1, repo.issues.filter((i) => i.milestone === m.number).length)
+        : m.dueOn
+          ? Date.parse(m.dueOn)
+          : Number.MAX_SAFE_INTEGER;
     const list = repo.milestones
       .filter((m) => state === 'all' || m.state === state)
       .sort((a, b) => (key(a) - key(b)) * direction || a.number - b.number)
@@ -143,7 +154,11 @@ export const restHandlers: Record<string, Handler> = {
       updatedAt: now,
     };
     repo.milestones.push(created);
-    return { status: 201, body: objects.milestone(ctx.state, repo, created, ctx.urls), headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/milestones/${created.number}` } };
+    return {
+      status: 201,
+      body: objects.milestone(ctx.state, repo, created, ctx.urls),
+      headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/milestones/${created.number}` },
+    };
   },
 
   'issues/create': (ctx) => {
@@ -151,7 +166,7 @@ export const restHandlers: Record<string, Handler> = {
     if (!repo) return notFound();
     if (!repo.hasIssues) return { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: DOCS, status: '410' } };
     const body = ctx.body!;
-    const title = String(body.title ?? '');
+    const title = text(body.title);
     if (!title.trim()) return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
     // GitHub silently drops labels, assignees, milestone and type from users without push access.
     const pusher = ctx.state.can(repo, ctx.viewer, 'push');
@@ -165,10 +180,12 @@ export const restHandlers: Record<string, Handler> = {
     let milestone: number | null = null;
     if (pusher && body.milestone !== undefined && body.milestone !== null) {
       milestone = Number(body.milestone);
-      if (!repo.milestones.some((m) => m.number === milestone)) errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: String(body.milestone) });
+      if (!repo.milestones.some((m) => m.number === milestone))
+        errors.push({ resource: 'Issue', code: 'invalid', field: 'milestone', value: text(body.milestone) });
     }
     const type = pusher && typeof body.type === 'string' ? body.type : null;
-    if (type !== null && !repo.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase())) errors.push({ resource: 'Issue', code: 'invalid', field: 'type', value: type });
+    if (type !== null && !repo.issueTypes.some((t) => t.toLowerCase() === type.toLowerCase()))
+      errors.push({ resource: 'Issue', code: 'invalid', field: 'type', value: type });
     if (errors.length) return validationFailed(errors);
     // Labels that do not exist yet are created, as GitHub does for users who may push.
     for (const name of labels) if (!repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) repo.labels.push(ctx.state.newLabel(name));
@@ -188,7 +205,11 @@ export const restHandlers: Record<string, Handler> = {
       updatedAt: now,
     };
     repo.issues.push(created);
-    return { status: 201, body: objects.issue(ctx.state, repo, created, ctx.urls), headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/issues/${created.number}` } };
+    return {
+      status: 201,
+      body: objects.issue(ctx.state, repo, created, ctx.urls),
+      headers: { location: `${ctx.urls.api}/repos/${repo.owner}/${repo.name}/issues/${created.number}` },
+    };
   },
 
   'search/issues-and-pull-requests': (ctx) => {

@@ -143,7 +143,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const sockets = new Set<Socket>();
   let urls = { api: '', html: options.htmlUrl ?? 'https://github.com' };
 
-  const violation = (kind: Violation['kind'], rec: RecordedRequest, messages: string[]) => violations.push({ kind, method: rec.method, path: rec.path, messages });
+  const violation = (kind: Violation['kind'], rec: RecordedRequest, messages: string[]) =>
+    violations.push({ kind, method: rec.method, path: rec.path, messages });
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -192,12 +193,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (index < 0) return undefined;
     const fault = faults[index]!;
     if (--fault.left <= 0) faults.splice(index, 1);
-    const { left: _left, ...rule } = fault;
+    const { left, ...rule } = fault; // the rule without its remaining count
     return rule;
   }
 
   /** Answers a request with an injected fault; false when the fault only delays it. */
-  async function applyFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, isGraphQL: boolean, rateHeaders: Record<string, string>): Promise<boolean> {
+  async function applyFault(
+    fault: FaultRule,
+    req: IncomingMessage,
+    res: ServerResponse,
+    rec: RecordedRequest,
+    isGraphQL: boolean,
+    rateHeaders: Record<string, string>,
+  ): Promise<boolean> {
     if (fault.delayMs) await sleep(fault.delayMs);
     if (res.destroyed || req.socket.destroyed) return true;
     if (fault.dropConnection) {
@@ -208,11 +216,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (fault.rateLimit) {
       const reset = Math.ceil(now().getTime() / 1000) + fault.rateLimit.resetSeconds;
       if (fault.rateLimit.secondary) {
-        send(res, rec, fault.status ?? 429, fault.body ?? {
-          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
-          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-          status: String(fault.status ?? 429),
-        }, { ...rateHeaders, 'retry-after': String(fault.rateLimit.resetSeconds) });
+        send(
+          res,
+          rec,
+          fault.status ?? 429,
+          fault.body ?? {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
+              'If you reach out to GitHub Support for help, please include the request ID.',
+            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: String(fault.status ?? 429),
+          },
+          { ...rateHeaders, 'retry-after': String(fault.rateLimit.resetSeconds) },
+        );
       } else {
         primaryRateLimited(res, rec, isGraphQL, fault.status, { ...rateHeaders, 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
       }
@@ -230,15 +246,35 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       };
       if (fault.body !== undefined) send(res, rec, fault.status, fault.body, headers);
       // GitHub's load balancers answer 502/503 with an HTML page, not JSON.
-      else if (fault.status === 502 || fault.status === 503) send(res, rec, fault.status, '<!DOCTYPE html><html><body><h1>Unicorn! · GitHub</h1><p>No server is currently available to service your request.</p></body></html>', headers);
-      else send(res, rec, fault.status, { message: defaults[fault.status], ...(fault.status === 422 ? { errors: [] } : {}), documentation_url: docs, status: String(fault.status) }, headers);
+      else if (fault.status === 502 || fault.status === 503)
+        send(
+          res,
+          rec,
+          fault.status,
+          '<!DOCTYPE html><html><body><h1>Unicorn! · GitHub</h1><p>No server is currently available to service your request.</p></body></html>',
+          headers,
+        );
+      else
+        send(
+          res,
+          rec,
+          fault.status,
+          { message: defaults[fault.status], ...(fault.status === 422 ? { errors: [] } : {}), documentation_url: docs, status: String(fault.status) },
+          headers,
+        );
       return true;
     }
     return false;
   }
 
   /** Applies an afterEffect fault to a request that has taken effect; false when there is none or it only delays. */
-  async function lostAnswer(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, isGraphQL: boolean, rateHeaders: Record<string, string>): Promise<boolean> {
+  async function lostAnswer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rec: RecordedRequest,
+    isGraphQL: boolean,
+    rateHeaders: Record<string, string>,
+  ): Promise<boolean> {
     const fault = takeFault(rec, true);
     if (!fault) return false;
     rec.fault = fault;
@@ -261,7 +297,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   function tokenOf(rec: RecordedRequest): string | undefined {
     const m = /^(\w+)\s+(\S+)$/.exec(rec.headers.authorization ?? '');
-    return m && schemes.has(m[1]!.toLowerCase() as 'token' | 'bearer') ? m[2] : undefined;
+    return m && schemes.has(m[1]!.toLowerCase()) ? m[2] : undefined;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -302,7 +338,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return send(res, rec, 404, notFound().body);
       }
       const b = (bodyValue ?? {}) as GraphQLRequestBody;
-      if (typeof b.query === 'string') rec.graphql = { query: b.query, variables: b.variables as Record<string, unknown> | undefined, operationName: b.operationName as string | undefined };
+      if (typeof b.query === 'string')
+        rec.graphql = { query: b.query, variables: b.variables as Record<string, unknown> | undefined, operationName: b.operationName as string | undefined };
     } else {
       op = rest().match(rec.method, url.pathname);
       if (!op) {
@@ -342,8 +379,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     }
 
     if (!who) {
-      const message = !rec.headers.authorization ? (isGraphQL ? 'This endpoint requires you to be authenticated.' : 'Requires authentication') : 'Bad credentials';
-      return send(res, rec, 401, { message, documentation_url: isGraphQL ? 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql' : REST_DOCS, status: '401' });
+      const message = !rec.headers.authorization
+        ? isGraphQL
+          ? 'This endpoint requires you to be authenticated.'
+          : 'Requires authentication'
+        : 'Bad credentials';
+      return send(res, rec, 401, {
+        message,
+        documentation_url: isGraphQL ? 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql' : REST_DOCS,
+        status: '401',
+      });
     }
 
     // 4. Primary rate limit, counted per user and resource like GitHub.
@@ -354,7 +399,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
     // 5. The request itself.
     if (isGraphQL) {
-      const outcome = await runGraphQL((bodyValue ?? {}) as GraphQLRequestBody, {
+      const outcome = await runGraphQL(bodyValue ?? {}, {
         state,
         viewer: who.login,
         scopes: who.scopes,
@@ -371,7 +416,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       violation('unimplemented', rec, [`${op!.id} (${rec.method} ${op!.template}) is valid but not implemented by the fake GitHub`]);
       return send(res, rec, 501, { message: `The fake GitHub does not implement ${op!.id}`, documentation_url: REST_DOCS }, rateHeaders);
     }
-    const result: RestResult = handler({ state, urls, viewer: who.login, params: checked.params, query: checked.query, body: bodyValue as Record<string, unknown> | undefined });
+    const result: RestResult = handler({
+      state,
+      urls,
+      viewer: who.login,
+      params: checked.params,
+      query: checked.query,
+      body: bodyValue as Record<string, unknown> | undefined,
+    });
     if (checkResponses && result.body !== undefined) {
       const problems = rest().checkResponse(op!, result.status, result.body);
       if (problems.length) violation('invalid-response', rec, problems.map((p) => `fake response ${result.status} of ${op!.id}: ${p}`));
@@ -382,7 +434,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      violations.push({ kind: 'unimplemented', method: req.method ?? '', path: req.url ?? '', messages: [`fake GitHub crashed: ${(error as Error).stack ?? String(error)}`] });
+      violations.push({
+        kind: 'unimplemented',
+        method: req.method ?? '',
+        path: req.url ?? '',
+        messages: [`fake GitHub crashed: ${(error as Error).stack ?? String(error)}`],
+      });
       if (!res.headersSent && !res.destroyed) {
         res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify({ message: 'fake GitHub crashed' }));

@@ -22,7 +22,7 @@ describe('Test harness', () => {
   it('opens the test workspace folder', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1, 'one workspace folder');
-    assert.equal(folders[0].uri.scheme, 'file');
+    assert.equal(folders[0]!.uri.scheme, 'file');
   });
 
   it('loads asyncdesk.async-desk from this repository and activates it', async () => {

@@ -46,7 +46,7 @@ const grammar = JSON.parse(readFileSync(grammarPath, 'utf8')) as Grammar;
 /** Names the Oniguruma-only syntax in a regex that JavaScript would reject or read differently, or returns null. */
 function onigurumaOnly(source: string): string | null {
   for (const [, letter] of source.matchAll(/\\(.)/g)) {
-    if ('AGZzhHKpP'.includes(letter)) return `\\${letter}`;
+    if ('AGZzhHKpP'.includes(letter!)) return `\\${letter}`;
   }
   // Escapes and character classes out of the way, look at the group and quantifier syntax.
   const bare = source.replace(/\\./g, '_').replace(/\[[^\]]*\]/g, '_');
@@ -106,7 +106,7 @@ function statusOf(ruleName: string, line: string): { scope: string; text: string
   for (const [index, capture] of Object.entries(r.captures ?? {})) {
     const scope = capture.name ?? '';
     if (scope.includes('.status.') && !scope.includes('.key.') && m[Number(index)] !== undefined && scope.startsWith('markup.')) {
-      return { scope: scope.split(' ')[0], text: m[Number(index)] };
+      return { scope: scope.split(' ')[0]!, text: m[Number(index)]! };
     }
   }
   assert.fail(`${ruleName} matched ${JSON.stringify(line)} but no status capture took part`);
@@ -114,7 +114,7 @@ function statusOf(ruleName: string, line: string): { scope: string; text: string
 
 function mentions(text: string): string[] {
   const r = rule('mention');
-  return [...text.matchAll(toRegExp(r.match!, 'g'))].map((m) => m[2]);
+  return [...text.matchAll(toRegExp(r.match!, 'g'))].map((m) => m[2]!);
 }
 
 function adrRefs(text: string): string[] {

@@ -12,7 +12,18 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-multi-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import type { Derived, FieldView, FormValues, HostToIssueFormMessage, IssueFormInit, IssueFormToHostMessage, MdBlock, MdInline, OwnerOption, SubmitFailure } from '../../src/protocol/issueForm';
+import type {
+  Derived,
+  FieldView,
+  FormValues,
+  HostToIssueFormMessage,
+  IssueFormInit,
+  IssueFormToHostMessage,
+  MdBlock,
+  MdInline,
+  OwnerOption,
+  SubmitFailure,
+} from '../../src/protocol/issueForm';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: IssueFormToHostMessage): void;
@@ -167,7 +178,12 @@ function renderField(field: FieldView): HTMLElement {
         values.answers[field.id] = area.value;
         changed(field.id);
       });
-      wrap.append(labelFor(id, field.label, field.required), ...describe(field), ...(field.render ? [el('div', { className: 'hint', textContent: `Shown as ${field.render} code` })] : []), area);
+      wrap.append(
+        labelFor(id, field.label, field.required),
+        ...describe(field),
+        ...(field.render ? [el('div', { className: 'hint', textContent: `Shown as ${field.render} code` })] : []),
+        area,
+      );
       break;
     }
     case 'dropdown': {
@@ -191,7 +207,7 @@ function renderField(field: FieldView): HTMLElement {
       }
       select.addEventListener('change', () => {
         const v = (select as unknown as { value: string | string[] }).value;
-        values.answers[field.id] = field.multiple ? [...(v as string[])] : (v as string);
+        values.answers[field.id] = field.multiple ? [...(v as string[])] : v;
         changed(field.id);
       });
       wrap.append(labelFor(id, field.label, field.required), ...describe(field), select);
@@ -223,7 +239,8 @@ function renderField(field: FieldView): HTMLElement {
       // Nothing to enter: the REST API takes no files, so they are attached on github.com once the
       // issue exists (the body says "_No response_" for the field until then). A required upload is
       // not marked required here: it cannot block the submission.
-      const note = field.note ?? `"${field.label}" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads).`;
+      const note =
+        field.note ?? `"${field.label}" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads).`;
       wrap.append(el('div', { id, textContent: field.label }), ...describe(field), el('div', { className: 'hint upload-note', textContent: note }));
       break;
     }
@@ -261,7 +278,12 @@ function renderOwners(): void {
 
 function renderOwnerHint(): void {
   const o = owners.find((x) => x.login.toLowerCase() === values.owner.toLowerCase());
-  ownerHint.textContent = o?.source === 'team' ? `Their time now: ${o.localTime} · ${o.stateText}` : values.owner ? 'Not in the team file: their time zone is unknown, so due dates use yours.' : '';
+  ownerHint.textContent =
+    o?.source === 'team'
+      ? `Their time now: ${o.localTime} · ${o.stateText}`
+      : values.owner
+        ? 'Not in the team file: their time zone is unknown, so due dates use yours.'
+        : '';
 }
 
 function renderDue(): void {
@@ -298,7 +320,8 @@ function renderDerived(): void {
   pushBanner.hidden = !derived.pushWarning;
   pushBanner.textContent = derived.pushWarning ?? '';
   preview.textContent = derived.preview.body;
-  previewMeta.textContent = `Title: ${derived.preview.title || '(none)'} · Labels: ${derived.preview.labels.join(', ') || 'none'} · Assignees: ${derived.preview.assignees.join(', ') || 'none'}`;
+  const { title, labels, assignees } = derived.preview;
+  previewMeta.textContent = `Title: ${title || '(none)'} · Labels: ${labels.join(', ') || 'none'} · Assignees: ${assignees.join(', ') || 'none'}`;
   renderDue();
   renderOwnerHint();
 }
@@ -309,8 +332,15 @@ function showFailure(failure: SubmitFailure): void {
   const retryAt = failure.retryAt ? ` Try again after ${new Date(failure.retryAt).toLocaleTimeString()}.` : '';
   banner.replaceChildren(
     el('div', { textContent: `${failure.message}${retryAt}` }),
-    ...(failure.queued ? [el('div', { className: 'hint', textContent: 'It is in the issue outbox and will be sent when GitHub can be reached (or use Retry).' })] : []),
-    el('div', { className: 'actions row' }, button('Retry', submit, false, 'retry'), button('Copy body', () => vscode.postMessage({ type: 'copyBody', values }), true, 'copy-body')),
+    ...(failure.queued
+      ? [el('div', { className: 'hint', textContent: 'It is in the issue outbox and will be sent when GitHub can be reached (or use Retry).' })]
+      : []),
+    el(
+      'div',
+      { className: 'actions row' },
+      button('Retry', submit, false, 'retry'),
+      button('Copy body', () => vscode.postMessage({ type: 'copyBody', values }), true, 'copy-body'),
+    ),
   );
   for (const e of failure.fieldErrors) {
     const slot = errorSlots.get(e.field);
@@ -336,9 +366,19 @@ function render(): void {
     {},
     el('h1', { textContent: `New issue: ${t.name}` }),
     ...(t.about ? [el('p', { className: 'about', textContent: t.about })] : []),
-    el('p', { className: 'meta', textContent: [init.repo ?? 'no GitHub repository', init.source, t.labels.length ? `labels: ${t.labels.join(', ')}` : ''].filter(Boolean).join(' · ') }),
+    el('p', {
+      className: 'meta',
+      textContent: [init.repo ?? 'no GitHub repository', init.source, t.labels.length ? `labels: ${t.labels.join(', ')}` : ''].filter(Boolean).join(' · '),
+    }),
   );
-  const problems = t.problems.length ? el('div', { className: 'banner error' }, el('div', { textContent: 'This template has problems (see the Problems panel):' }), el('ul', {}, ...t.problems.map((p) => el('li', { textContent: p })))) : '';
+  const problems = t.problems.length
+    ? el(
+        'div',
+        { className: 'banner error' },
+        el('div', { textContent: 'This template has problems (see the Problems panel):' }),
+        el('ul', {}, ...t.problems.map((p) => el('li', { textContent: p }))),
+      )
+    : '';
   const repoProblem = init.repoProblem ? el('div', { className: 'banner error', textContent: init.repoProblem }) : '';
 
   const title = document.createElement('vscode-textfield');

@@ -37,7 +37,11 @@ function attrs<T extends Element>(node: T, values: Record<string, string>): T {
   return node;
 }
 
-function button(label: string, onClick: () => void, { secondary = true, aria, className }: { secondary?: boolean; aria?: string; className?: string } = {}): HTMLElement {
+function button(
+  label: string,
+  onClick: () => void,
+  { secondary = true, aria, className }: { secondary?: boolean; aria?: string; className?: string } = {},
+): HTMLElement {
   const b = document.createElement('vscode-button');
   b.textContent = label;
   if (secondary) b.setAttribute('secondary', '');
@@ -75,7 +79,11 @@ function render(next: TeamClockState): void {
   nowMs = next.nowMs;
   if (cursor !== undefined && cursor >= next.length) cursor = undefined;
 
-  const dateField = attrs(document.createElement('vscode-textfield'), { type: 'date', 'aria-label': 'Show another day', title: 'Show another day' }) as HTMLElement & { value: string };
+  const dateField = attrs(document.createElement('vscode-textfield'), {
+    type: 'date',
+    'aria-label': 'Show another day',
+    title: 'Show another day',
+  }) as HTMLElement & { value: string };
   dateField.value = next.date;
   dateField.id = 'day-input';
   dateField.addEventListener('change', () => {
@@ -145,7 +153,10 @@ function grid(s: TeamClockState): HTMLElement {
     role: 'table',
     'aria-label': `Team clock for ${s.dayLabel}, in your time (${s.viewerZone})`,
   });
-  const ticks = attrs(el('div', { className: 'track ticks' }), { role: 'columnheader', 'aria-label': `Hours of ${s.dayLabel}, your time, ${s.length / 60} hours` });
+  const ticks = attrs(el('div', { className: 'track ticks' }), {
+    role: 'columnheader',
+    'aria-label': `Hours of ${s.dayLabel}, your time, ${s.length / 60} hours`,
+  });
   for (const t of s.ticks) {
     const tick = el('span', { className: `tick${t.shifted ? ' shifted' : ''}`, textContent: t.label });
     tick.style.left = pct(t.at);
@@ -153,7 +164,10 @@ function grid(s: TeamClockState): HTMLElement {
     if (t.shifted) tick.title = 'Your clocks change here';
     ticks.append(tick);
   }
-  const head = attrs(el('div', { className: 'row head' }, attrs(el('div', { className: 'name', textContent: '' }), { role: 'columnheader', 'aria-label': 'Teammate' }), ticks), { role: 'row' });
+  const head = attrs(
+    el('div', { className: 'row head' }, attrs(el('div', { className: 'name', textContent: '' }), { role: 'columnheader', 'aria-label': 'Teammate' }), ticks),
+    { role: 'row' },
+  );
   const headGroup = attrs(el('div', { className: 'headgroup' }, head), { role: 'rowgroup' });
 
   const body = attrs(el('div', { className: 'body', tabIndex: 0, id: 'clock-body' }), { role: 'rowgroup', 'aria-describedby': 'live' });
@@ -222,7 +236,11 @@ function memberRow(m: ClockMember): HTMLElement {
     el(
       'div',
       { className: 'name' },
-      el('span', { className: 'n', textContent: m.name, title: `${m.name} (@${m.github})` }, ...(m.isViewer ? [el('span', { className: 'you', textContent: ' (you)' })] : [])),
+      el(
+        'span',
+        { className: 'n', textContent: m.name, title: `${m.name} (@${m.github})` },
+        ...(m.isViewer ? [el('span', { className: 'you', textContent: ' (you)' })] : []),
+      ),
       el('span', { className: 'z', textContent: `${m.timezone} · ${m.shortOffset}`, title: `${m.timezone} · ${m.offsetText}` }),
     ),
     { role: 'rowheader' },

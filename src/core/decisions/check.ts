@@ -5,7 +5,12 @@ import type { Problem } from '../shared/problem';
 import { isOverdue } from './summary';
 
 /** The record a link points at: by file, or by number within the linking record's folder. */
-function linkTarget(link: RecordLink, from: DecisionRecord, byFile: Map<string, DecisionRecord>, byNumber: Map<string, DecisionRecord[]>): DecisionRecord | undefined {
+function linkTarget(
+  link: RecordLink,
+  from: DecisionRecord,
+  byFile: Map<string, DecisionRecord>,
+  byNumber: Map<string, DecisionRecord[]>,
+): DecisionRecord | undefined {
   if (link.target !== null) return byFile.get(link.target);
   if (link.number === undefined) return undefined;
   return byNumber.get(`${from.folder}\u0000${link.number}`)?.[0];

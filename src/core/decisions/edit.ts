@@ -2,7 +2,7 @@
 // line endings included, stays as it was (SPEC §2.2: reading then writing an unchanged record is identical).
 import { isScalar, isSeq } from 'yaml';
 import { lineAt, lineContent, splice } from '../shared/text';
-import { analyze, type Analysis } from './parse';
+import { analyze, scalarString, type Analysis } from './parse';
 import { statusWord } from './status';
 import type { DecisionRecord, DecisionStatus } from './types';
 
@@ -119,7 +119,7 @@ export function addFrontMatterListValue(a: Analysis, key: string, value: string,
   const node = pair?.value;
   const fm = a.frontMatter;
   if (fm && pair && isSeq(node) && node.range) {
-    const items = node.items.map((item) => (isScalar(item) ? String(item.value ?? '') : ''));
+    const items = node.items.map((item) => (isScalar(item) ? scalarString(item.value) : ''));
     if (items.includes(value)) return a.text;
     if (node.flow || node.items.length === 0) {
       const sources = node.items.map((item) => {
@@ -135,8 +135,8 @@ export function addFrontMatterListValue(a: Analysis, key: string, value: string,
     const at = a.starts[lastLine + 1] ?? a.text.length;
     return splice(a.text, at, at, `${indent}${yamlScalar(value)}${a.eol}`);
   }
-  if (fm && pair && isScalar(node) && node.value !== null && node.value !== undefined && String(node.value).trim() !== '') {
-    const current = String(node.value).trim();
+  if (fm && pair && isScalar(node) && scalarString(node.value).trim() !== '') {
+    const current = scalarString(node.value).trim();
     if (current === value) return a.text;
     const source = node.range ? a.text.slice(fm.offset + node.range[0], fm.offset + node.range[1]) : yamlScalar(current);
     return setFrontMatterValue(a, key, `[${source}, ${yamlScalar(value)}]`);

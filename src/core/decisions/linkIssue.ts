@@ -4,7 +4,11 @@
 import { addFrontMatterListValue, analyzeForEdit, insertBlock } from './edit';
 import type { DecisionRecord } from './types';
 
-export function linkIssueToRecord(text: string, record: Pick<DecisionRecord, 'file' | 'folder'>, issue: { number: number; url: string; title: string }): string {
+export function linkIssueToRecord(
+  text: string,
+  record: Pick<DecisionRecord, 'file' | 'folder'>,
+  issue: { number: number; url: string; title: string },
+): string {
   const ref = `#${issue.number}`;
   let a = analyzeForEdit(text, record);
   let out = text;

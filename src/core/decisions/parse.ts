@@ -316,7 +316,7 @@ type ProblemFn = (line: number, severity: Problem['severity'], code: string, mes
 
 function readFrontMatter(a: Analysis, close: number, problem: ProblemFn): FrontMatter {
   const offset = a.starts[1]!;
-  const yamlText = a.text.slice(offset, a.starts[close]!);
+  const yamlText = a.text.slice(offset, a.starts[close]);
   const nodes = readSimpleFrontMatter(yamlText) ?? readYamlFrontMatter(yamlText);
   for (const error of nodes.errors) problem(Math.min(lineAt(a.starts, offset + error.offset), close), 'error', 'bad-front-matter', error.message);
   return { open: 0, close, offset, pairs: nodes.pairs, ok: nodes.errors.length === 0 };
@@ -327,8 +327,13 @@ function scalarText(node: unknown): string | null {
   const v = node.value;
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
-  const s = String(v).trim();
+  const s = scalarString(v).trim();
   return s === '' ? null : s;
+}
+
+/** A YAML scalar's value as text. YAML's core schema reads strings, numbers and booleans; null (and anything else) is ''. */
+export function scalarString(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
 }
 
 /** A YAML list, or a comma-separated string, as items with their source offsets. */
@@ -411,11 +416,27 @@ function readNative(a: Analysis, problem: ProblemFn): void {
       noteStatus(record, line, problem);
       // Native records use our set of statuses: anything else is worth a word.
       if (!record.status) {
-        problem(line, 'error', 'unknown-status', `Unknown status "${raw}". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.`, column, endColumn);
+        problem(
+          line,
+          'error',
+          'unknown-status',
+          `Unknown status "${raw}". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.`,
+          column,
+          endColumn,
+        );
       } else if (record.status === 'superseded') {
         // MADR: "superseded by ADR-0123" or a link.
         const ref = referenceIn(raw.replace(/^\S+\s*(by\s*)?/i, ''), record.file);
-        if (ref) record.links!.push({ kind: 'superseded-by', label: 'status', target: ref.target, ...(ref.number !== undefined ? { number: ref.number } : {}), line, column, endColumn });
+        if (ref)
+          record.links!.push({
+            kind: 'superseded-by',
+            label: 'status',
+            target: ref.target,
+            ...(ref.number !== undefined ? { number: ref.number } : {}),
+            line,
+            column,
+            endColumn,
+          });
       }
     }
   }
@@ -519,7 +540,12 @@ function readNygard(
     };
     noteStatus(record, statusPara.line, problem);
     if (statuses.length > 1 && statuses[0] !== statusPara) {
-      problem(statusPara.line, 'info', 'amended-status', `The status is "${raw}", from the last status paragraph (an earlier one says "${statuses[0]!.flat.trim()}").`);
+      problem(
+        statusPara.line,
+        'info',
+        'amended-status',
+        `The status is "${raw}", from the last status paragraph (an earlier one says "${statuses[0]!.flat.trim()}").`,
+      );
     }
   }
   for (const p of paragraphs) {
@@ -540,7 +566,8 @@ interface Paragraph {
 }
 
 /** A line that starts a relation ("Supercedes […]", "Amended by […]") begins its own paragraph. */
-const RELATION_START_RE = /^(?:[-*+]\s+|(?:super[cs]edes|super[cs]eded\s+by|amends|amended\s+by|clarifies|clarified\s+by|extends|extended\s+by|relates\s+to|related\s+to)\b)/i;
+const RELATION_START_RE =
+  /^(?:[-*+]\s+|(?:super[cs]edes|super[cs]eded\s+by|amends|amended\s+by|clarifies|clarified\s+by|extends|extended\s+by|relates\s+to|related\s+to)\b)/i;
 
 function statusParagraphs(lines: string[], from: number, to: number): Paragraph[] {
   const out: Paragraph[] = [];

@@ -66,7 +66,8 @@ function rewriteLinks(text: string, file: string, folder: string, renames: Map<s
         const value = item.value.trim();
         const newValue = value.slice(0, value.lastIndexOf('/') + 1) + target.file.slice(target.file.lastIndexOf('/') + 1);
         // Keep the value's quoting style.
-        const written = item.type === 'QUOTE_DOUBLE' ? JSON.stringify(newValue) : item.type === 'QUOTE_SINGLE' ? `'${newValue.replace(/'/g, "''")}'` : yamlScalar(newValue);
+        const written =
+          item.type === 'QUOTE_DOUBLE' ? JSON.stringify(newValue) : item.type === 'QUOTE_SINGLE' ? `'${newValue.replace(/'/g, "''")}'` : yamlScalar(newValue);
         edits.push({ start: a.frontMatter.offset + item.range[0], end: a.frontMatter.offset + item.range[1], value: written });
       }
     }

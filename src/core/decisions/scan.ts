@@ -80,11 +80,23 @@ function confined(files: RepoFiles, dir: string, where: { file: string; line: nu
   if ('dir' in folder) {
     // A config file that names a folder that is not there (a typo, a moved folder) is worth a word.
     if (where && !files.isFolder(folder.dir)) {
-      problems.push({ file: where.file, line: where.line, severity: 'warning', code: 'folder-missing', message: `The decisions folder ${folder.dir || '.'} named in ${where.file} does not exist.` });
+      problems.push({
+        file: where.file,
+        line: where.line,
+        severity: 'warning',
+        code: 'folder-missing',
+        message: `The decisions folder ${folder.dir || '.'} named in ${where.file} does not exist.`,
+      });
     }
     return folder.dir;
   }
-  problems.push({ file: where?.file ?? '', line: where?.line ?? 0, severity: 'error', code: 'folder-outside-workspace', message: `The decisions folder ${folder.error}${where ? '' : ' (setting asyncDesk.decisionsDir)'}` });
+  problems.push({
+    file: where?.file ?? '',
+    line: where?.line ?? 0,
+    severity: 'error',
+    code: 'folder-outside-workspace',
+    message: `The decisions folder ${folder.error}${where ? '' : ' (setting asyncDesk.decisionsDir)'}`,
+  });
   return null;
 }
 
@@ -123,7 +135,14 @@ function configuredFolders(files: RepoFiles, options: DiscoverOptions, problems:
           if (!pkg || typeof pkg.adrFolder !== 'string' || !pkg.adrFolder.trim()) continue;
           const dir = confined(files, pkg.adrFolder, at(pkg.adrFolder.trim()), problems);
           if (dir === null) refused = true;
-          else specs.push({ dir, source: 'package', label: typeof pkg.name === 'string' ? pkg.name : path.posix.basename(dir), fallback: 'log4brains', categories: false });
+          else
+            specs.push({
+              dir,
+              source: 'package',
+              label: typeof pkg.name === 'string' ? pkg.name : path.posix.basename(dir),
+              fallback: 'log4brains',
+              categories: false,
+            });
         }
       }
     } catch {
@@ -216,7 +235,13 @@ async function load(root: string, options: ScanOptions): Promise<{ folders: Deci
     for (const e of listing.entries) {
       if (e.kind === 'other' && isRecordFileName(e.name)) {
         const file = dir ? `${dir}/${e.name}` : e.name;
-        fileProblems.push({ file, line: 0, severity: 'error', code: 'not-a-file', message: `${file} is not a regular file (a device, FIFO or socket); not read.` });
+        fileProblems.push({
+          file,
+          line: 0,
+          severity: 'error',
+          code: 'not-a-file',
+          message: `${file} is not a regular file (a device, FIFO or socket); not read.`,
+        });
       }
     }
     return listing.entries;

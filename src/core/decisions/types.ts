@@ -31,7 +31,10 @@ export interface DecisionRecord {
   /** File name stem without number or extension: '0007-use-postgres.md' -> 'use-postgres'. */
   slug: string;
   title: string;
-  /** Normalized status ('Proposal' -> proposed, 'Approved' -> accepted, 'Partly superseded' -> superseded), or null when missing/unknown (statusText and rawStatus keep the text). */
+  /**
+   * Normalized status ('Proposal' -> proposed, 'Approved' -> accepted, 'Partly superseded' -> superseded),
+   * or null when missing/unknown (statusText and rawStatus keep the text).
+   */
   status: DecisionStatus | null;
   /**
    * The author's status words, without links or relations: 'Accepted', 'Pending', 'On hold', 'Partly
@@ -39,7 +42,10 @@ export interface DecisionRecord {
    * (status null) and where it differs from the normalized status.
    */
   statusText?: string;
-  /** The status text as written (a wrapped status paragraph joined by spaces), e.g. 'Accepted', 'superseded by ADR-0012', 'Superceded by [12. Foo](0012-foo.md)'. */
+  /**
+   * The status text as written (a wrapped status paragraph joined by spaces), e.g. 'Accepted',
+   * 'superseded by ADR-0012', 'Superceded by [12. Foo](0012-foo.md)'.
+   */
   rawStatus: string;
   /** YYYY-MM-DD or null. */
   date: string | null;

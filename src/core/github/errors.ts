@@ -81,7 +81,8 @@ interface HttpErrorLike {
 }
 
 // Duck-typed so this module needs no runtime import of Octokit: RequestError is named 'HttpError'.
-const isHttpError = (e: unknown): e is HttpErrorLike => e instanceof Error && e.name === 'HttpError' && typeof (e as unknown as HttpErrorLike).status === 'number';
+const isHttpError = (e: unknown): e is HttpErrorLike =>
+  e instanceof Error && e.name === 'HttpError' && typeof (e as unknown as HttpErrorLike).status === 'number';
 
 type NetworkReason = 'refused' | 'dns' | 'dropped' | 'timeout' | 'other';
 
@@ -136,7 +137,8 @@ export function formatWait(ms: number): string {
   return `in about ${Math.round(minutes / 60)} hours`;
 }
 
-const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : ms === 1000 ? '1 second' : ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`);
+const duration = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : ms === 1000 ? '1 second' : ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
 
 function header(headers: Headers | undefined, name: string): string | undefined {
   const v = headers?.[name];
@@ -147,12 +149,24 @@ function responseMessage(data: unknown): string | undefined {
   return data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string' ? (data as { message: string }).message : undefined;
 }
 
+/** A value from GitHub's JSON as text: a string, number or boolean as is, anything else as JSON (not "[object Object]"). */
+export function jsonText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : (JSON.stringify(value) ?? '');
+}
+
 function describeFieldErrors(errors: FieldError[]): string {
   return errors
     .map((e) => {
       if (e.message) return e.field ? `${e.field}: ${e.message}` : e.message;
-      const what = e.code === 'missing_field' || e.code === 'missing' ? 'is missing' : e.code === 'already_exists' ? 'already exists' : e.code === 'invalid' ? 'is not valid' : e.code.replace(/_/g, ' ');
-      const value = e.value === undefined || e.value === null ? '' : ` ("${Array.isArray(e.value) ? e.value.join(', ') : String(e.value)}")`;
+      const what =
+        e.code === 'missing_field' || e.code === 'missing'
+          ? 'is missing'
+          : e.code === 'already_exists'
+            ? 'already exists'
+            : e.code === 'invalid'
+              ? 'is not valid'
+              : e.code.replace(/_/g, ' ');
+      const value = e.value === undefined || e.value === null ? '' : ` ("${Array.isArray(e.value) ? e.value.join(', ') : jsonText(e.value)}")`;
       return `${e.field ?? e.resource ?? 'a field'}${value} ${what}`;
     })
     .join('; ');
@@ -174,7 +188,12 @@ function rateLimitError(headers: Headers | undefined, secondary: boolean, svc: s
 }
 
 /** Turns a GraphQL `errors` list that left no usable data into one error. */
-export function graphqlErrorToGitHubError(errors: GraphQLErrorEntry[], headers: Headers | undefined, context: ClassifyContext = {}, status?: number): GitHubError {
+export function graphqlErrorToGitHubError(
+  errors: GraphQLErrorEntry[],
+  headers: Headers | undefined,
+  context: ClassifyContext = {},
+  status?: number,
+): GitHubError {
   const svc = service(context.host);
   const now = (context.now ?? Date.now)();
   const details: GitHubErrorDetails = { graphqlErrors: errors, ...(status !== undefined ? { status } : {}) };
@@ -187,11 +206,13 @@ export function graphqlErrorToGitHubError(errors: GraphQLErrorEntry[], headers: 
     const needed = /following scopes: \[([^\]]*)\]/.exec(scopes.message)?.[1]?.match(/[\w:]+/g) ?? [];
     return new GitHubError(
       'forbidden',
-      `Your GitHub sign-in does not include the ${needed.map((s) => `'${s}'`).join(' or ') || 'needed'} permission this needs. Sign in to GitHub again and grant it.`,
+      `Your GitHub sign-in does not include the ${needed.map((s) => `'${s}'`).join(' or ') || 'needed'} permission this needs. ` +
+        'Sign in to GitHub again and grant it.',
       { ...details, neededScopes: needed },
     );
   }
-  if (errors.some((e) => e.type === 'FORBIDDEN')) return new GitHubError('forbidden', `${svc} refused the request: ${first?.message ?? 'forbidden'}. Check that your account has access.`, details);
+  if (errors.some((e) => e.type === 'FORBIDDEN'))
+    return new GitHubError('forbidden', `${svc} refused the request: ${first?.message ?? 'forbidden'}. Check that your account has access.`, details);
   if (errors.length && errors.every((e) => e.type === 'NOT_FOUND')) return new GitHubError('not-found', `${svc} could not find it: ${text}`, details);
   // No type: a query GitHub's schema rejects, or bad input (a bug in the request, not the user's doing).
   return new GitHubError('validation', `${svc} rejected the request: ${text || 'no details given'}`, details);
@@ -219,32 +240,65 @@ export function toGitHubError(error: unknown, context: ClassifyContext = {}): Gi
     const graphqlErrors = (data as { errors?: unknown } | undefined)?.errors;
     const isGraphQLErrors = Array.isArray(graphqlErrors) && graphqlErrors.some((e) => e && typeof e === 'object' && 'type' in e);
 
-    if (status === 401) return new GitHubError('auth', `${svc} did not accept your sign-in (${ghMessage ?? 'Bad credentials'}): the token may have expired or been revoked. Sign in to GitHub again.`, details);
+    if (status === 401)
+      return new GitHubError(
+        'auth',
+        `${svc} did not accept your sign-in (${ghMessage ?? 'Bad credentials'}): the token may have expired or been revoked. Sign in to GitHub again.`,
+        details,
+      );
     if (status === 403 || status === 429) {
       const secondary = /secondary rate limit|abuse/i.test(ghMessage ?? '') || header(headers, 'retry-after') !== undefined;
       if (secondary) return rateLimitError(headers, true, svc, now, details);
-      if (header(headers, 'x-ratelimit-remaining') === '0' || (isGraphQLErrors && (graphqlErrors as GraphQLErrorEntry[]).some((e) => e.type === 'RATE_LIMITED'))) {
+      if (
+        header(headers, 'x-ratelimit-remaining') === '0' ||
+        (isGraphQLErrors && (graphqlErrors as GraphQLErrorEntry[]).some((e) => e.type === 'RATE_LIMITED'))
+      ) {
         return rateLimitError(headers, false, svc, now, details);
       }
       if (status === 429) return rateLimitError(headers, true, svc, now, details);
       const sso = header(headers, 'x-github-sso');
       if (sso) {
         const url = /url=(\S+)/.exec(sso)?.[1];
-        return new GitHubError('forbidden', `The organization requires single sign-on for this token. Authorize it${url ? ` at ${url}` : ' in your GitHub settings'}, then try again.`, details);
+        return new GitHubError(
+          'forbidden',
+          `The organization requires single sign-on for this token. Authorize it${url ? ` at ${url}` : ' in your GitHub settings'}, then try again.`,
+          details,
+        );
       }
-      return new GitHubError('forbidden', `${svc} refused the request (403${ghMessage ? `: ${ghMessage}` : ''}). Check that your account has access, or sign in again with the needed permissions.`, details);
+      return new GitHubError(
+        'forbidden',
+        `${svc} refused the request (403${ghMessage ? `: ${ghMessage}` : ''}). ` +
+          'Check that your account has access, or sign in again with the needed permissions.',
+        details,
+      );
     }
     if (status === 404) {
-      return new GitHubError('not-found', `${svc} found nothing there (404). Check the repository or user name, and that your account can see it: GitHub answers 404 for private repositories you cannot access.`, details);
+      return new GitHubError(
+        'not-found',
+        `${svc} found nothing there (404). Check the repository or user name, and that your account can see it: ` +
+          'GitHub answers 404 for private repositories you cannot access.',
+        details,
+      );
     }
-    if (status === 410) return new GitHubError('not-found', `${svc} says this is gone (410${ghMessage ? `: ${ghMessage}` : ''}), for example issues are turned off for the repository.`, details);
+    if (status === 410)
+      return new GitHubError(
+        'not-found',
+        `${svc} says this is gone (410${ghMessage ? `: ${ghMessage}` : ''}), for example issues are turned off for the repository.`,
+        details,
+      );
     if (status >= 500) {
-      return new GitHubError('server', `${svc} had a problem answering (${status}${ghMessage ? ` ${ghMessage}` : ''}). This is usually temporary: try again in a few minutes.`, details);
+      return new GitHubError(
+        'server',
+        `${svc} had a problem answering (${status}${ghMessage ? ` ${ghMessage}` : ''}). This is usually temporary: try again in a few minutes.`,
+        details,
+      );
     }
     // 400, 409, 422: the request was understood and refused. Some endpoints list plain sentences.
     const fieldErrors =
       Array.isArray(graphqlErrors) && !isGraphQLErrors
-        ? (graphqlErrors as unknown[]).flatMap((e): FieldError[] => (typeof e === 'string' ? [{ code: 'custom', message: e }] : e && typeof e === 'object' && 'code' in e ? [e as FieldError] : []))
+        ? (graphqlErrors as unknown[]).flatMap((e): FieldError[] =>
+            typeof e === 'string' ? [{ code: 'custom', message: e }] : e && typeof e === 'object' && 'code' in e ? [e as FieldError] : [],
+          )
         : [];
     const detail = fieldErrors.length ? describeFieldErrors(fieldErrors) : (ghMessage ?? `status ${status}`);
     return new GitHubError('validation', `${svc} rejected the request (${status}): ${detail}. Correct it and try again.`, { ...details, fieldErrors });
@@ -256,13 +310,23 @@ export function toGitHubError(error: unknown, context: ClassifyContext = {}): Gi
       case 'timeout':
         return timeout();
       case 'refused':
-        return new GitHubError('offline', `Could not connect to ${host} (connection refused). Check your network and the asyncDesk.github.apiUrl setting.`, { cause: error });
+        return new GitHubError('offline', `Could not connect to ${host} (connection refused). Check your network and the asyncDesk.github.apiUrl setting.`, {
+          cause: error,
+        });
       case 'dns':
-        return new GitHubError('offline', `Could not find ${host} (name lookup failed). Check your network connection and the asyncDesk.github.apiUrl setting.`, { cause: error });
+        return new GitHubError(
+          'offline',
+          `Could not find ${host} (name lookup failed). Check your network connection and the asyncDesk.github.apiUrl setting.`,
+          { cause: error },
+        );
       case 'dropped':
-        return new GitHubError('offline', `The connection to ${host} was closed before it answered. Check your network connection and try again.`, { cause: error });
+        return new GitHubError('offline', `The connection to ${host} was closed before it answered. Check your network connection and try again.`, {
+          cause: error,
+        });
       default:
-        return new GitHubError('offline', `Could not reach ${host}${network.code ? ` (${network.code})` : ''}. Check your network connection and try again.`, { cause: error });
+        return new GitHubError('offline', `Could not reach ${host}${network.code ? ` (${network.code})` : ''}. Check your network connection and try again.`, {
+          cause: error,
+        });
     }
   }
   const message = error instanceof Error ? error.message : String(error);

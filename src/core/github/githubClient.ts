@@ -90,7 +90,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
     async request<T>(route: string, params: Record<string, unknown> = {}) {
       const { result } = await call((signal) => octokit.request(route, { ...params, request: { signal } }));
-      return { status: result.status, headers: result.headers as RestResponse<T>['headers'], data: result.data as T };
+      return { status: result.status, headers: result.headers, data: result.data as T };
     },
 
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
@@ -106,7 +106,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       }
       const errors = body.errors ?? [];
       if (body.data == null || errors.some((e) => e.type === 'RATE_LIMITED')) {
-        throw graphqlErrorToGitHubError(errors, result.headers as Record<string, string>, { host, now }, result.status);
+        throw graphqlErrorToGitHubError(errors, result.headers, { host, now }, result.status);
       }
       return { data: body.data, errors };
     },

@@ -126,6 +126,8 @@ export class StatusPoller<T> {
     this.cancelTimer();
     if (this.running) return; // it reschedules itself when done
     const delay = Math.max(0, this.dueAt - this.options.timers.now());
+    // Not awaited, here and in the timer: run() catches a failed fetch (kept as lastError, for the
+    // snapshot) and reschedules itself; nobody is waiting for this run.
     if (delay === 0) {
       void this.run();
       return;

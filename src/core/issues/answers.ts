@@ -39,7 +39,9 @@ export const UPLOAD_NOTE = 'files are attached on github.com after the issue is 
 /** What to tell the user about an upload field: where the files go, and that a required upload is
  *  not enforced here (GitHub's `validations.required` cannot be met through the API). */
 export function uploadNote(field: Extract<FormField, { type: 'upload' }>): string {
-  return `"${field.label}" is a file upload${field.required ? ' the form marks as required' : ''}: ${UPLOAD_NOTE}.${field.required ? ' Attach them there; the issue is created without them.' : ''}`;
+  const required = field.required ? ' the form marks as required' : '';
+  const attach = field.required ? ' Attach them there; the issue is created without them.' : '';
+  return `"${field.label}" is a file upload${required}: ${UPLOAD_NOTE}.${attach}`;
 }
 
 /** A note per upload field of a form, to show before sending. */
@@ -55,7 +57,8 @@ export function validateAnswers(template: IssueTemplate, title: string, answers:
   if (blank(title)) errors.push({ field: 'title', message: 'Add a title.' });
   if (template.kind === 'markdown') {
     for (const id of Object.keys(answers)) {
-      if (id !== MARKDOWN_BODY) errors.push({ field: id, message: `"${id}" is not a field of ${template.name}: a Markdown template takes only "${MARKDOWN_BODY}".` });
+      if (id !== MARKDOWN_BODY)
+        errors.push({ field: id, message: `"${id}" is not a field of ${template.name}: a Markdown template takes only "${MARKDOWN_BODY}".` });
       else if (typeof answers[id] !== 'string') errors.push({ field: id, message: 'The body must be text.' });
     }
     return errors;

@@ -19,7 +19,7 @@ function form(key: string, name: string, about: string, title: string, labels: s
     assignees: [],
     projects: [],
     body: '',
-    fields: fields.map((f) => ({ ...f, line: 0 }) as FormField),
+    fields: fields.map((f) => ({ ...f, line: 0 })),
     problems: [],
   };
 }

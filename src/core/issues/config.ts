@@ -64,7 +64,13 @@ function readLink(ctx: YamlCtx, node: unknown, at: [number, number]): ContactLin
   }
   for (const key of ['name', 'url', 'about'] as const) {
     if (link[key] === undefined && ok) {
-      report(ctx, at, 'warning', 'bad-contact-link', `The contact link needs \`${key}\`; github.com leaves it out of the template chooser, and so does Async Desk.`);
+      report(
+        ctx,
+        at,
+        'warning',
+        'bad-contact-link',
+        `The contact link needs \`${key}\`; github.com leaves it out of the template chooser, and so does Async Desk.`,
+      );
       ok = false;
     }
   }

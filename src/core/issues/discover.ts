@@ -17,7 +17,9 @@ const problem = (file: string, code: string, message: string, severity: Problem[
 
 const TEMPLATE_NAME = /\.(?:md|ya?ml)$/i;
 
-// (async: callers await it; the reads are synchronous and bounded by the size limit)
+// The reads are synchronous and bounded by the size limit; the function stays async so that its
+// callers (the extension, the CLI) need not change if a read ever becomes asynchronous.
+// eslint-disable-next-line @typescript-eslint/require-await -- see above
 export async function discoverTemplates(root: string, limits?: ReadLimits): Promise<TemplateSet> {
   const files = new RepoFiles(root, limits);
   const set: TemplateSet = { templates: [], blankIssuesEnabled: true, contactLinks: [], problems: [] };
@@ -28,7 +30,8 @@ export async function discoverTemplates(root: string, limits?: ReadLimits): Prom
     // A linked template folder or file that leads outside the repository is a problem, not a read.
     for (const p of listing.problems) if (p.file === dir || TEMPLATE_NAME.test(p.file)) set.problems.push(p);
     for (const e of listing.entries) {
-      if (e.kind === 'other' && TEMPLATE_NAME.test(e.name)) set.problems.push(problem(`${dir}/${e.name}`, 'not-a-file', `${dir}/${e.name} is not a regular file (a device, FIFO or socket); not read.`));
+      if (e.kind === 'other' && TEMPLATE_NAME.test(e.name))
+        set.problems.push(problem(`${dir}/${e.name}`, 'not-a-file', `${dir}/${e.name} is not a regular file (a device, FIFO or socket); not read.`));
     }
     const names = listing.entries.filter((e) => e.kind === 'file').map((e) => e.name);
     for (const name of names.sort()) {
@@ -74,7 +77,15 @@ export async function discoverTemplates(root: string, limits?: ReadLimits): Prom
   const byKey = new Map<string, IssueTemplate>();
   for (const t of set.templates) {
     const first = byKey.get(t.key);
-    if (first) t.problems.push(problem(t.file, 'duplicate-key', `${first.file} has the same file name; team-file defaults (issues.templates.${t.key}) and --template ${t.key} apply to that one.`, 'warning'));
+    if (first)
+      t.problems.push(
+        problem(
+          t.file,
+          'duplicate-key',
+          `${first.file} has the same file name; team-file defaults (issues.templates.${t.key}) and --template ${t.key} apply to that one.`,
+          'warning',
+        ),
+      );
     else byKey.set(t.key, t);
   }
   if (set.templates.length === 0) set.templates = BUILT_IN_TEMPLATES.map((t) => ({ ...t }));
@@ -86,7 +97,10 @@ function guarded<T extends object>(file: string, parse: () => T): T | { crashed:
   try {
     return parse();
   } catch (error) {
-    const message = error instanceof RangeError && /call stack/i.test(error.message) ? 'it is nested too deeply to read' : `it could not be read (${(error as Error).message})`;
+    const message =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'it is nested too deeply to read'
+        : `it could not be read (${(error as Error).message})`;
     return { crashed: problem(file, 'unreadable-template', `${file} is left out: ${message}.`) };
   }
 }

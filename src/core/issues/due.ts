@@ -37,7 +37,14 @@ interface Ctx {
   who: string;
 }
 
-export function resolveDue(spec: DuePreset | string, now: Date, owner: Member | undefined, team: Team | undefined, fallbackZone: string): ResolvedDue | { error: string } {
+/** `spec`: a preset, or any rule above as text (`string & {}` keeps the presets visible next to it). */
+export function resolveDue(
+  spec: DuePreset | (string & {}),
+  now: Date,
+  owner: Member | undefined,
+  team: Team | undefined,
+  fallbackZone: string,
+): ResolvedDue | { error: string } {
   const member: Member = owner ?? { github: '', timezone: fallbackZone, hours: DEFAULT_HOURS, days: DEFAULT_DAYS, focus: [], holidays: [], away: [], line: 0 };
   const who = owner ? `@${owner.github}` : 'you';
   if (!isValidZone(member.timezone)) return { error: `"${member.timezone}" is not a time zone${owner ? ` (the zone of ${who} in the team file)` : ''}.` };
@@ -104,7 +111,11 @@ function workdays(ctx: Ctx, amount: number, text: string): ResolvedDue | { error
     if (span && ++found === amount) return due(ctx, span[1], text);
   }
   if (found === 0) return noWorkday(ctx);
-  return { error: `${ctx.who} ${ctx.who === 'you' ? 'have' : 'has'} only ${found} working day${found === 1 ? '' : 's'} in the next ${SEARCH_DAYS} days, fewer than "${text}" counts.` };
+  return {
+    error:
+      `${ctx.who} ${ctx.who === 'you' ? 'have' : 'has'} only ${found} working day${found === 1 ? '' : 's'} in the next ${SEARCH_DAYS} days, ` +
+      `fewer than "${text}" counts.`,
+  };
 }
 
 function calendarDays(ctx: Ctx, amount: number, text: string): ResolvedDue {
@@ -130,7 +141,8 @@ function chosenDate(ctx: Ctx, date: string): ResolvedDue | { error: string } {
   if (day === null) return { error: `${date} is not a calendar date.` };
   const span = ctx.schedule.span(day);
   const end = span ? span[1] : ctx.schedule.clock.at(day, ctx.member.hours.end).ts;
-  if (end <= ctx.ts) return { error: `${date} has already ended in ${ctx.member.timezone}${ctx.who === 'you' ? '' : `, ${ctx.who}'s zone`}. Choose a later date.` };
+  if (end <= ctx.ts)
+    return { error: `${date} has already ended in ${ctx.member.timezone}${ctx.who === 'you' ? '' : `, ${ctx.who}'s zone`}. Choose a later date.` };
   return due(ctx, end, 'chosen date', span ? undefined : dayOffWarning(ctx, day));
 }
 

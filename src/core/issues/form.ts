@@ -53,7 +53,21 @@ export function templateKey(file: string): string {
 }
 
 export function emptyTemplate(kind: IssueTemplate['kind'], file: string): IssueTemplate {
-  return { kind, file, builtIn: false, key: templateKey(file), name: '', about: '', title: '', labels: [], assignees: [], projects: [], body: '', fields: [], problems: [] };
+  return {
+    kind,
+    file,
+    builtIn: false,
+    key: templateKey(file),
+    name: '',
+    about: '',
+    title: '',
+    labels: [],
+    assignees: [],
+    projects: [],
+    body: '',
+    fields: [],
+    problems: [],
+  };
 }
 
 export function parseIssueForm(text: string, file: string): IssueTemplate {
@@ -113,7 +127,8 @@ function readForm(ctx: YamlCtx, t: IssueTemplate): void {
     }
   }
   for (const key of ['name', 'description', 'body'] as const) {
-    if (!seen.has(key)) report(ctx, rangeOf(root, 0), 'error', `missing-${key}`, `The issue form needs \`${key}\`${key === 'body' ? ': a list of fields' : ''}.`);
+    if (!seen.has(key))
+      report(ctx, rangeOf(root, 0), 'error', `missing-${key}`, `The issue form needs \`${key}\`${key === 'body' ? ': a list of fields' : ''}.`);
   }
 }
 
@@ -162,7 +177,14 @@ function readBody(ctx: YamlCtx, t: IssueTemplate, e: Entry): void {
       }
       const key = field.label.trim().toLowerCase();
       const other = labels.get(key);
-      if (key && other !== undefined) report(ctx, at, 'error', 'duplicate-label', `Duplicate label "${field.label.trim()}" (also on line ${other + 1}): labels must be unique, as they head the answers in the issue.`);
+      if (key && other !== undefined)
+        report(
+          ctx,
+          at,
+          'error',
+          'duplicate-label',
+          `Duplicate label "${field.label.trim()}" (also on line ${other + 1}): labels must be unique, as they head the answers in the issue.`,
+        );
       else if (key) labels.set(key, field.line);
     }
     t.fields.push(field);
@@ -186,7 +208,13 @@ function readElement(ctx: YamlCtx, node: unknown, at: [number, number], index: n
     return null;
   }
   if (!TYPES.includes(type as FieldType)) {
-    report(ctx, rangeOf(typeEntry.value, typeEntry.offset), 'error', 'unknown-body-type', `"${type ?? ''}" is not a field type. Use one of: ${TYPES.join(', ')}.`);
+    report(
+      ctx,
+      rangeOf(typeEntry.value, typeEntry.offset),
+      'error',
+      'unknown-body-type',
+      `"${type ?? ''}" is not a field type. Use one of: ${TYPES.join(', ')}.`,
+    );
     return null;
   }
   const kind = type as FieldType;
@@ -199,7 +227,8 @@ function readElement(ctx: YamlCtx, node: unknown, at: [number, number], index: n
     if (f.key === 'id') {
       const value = stringOf(f.value);
       if (kind === 'markdown') report(ctx, rangeOf(f.keyNode, f.offset), 'warning', 'ignored-id', 'Markdown fields take no `id`; it is ignored.');
-      else if (value === undefined || !ID_RE.test(value)) report(ctx, rangeOf(f.value, f.offset), 'error', 'bad-id', '`id` can only contain letters, digits, - and _.');
+      else if (value === undefined || !ID_RE.test(value))
+        report(ctx, rangeOf(f.value, f.offset), 'error', 'bad-id', '`id` can only contain letters, digits, - and _.');
       else id = value;
     } else if (f.key === 'attributes') {
       attributesAt = rangeOf(f.value, f.offset);
@@ -210,7 +239,13 @@ function readElement(ctx: YamlCtx, node: unknown, at: [number, number], index: n
     } else unknownKey(ctx, f, `field ${index + 1}`, ELEMENT_KEYS);
   }
   if (!fields.some((f) => f.key === 'attributes')) {
-    report(ctx, at, 'error', 'missing-attributes', `Field ${index + 1} (${kind}) needs \`attributes\`${kind === 'markdown' ? ' with `value`' : ' with `label`'}.`);
+    report(
+      ctx,
+      at,
+      'error',
+      'missing-attributes',
+      `Field ${index + 1} (${kind}) needs \`attributes\`${kind === 'markdown' ? ' with `value`' : ' with `label`'}.`,
+    );
   }
   const attr = (name: string) => attributes.find((a) => a.key === name);
   for (const a of attributes) if (!ATTRIBUTES[kind].includes(a.key)) unknownKey(ctx, a, `the attributes of a ${kind} field`, ATTRIBUTES[kind]);
@@ -233,7 +268,13 @@ function readElement(ctx: YamlCtx, node: unknown, at: [number, number], index: n
       return { type: 'input', ...common, ...optional('placeholder', text('placeholder')), ...optional('value', text('value')) };
     case 'textarea': {
       const render = text('render')?.trim();
-      return { type: 'textarea', ...common, ...optional('placeholder', text('placeholder')), ...optional('value', text('value')), ...optional('render', render || undefined) };
+      return {
+        type: 'textarea',
+        ...common,
+        ...optional('placeholder', text('placeholder')),
+        ...optional('value', text('value')),
+        ...optional('render', render || undefined),
+      };
     }
     case 'dropdown':
       return readDropdown(ctx, common, attr, attributesAt);
@@ -262,7 +303,13 @@ function readValidations(ctx: YamlCtx, kind: FieldType, f: Entry): boolean {
     if (v.key !== 'required') unknownKey(ctx, v, '`validations`', ['required']);
     else if (kind === 'checkboxes') {
       // GitHub's schema has no validations for checkboxes (required is per option).
-      report(ctx, rangeOf(v.keyNode, v.offset), 'warning', 'ignored-validation', 'Checkboxes ignore `validations.required`: mark the options that must be ticked with `required: true`.');
+      report(
+        ctx,
+        rangeOf(v.keyNode, v.offset),
+        'warning',
+        'ignored-validation',
+        'Checkboxes ignore `validations.required`: mark the options that must be ticked with `required: true`.',
+      );
     } else required = booleanOf(ctx, v, '`validations.required`') ?? false;
   }
   return required;
@@ -277,7 +324,13 @@ function readDropdown(ctx: YamlCtx, common: Common, attr: (name: string) => Entr
   const seen = new Set<string>();
   const optionsEntry = attr('options');
   if (!optionsEntry || !isSeq(optionsEntry.value) || optionsEntry.value.items.length === 0) {
-    report(ctx, optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at, 'error', 'missing-options', 'A dropdown needs `options`: a non-empty list of choices.');
+    report(
+      ctx,
+      optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at,
+      'error',
+      'missing-options',
+      'A dropdown needs `options`: a non-empty list of choices.',
+    );
   } else {
     for (const item of optionsEntry.value.items) {
       const node = resolve(ctx, item);
@@ -305,7 +358,13 @@ function readDropdown(ctx: YamlCtx, common: Common, attr: (name: string) => Entr
   if (defaultEntry) {
     const v = isScalar(defaultEntry.value) ? defaultEntry.value.value : undefined;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= options.length) {
-      report(ctx, rangeOf(defaultEntry.value, defaultEntry.offset), 'error', 'bad-default', `\`default\` must be the index of an option, from 0 to ${Math.max(0, options.length - 1)}.`);
+      report(
+        ctx,
+        rangeOf(defaultEntry.value, defaultEntry.offset),
+        'error',
+        'bad-default',
+        `\`default\` must be the index of an option, from 0 to ${Math.max(0, options.length - 1)}.`,
+      );
     } else field.default = v;
   }
   return field;
@@ -323,7 +382,13 @@ function readCheckboxes(ctx: YamlCtx, common: Common, optionsEntry: Entry | unde
   const options: { label: string; required: boolean }[] = [];
   const seen = new Set<string>();
   if (!optionsEntry || !isSeq(optionsEntry.value) || optionsEntry.value.items.length === 0) {
-    report(ctx, optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at, 'error', 'missing-options', 'Checkboxes need `options`: a list of `- label: …` entries.');
+    report(
+      ctx,
+      optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at,
+      'error',
+      'missing-options',
+      'Checkboxes need `options`: a list of `- label: …` entries.',
+    );
   } else {
     for (const item of optionsEntry.value.items) {
       const node = resolve(ctx, item);

@@ -6,7 +6,20 @@ import { isMap, isScalar } from 'yaml';
 import { BOM } from '../shared/text';
 import { emptyTemplate } from './form';
 import type { IssueTemplate } from './types';
-import { entries, guard, isNull, nameList, optionalString, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../shared/yamlReader';
+import {
+  entries,
+  guard,
+  isNull,
+  nameList,
+  optionalString,
+  rangeOf,
+  readYaml,
+  report,
+  requiredString,
+  resolve,
+  unknownKey,
+  type YamlCtx,
+} from '../shared/yamlReader';
 
 const KEYS = ['name', 'about', 'title', 'labels', 'assignees', 'type', 'projects'] as const;
 
@@ -17,7 +30,15 @@ export function parseMarkdownTemplate(text: string, file: string): IssueTemplate
   const close = open ? /^---[ \t]*(?:\r?\n|$)/m.exec(text.slice(start + open[0].length)) : null;
   if (!open || !close) {
     const ctx = readYaml(text, file, '');
-    report(ctx, [0, 0], 'error', 'missing-front-matter', open ? 'The front matter is not closed: add a line "---" after it.' : 'A Markdown issue template starts with front matter: "---", then `name:` and `about:`, then "---".');
+    report(
+      ctx,
+      [0, 0],
+      'error',
+      'missing-front-matter',
+      open
+        ? 'The front matter is not closed: add a line "---" after it.'
+        : 'A Markdown issue template starts with front matter: "---", then `name:` and `about:`, then "---".',
+    );
     template.problems = ctx.problems;
     template.body = bodyText(text.slice(start));
     return template;
@@ -76,6 +97,13 @@ function readFrontMatter(ctx: YamlCtx, t: IssueTemplate): void {
     }
   }
   for (const key of ['name', 'about'] as const) {
-    if (!seen.has(key)) report(ctx, rangeOf(root, 0), 'error', `missing-${key}`, `The front matter needs \`${key}:\`; GitHub lists only templates with a name and an about text.`);
+    if (!seen.has(key))
+      report(
+        ctx,
+        rangeOf(root, 0),
+        'error',
+        `missing-${key}`,
+        `The front matter needs \`${key}:\`; GitHub lists only templates with a name and an about text.`,
+      );
   }
 }

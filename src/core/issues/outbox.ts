@@ -118,7 +118,7 @@ export class Outbox {
   update(id: string, patch: Partial<Omit<OutboxEntry, 'id'>>): OutboxEntry | undefined {
     const existing = this.get(id);
     if (!existing) return undefined;
-    const next = { ...existing, ...patch } as OutboxEntry;
+    const next = { ...existing, ...patch };
     for (const key of Object.keys(patch) as (keyof OutboxEntry)[]) if (patch[key as keyof typeof patch] === undefined) delete next[key];
     this.entries = this.entries.map((e) => (e.id === id ? next : e));
     this.changed();
@@ -235,24 +235,42 @@ function parseEntry(raw: unknown): OutboxEntry | string {
   const { id, repo, request, milestone, project, createdAt, attempts, status, lastError, result, context } = raw;
   if (!isString(id) || !isValidDraftId(id)) return 'no valid draft id';
   if (!isObject(repo) || !isString(repo.owner) || !isString(repo.repo)) return `draft ${id}: no repository`;
-  if (!isObject(request) || !isString(request.title) || !isString(request.body) || !isStrings(request.labels) || !isStrings(request.assignees) || (request.type !== undefined && !isString(request.type))) {
+  if (
+    !isObject(request) ||
+    !isString(request.title) ||
+    !isString(request.body) ||
+    !isStrings(request.labels) ||
+    !isStrings(request.assignees) ||
+    (request.type !== undefined && !isString(request.type))
+  ) {
     return `draft ${id}: no valid issue (title, body, labels, assignees)`;
   }
-  if (milestone !== undefined && !(isObject(milestone) && isString(milestone.dueDate) && (milestone.title === undefined || isString(milestone.title)))) return `draft ${id}: a malformed milestone`;
-  if (project !== undefined && !(isObject(project) && isString(project.owner) && Number.isInteger(project.number) && isString(project.dateField) && isString(project.date))) {
+  if (milestone !== undefined && !(isObject(milestone) && isString(milestone.dueDate) && (milestone.title === undefined || isString(milestone.title))))
+    return `draft ${id}: a malformed milestone`;
+  if (
+    project !== undefined &&
+    !(isObject(project) && isString(project.owner) && Number.isInteger(project.number) && isString(project.dateField) && isString(project.date))
+  ) {
     return `draft ${id}: a malformed project`;
   }
   const entry: OutboxEntry = {
     id,
     repo: { owner: repo.owner, repo: repo.repo },
-    request: { title: request.title, body: request.body, labels: request.labels, assignees: request.assignees, ...(request.type !== undefined ? { type: request.type as string } : {}) },
+    request: {
+      title: request.title,
+      body: request.body,
+      labels: request.labels,
+      assignees: request.assignees,
+      ...(request.type !== undefined ? { type: request.type } : {}),
+    },
     createdAt: isString(createdAt) && !Number.isNaN(Date.parse(createdAt)) ? createdAt : new Date(0).toISOString(),
     attempts: typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 0 ? attempts : 0,
     status: STATUSES.includes(status as OutboxStatus) ? (status as OutboxStatus) : 'pending',
   };
   if (milestone !== undefined) entry.milestone = milestone as unknown as MilestoneTarget;
   if (project !== undefined) entry.project = project as unknown as ProjectTarget;
-  if (isObject(lastError) && isString(lastError.kind) && isString(lastError.message) && isString(lastError.at)) entry.lastError = lastError as unknown as OutboxError;
+  if (isObject(lastError) && isString(lastError.kind) && isString(lastError.message) && isString(lastError.at))
+    entry.lastError = lastError as unknown as OutboxError;
   if (isObject(result) && typeof result.number === 'number' && isString(result.url)) entry.result = result as unknown as SubmitResult;
   else if (entry.status === 'sent') entry.status = 'pending'; // "sent" without its issue: send again (the marker finds it)
   if (context !== undefined) entry.context = context;

@@ -42,7 +42,14 @@ export function issueAssignees(owner: string | undefined, templateAssignees: rea
   return out;
 }
 
-export function buildIssueRequest(input: { template: IssueTemplate; title: string; answers: Answers; owner?: string; due?: ResolvedDue; extraLabels?: string[] }): IssueRequest {
+export function buildIssueRequest(input: {
+  template: IssueTemplate;
+  title: string;
+  answers: Answers;
+  owner?: string;
+  due?: ResolvedDue;
+  extraLabels?: string[];
+}): IssueRequest {
   const owner = input.owner?.trim().replace(/^@/, '');
   const body = renderIssueBody(input.template, input.answers);
   const due = input.due ? dueLine(input.due, owner) : '';

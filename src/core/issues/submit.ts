@@ -8,7 +8,17 @@ import { resolveMilestone } from './submitMilestone';
 import { addToProject } from './submitProject';
 import type { IssueData, IssueRequest, MilestoneOutcome, PushAccess, RepoRef, SubmitOptions, SubmitResult } from './submitTypes';
 
-export type { IssueRequest, RepoRef, MilestoneTarget, MilestoneOutcome, ProjectTarget, SubmitOptions, SubmitResult, PushAccess, IssueData } from './submitTypes';
+export type {
+  IssueRequest,
+  RepoRef,
+  MilestoneTarget,
+  MilestoneOutcome,
+  ProjectTarget,
+  SubmitOptions,
+  SubmitResult,
+  PushAccess,
+  IssueData,
+} from './submitTypes';
 export { isIsoDate, TRANSIENT_KINDS } from './submitTypes';
 export { describeSubmitError, type SubmitErrorDescription, type SubmitFieldError } from './submitError';
 export { milestoneTitle, milestoneDueOn } from './submitMilestone';
@@ -62,7 +72,8 @@ function repoError(error: unknown, repo: RepoRef): GitHubError {
   if (e.kind !== 'not-found' || e.status !== 404) return e;
   return new GitHubError(
     'not-found',
-    `GitHub has no repository ${fullName(repo)}, or your account cannot see it (GitHub answers 404 for private repositories you cannot access). Check the name and that you are signed in with the right account.`,
+    `GitHub has no repository ${fullName(repo)}, or your account cannot see it (GitHub answers 404 for private repositories you cannot access). ` +
+      'Check the name and that you are signed in with the right account.',
     { status: 404, cause: e },
   );
 }
@@ -139,7 +150,8 @@ async function findSubmitted(client: GitHubClient, repo: RepoRef, draftId: strin
 }
 
 /** Title and body as sent (GitHub may store the body with CRLF line ends). */
-const sameContent = (issue: IssueData, title: string, body: string) => issue.title === title && (issue.body ?? '').replace(/\r\n/g, '\n') === body.replace(/\r\n/g, '\n');
+const sameContent = (issue: IssueData, title: string, body: string) =>
+  issue.title === title && (issue.body ?? '').replace(/\r\n/g, '\n') === body.replace(/\r\n/g, '\n');
 
 const labelName = (l: string | { name?: string }) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase();
 
@@ -193,7 +205,8 @@ export async function submitIssue(client: GitHubClient, options: SubmitOptions):
     warnings.push(`#${issue.number} was created by an earlier attempt, before the draft was last edited: make those changes on GitHub.`);
   } else if (dropped.length) {
     warnings.push(
-      `GitHub did not set the ${dropped.join(', ')} on #${issue.number}: it drops them silently when your account cannot push to ${fullName(repo)}. Ask a maintainer to set them.`,
+      `GitHub did not set the ${dropped.join(', ')} on #${issue.number}: it drops them silently when your account cannot push to ${fullName(repo)}. ` +
+        'Ask a maintainer to set them.',
     );
   }
 

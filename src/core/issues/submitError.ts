@@ -1,6 +1,6 @@
 // A failed submit in words for the issue form and the outbox: the classified GitHubError's sentence,
 // GitHub's 422 field errors mapped onto the form's fields, and when a rate limit lifts.
-import { toGitHubError, type FieldError, type GitHubErrorKind } from '../github/errors';
+import { jsonText, toGitHubError, type FieldError, type GitHubErrorKind } from '../github/errors';
 
 export interface SubmitFieldError {
   /** The form field: 'title' | 'body' | 'labels' | 'assignees' | 'milestone' | 'type', or GitHub's own name for others. */
@@ -37,17 +37,23 @@ function fieldError(e: FieldError): SubmitFieldError {
   const field = FORM_FIELDS[e.field ?? ''] ?? e.field ?? e.resource ?? 'issue';
   // GitHub's own sentence when it gave one ("body is too long (maximum is 65536 characters)").
   if (e.message) return { field, message: sentence(e.message) };
-  const values = e.value === undefined || e.value === null ? [] : Array.isArray(e.value) ? e.value.map(String) : [String(e.value)];
+  const values = e.value === undefined || e.value === null ? [] : Array.isArray(e.value) ? e.value.map(String) : [jsonText(e.value)];
   const shown = values.map((v) => `"${v}"`).join(', ');
   switch (e.code) {
     case 'missing':
     case 'missing_field':
       return { field, message: field === 'title' ? 'A title is required.' : `${capitalize(field)} is required.` };
     case 'invalid':
-      if (field === 'assignees') return { field, message: `${values.map((v) => `@${v}`).join(', ') || 'Someone'} cannot be assigned issues in this repository.` };
-      if (field === 'milestone') return { field, message: `The milestone${values.length ? ` ${values.join(', ')}` : ''} does not exist in this repository (it may have been deleted).` };
+      if (field === 'assignees')
+        return { field, message: `${values.map((v) => `@${v}`).join(', ') || 'Someone'} cannot be assigned issues in this repository.` };
+      if (field === 'milestone')
+        return { field, message: `The milestone${values.length ? ` ${values.join(', ')}` : ''} does not exist in this repository (it may have been deleted).` };
       if (field === 'type') return { field, message: `${shown || 'The type'} is not an issue type of this repository.` };
-      if (field === 'labels') return { field, message: values.length ? `The label${values.length > 1 ? 's' : ''} ${shown} ${values.length > 1 ? 'are' : 'is'} not valid.` : 'A label is not valid.' };
+      if (field === 'labels')
+        return {
+          field,
+          message: values.length ? `The label${values.length > 1 ? 's' : ''} ${shown} ${values.length > 1 ? 'are' : 'is'} not valid.` : 'A label is not valid.',
+        };
       return { field, message: `${shown || capitalize(field)} is not valid.` };
     case 'already_exists':
       return { field, message: `${shown || capitalize(field)} already exists.` };

@@ -25,7 +25,13 @@ export const milestoneDueOn = (dueDate: string) => `${dueDate}T12:00:00Z`;
 async function listMilestones(client: GitHubClient, repo: RepoRef): Promise<MilestoneData[]> {
   const all: MilestoneData[] = [];
   for (let page = 1; page <= MILESTONE_PAGES; page++) {
-    const { data } = await client.request<MilestoneData[]>('GET /repos/{owner}/{repo}/milestones', { owner: repo.owner, repo: repo.repo, state: 'all', per_page: 100, page });
+    const { data } = await client.request<MilestoneData[]>('GET /repos/{owner}/{repo}/milestones', {
+      owner: repo.owner,
+      repo: repo.repo,
+      state: 'all',
+      per_page: 100,
+      page,
+    });
     all.push(...data);
     if (data.length < 100) break;
   }
@@ -43,7 +49,12 @@ function pick(milestones: MilestoneData[], title: string, dueDate: string): Mile
  * cannot be had (no push access, a closed milestone of that title, …). Throws a GitHubError only for
  * failures that would stop the issue too (offline, sign-in, rate limit, …): nothing exists yet then.
  */
-export async function resolveMilestone(client: GitHubClient, repo: RepoRef, target: MilestoneTarget, warnings: string[]): Promise<MilestoneOutcome | undefined> {
+export async function resolveMilestone(
+  client: GitHubClient,
+  repo: RepoRef,
+  target: MilestoneTarget,
+  warnings: string[],
+): Promise<MilestoneOutcome | undefined> {
   const title = milestoneTitle(target);
   if (!isIsoDate(target.dueDate)) {
     warnings.push(`The milestone was not set: "${target.dueDate}" is not a date (YYYY-MM-DD).`);
@@ -59,7 +70,12 @@ export async function resolveMilestone(client: GitHubClient, repo: RepoRef, targ
       return undefined;
     }
     try {
-      const { data } = await client.request<MilestoneData>('POST /repos/{owner}/{repo}/milestones', { owner: repo.owner, repo: repo.repo, title, due_on: milestoneDueOn(target.dueDate) });
+      const { data } = await client.request<MilestoneData>('POST /repos/{owner}/{repo}/milestones', {
+        owner: repo.owner,
+        repo: repo.repo,
+        title,
+        due_on: milestoneDueOn(target.dueDate),
+      });
       return { number: data.number, title: data.title, created: true };
     } catch (error) {
       // Someone created it in the meantime: use theirs.

@@ -29,7 +29,8 @@ fragment AsyncDeskProjectFields on ProjectV2 { id title fields(first: 100) { nod
 
 const ADD_ITEM = `mutation AsyncDeskAddItem($input: AddProjectV2ItemByIdInput!) { addProjectV2ItemById(input: $input) { item { id } } }`;
 
-const SET_DATE = `mutation AsyncDeskSetDate($input: UpdateProjectV2ItemFieldValueInput!) { updateProjectV2ItemFieldValue(input: $input) { projectV2Item { id } } }`;
+const SET_DATE =
+  'mutation AsyncDeskSetDate($input: UpdateProjectV2ItemFieldValueInput!) { updateProjectV2ItemFieldValue(input: $input) { projectV2Item { id } } }';
 
 export interface ProjectOutcome {
   itemId?: string;
@@ -42,7 +43,10 @@ export async function addToProject(client: GitHubClient, issueNodeId: string, ta
   const warnings: string[] = [];
   let itemId: string | undefined;
   try {
-    const { data } = await client.graphql<{ repositoryOwner: { __typename: string; projectV2?: ProjectNode | null } | null }>(PROJECT_QUERY, { owner: target.owner, number: target.number });
+    const { data } = await client.graphql<{ repositoryOwner: { __typename: string; projectV2?: ProjectNode | null } | null }>(PROJECT_QUERY, {
+      owner: target.owner,
+      number: target.number,
+    });
     if (!data.repositoryOwner) return { warnings: [`The issue was not added to ${where}: GitHub has no user or organization "${target.owner}".`] };
     const project = data.repositoryOwner.projectV2;
     if (!project) return { warnings: [`The issue was not added to ${where}: GitHub has no such project, or your account cannot see it.`] };
@@ -50,14 +54,20 @@ export async function addToProject(client: GitHubClient, issueNodeId: string, ta
     const wanted = target.dateField.trim().toLowerCase();
     const fields = (project.fields.nodes ?? []).filter((f): f is Required<FieldNode> => !!f?.id && !!f.name);
     const field = fields.find((f) => f.name.trim().toLowerCase() === wanted);
-    const { data: added } = await client.graphql<{ addProjectV2ItemById: { item: { id: string } | null } | null }>(ADD_ITEM, { input: { projectId: project.id, contentId: issueNodeId } });
+    const { data: added } = await client.graphql<{ addProjectV2ItemById: { item: { id: string } | null } | null }>(ADD_ITEM, {
+      input: { projectId: project.id, contentId: issueNodeId },
+    });
     itemId = added.addProjectV2ItemById?.item?.id;
     if (!itemId) return { warnings: [`The issue was not added to ${where}: GitHub did not return the project item.`] };
 
     const dateFields = fields.filter((f) => f.dataType === 'DATE').map((f) => `"${f.name}"`);
     const notSet = `Added to "${project.title}", but its date was not set:`;
     if (!field) warnings.push(`${notSet} the project has no field "${target.dateField}" (its date fields: ${dateFields.join(', ') || 'none'}).`);
-    else if (field.dataType !== 'DATE') warnings.push(`${notSet} "${field.name}" is a ${field.dataType.toLowerCase().replace(/_/g, ' ')} field, not a date (date fields: ${dateFields.join(', ') || 'none'}).`);
+    else if (field.dataType !== 'DATE')
+      warnings.push(
+        `${notSet} "${field.name}" is a ${field.dataType.toLowerCase().replace(/_/g, ' ')} field, ` +
+          `not a date (date fields: ${dateFields.join(', ') || 'none'}).`,
+      );
     else if (!isIsoDate(target.date)) warnings.push(`${notSet} "${target.date}" is not a date (YYYY-MM-DD).`);
     else await client.graphql(SET_DATE, { input: { projectId: project.id, itemId, fieldId: field.id, value: { date: target.date } } });
     return { itemId, warnings };

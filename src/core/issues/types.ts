@@ -7,8 +7,28 @@ export type { Problem };
 export type FormField =
   | { type: 'markdown'; value: string; line: number }
   | { type: 'input'; id: string; label: string; description?: string; placeholder?: string; value?: string; required: boolean; line: number }
-  | { type: 'textarea'; id: string; label: string; description?: string; placeholder?: string; value?: string; render?: string; required: boolean; line: number }
-  | { type: 'dropdown'; id: string; label: string; description?: string; options: string[]; multiple: boolean; default?: number; required: boolean; line: number }
+  | {
+      type: 'textarea';
+      id: string;
+      label: string;
+      description?: string;
+      placeholder?: string;
+      value?: string;
+      render?: string;
+      required: boolean;
+      line: number;
+    }
+  | {
+      type: 'dropdown';
+      id: string;
+      label: string;
+      description?: string;
+      options: string[];
+      multiple: boolean;
+      default?: number;
+      required: boolean;
+      line: number;
+    }
   | {
       type: 'checkboxes';
       id: string;

@@ -103,7 +103,9 @@ function pairLines(members: Member[], groupOf: number[], groups: Span[][], from:
   }
   if (top.length === 0) return ['No two members work at the same time either.'];
   const lines = [
-    overlapping > MAX_PAIRS ? `The ${MAX_PAIRS} longest windows of two members (of ${overlapping} pairs that overlap):` : 'When two members work at the same time:',
+    overlapping > MAX_PAIRS
+      ? `The ${MAX_PAIRS} longest windows of two members (of ${overlapping} pairs that overlap):`
+      : 'When two members work at the same time:',
     '',
     '| who | UTC | their time |',
     '|---|---|---|',
@@ -113,7 +115,8 @@ function pairLines(members: Member[], groupOf: number[], groups: Span[][], from:
       return `| ${who(a)} + ${who(b)} | ${utc} | ${local} |`;
     }),
   ];
-  if (apartCount > 0) lines.push('', `Never at the same time: ${apart.join(', ')}${apartCount > apart.length ? ` and ${apartCount - apart.length} more pairs` : ''}.`);
+  if (apartCount > 0)
+    lines.push('', `Never at the same time: ${apart.join(', ')}${apartCount > apart.length ? ` and ${apartCount - apart.length} more pairs` : ''}.`);
   return lines;
 }
 
@@ -131,7 +134,8 @@ export interface CoreHoursInput {
 export function coreHoursText({ team, teamFile, date, zone }: CoreHoursInput): string {
   if (!team) return `_No team file (\`${teamFile}\`) yet. Add teammates with "Async Desk: Add Teammate…" to compute the core hours, or write them here._`;
   const members = team.members.map(typical);
-  if (members.length === 0) return `_\`${teamFile}\` lists no members yet. Add teammates with "Async Desk: Add Teammate…" to compute the core hours, or write them here._`;
+  if (members.length === 0)
+    return `_\`${teamFile}\` lists no members yet. Add teammates with "Async Desk: Add Teammate…" to compute the core hours, or write them here._`;
   const day = dayNumber(date);
   if (day === null) throw new RangeError(`"${date}" is not a date (YYYY-MM-DD).`);
   const clock = zoneClock(zone);
@@ -168,8 +172,15 @@ export function coreHoursText({ team, teamFile, date, zone }: CoreHoursInput): s
   } else {
     lines.push(`There is no time when all ${members.length} members work at the same time.`, '', ...pairLines(members, groupOf, groups, from));
   }
-  const clockNote = dst.length > 0 ? ` ${listText(dst)} ${dst.length === 1 ? 'changes its' : 'change their'} clocks during the year, so around those dates these times move.` : '';
-  lines.push('', `_Computed from \`${teamFile}\` for the week from ${weekdayName(shownDay)} ${isoDate(shownDay)} (${zone}); away days and holidays are left out.${clockNote}_`);
+  const clockNote =
+    dst.length > 0
+      ? ` ${listText(dst)} ${dst.length === 1 ? 'changes its' : 'change their'} clocks during the year, so around those dates these times move.`
+      : '';
+  lines.push(
+    '',
+    `_Computed from \`${teamFile}\` for the week from ${weekdayName(shownDay)} ${isoDate(shownDay)} (${zone}); ` +
+      `away days and holidays are left out.${clockNote}_`,
+  );
   return lines.join('\n');
 }
 
@@ -185,7 +196,8 @@ export function responseTimeText(minutes: number): string {
 export function responseTimesText(team: Team | null, teamFile: string): string {
   const lane = (name: 'urgent' | 'standard', example: string) => {
     const minutes = team?.responseTimes[name];
-    return `| ${name} | ${minutes === undefined ? `not set: add \`${name}: ${example}\` under \`responseTimes\` in \`${teamFile}\`` : responseTimeText(minutes)} | |`;
+    const value = minutes === undefined ? `not set: add \`${name}: ${example}\` under \`responseTimes\` in \`${teamFile}\`` : responseTimeText(minutes);
+    return `| ${name} | ${value} | |`;
   };
   return [
     '| lane | we answer within | how to reach us |',

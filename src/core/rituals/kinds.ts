@@ -44,7 +44,11 @@ export const RITUAL_SECTIONS: Record<RitualKind, readonly RitualSection[]> = {
     { heading: 'First milestone', hint: 'The first thing we ship or learn, and its date.', body: LIST },
   ],
   'working-agreement': [
-    { heading: 'Core hours', hint: 'Computed from the team file: when everyone works at the same time. Anything synchronous happens here.', body: ['{{coreHours}}'] },
+    {
+      heading: 'Core hours',
+      hint: 'Computed from the team file: when everyone works at the same time. Anything synchronous happens here.',
+      body: ['{{coreHours}}'],
+    },
     { heading: 'Response times', hint: 'How fast we answer in each lane, within the working hours of the person asked.', body: ['{{responseTimes}}'] },
     { heading: 'Channels', hint: 'Where each kind of conversation happens (issues, pull requests, chat, email) and what belongs where.', body: LIST },
     { heading: 'Meeting rules', hint: 'When a meeting is worth it; agenda ahead, notes written down, a recording for the other zones.', body: LIST },
@@ -56,6 +60,10 @@ export const RITUAL_SECTIONS: Record<RitualKind, readonly RitualSection[]> = {
     { heading: 'Went well', hint: 'What worked and should continue.', body: LIST },
     { heading: "Didn't go well", hint: 'What got in the way. Facts, not blame.', body: LIST },
     { heading: 'Try next', hint: 'Experiments for the next period.', body: LIST },
-    { heading: 'Action items', hint: 'One per line: what, who owns it, and when it is due. Review them at the start of the next retrospective.', body: ['- [ ] … (owner: @…, due: YYYY-MM-DD)'] },
+    {
+      heading: 'Action items',
+      hint: 'One per line: what, who owns it, and when it is due. Review them at the start of the next retrospective.',
+      body: ['- [ ] … (owner: @…, due: YYYY-MM-DD)'],
+    },
   ],
 };

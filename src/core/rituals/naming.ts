@@ -63,7 +63,12 @@ export function ritualFile(kind: RitualKind, input: RitualFileInput): RitualFile
       if (input.workingAgreement === undefined || input.workingAgreement.trim() === '') return { file: fallback };
       const linked = workspacePath(input.workingAgreement);
       if (linked && /\.[^/.]+$/.test(linked)) return { file: linked };
-      return { file: fallback, note: `The team file's workingAgreement "${input.workingAgreement}" is not a file path inside the workspace folder, so the agreement goes to ${fallback}.` };
+      return {
+        file: fallback,
+        note:
+          `The team file's workingAgreement "${input.workingAgreement}" is not a file path inside the workspace folder, ` +
+          `so the agreement goes to ${fallback}.`,
+      };
     }
   }
 }

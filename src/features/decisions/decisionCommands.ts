@@ -127,7 +127,7 @@ async function pickDecisionFolder(store: DecisionStore, hint?: vscode.Uri | stri
   return picked.choice;
 }
 
-async function teamLogins(folder: FolderDecisions): Promise<{ github: string; name?: string }[]> {
+function teamLogins(folder: FolderDecisions): { github: string; name?: string }[] {
   const teamFile = getSettings(folder.workspaceFolder).teamFile;
   const files = repoFilesOf(folder.workspaceFolder);
   const read = files.read(teamFile, files.limits.teamFile);
@@ -146,11 +146,11 @@ async function askTitle(prompt: string, value?: string): Promise<string> {
 }
 
 async function askOwner(folder: FolderDecisions): Promise<string | undefined> {
-  const members = await teamLogins(folder);
+  const members = teamLogins(folder);
   if (members.length === 0) return undefined; // no team file: owner can be filled in by hand
   const picked = await vscode.window.showQuickPick(
     [
-      ...members.map((m) => ({ label: `@${m.github}`, description: m.name, login: m.github as string | undefined })),
+      ...members.map((m) => ({ label: `@${m.github}`, description: m.name, login: m.github })),
       { label: 'No owner yet', description: '', login: undefined },
     ],
     { placeHolder: 'Who owns this decision? (from the team file)' },
@@ -159,7 +159,7 @@ async function askOwner(folder: FolderDecisions): Promise<string | undefined> {
   return picked.login;
 }
 
-async function decisionTemplate(folder: FolderDecisions): Promise<string | undefined> {
+function decisionTemplate(folder: FolderDecisions): string | undefined {
   // Through the safe reader: a template linked out of the folder is never copied into a new record.
   const read = repoFilesOf(folder.workspaceFolder).read('docs/templates/decision.md');
   if (!read.ok && !read.missing) throw new UserError(`${read.problem.message} Nothing was written.`);
@@ -182,7 +182,7 @@ async function newRecord(store: DecisionStore, args: NewRecordArgs = {}): Promis
   const title = args.title?.trim() || (await askTitle('Title of the new decision record'));
   const owner = args.owner === undefined ? await askOwner(folder) : (args.owner ?? undefined);
   const input: NewRecordInput = { title, date: localIsoDate(now()), owner, status: args.status, decisionMakers: owner ? [owner] : undefined };
-  const change = createRecord(target, folder.index.records, input, await decisionTemplate(folder));
+  const change = createRecord(target, folder.index.records, input, decisionTemplate(folder));
   const [uri] = await applyChanges(folder.root, [change], { action: 'Creating a decision record' });
   await store.reload();
   if (args.open !== false && uri && change.text !== null) await openAt(uri, contextLine(change.text));
@@ -197,6 +197,7 @@ async function changeStatus(store: DecisionStore, target: unknown, status: Decis
   const text = await readCurrentText(uri);
   if (text === null) throw new UserError(`${ref.record.file} no longer exists.`);
   if (ref.record.status === status) {
+    // Not awaited, here and below: the promise settles only when the message is dismissed.
     void vscode.window.showInformationMessage(`${ref.record.title} is already ${status}.`);
     return;
   }
@@ -206,7 +207,7 @@ async function changeStatus(store: DecisionStore, target: unknown, status: Decis
     basis: new Map([[ref.record.file, text]]),
   });
   await store.reload();
-  void vscode.window.setStatusBarMessage(`$(check) ${ref.record.title}: ${status}`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${ref.record.title}: ${status}`, 4000); // hides itself
 }
 
 async function supersedeRecord(store: DecisionStore, target: unknown, args: NewRecordArgs = {}): Promise<vscode.Uri> {
@@ -260,7 +261,7 @@ async function renumber(store: DecisionStore, args: { confirm?: boolean } = {}):
     renamed += renames.length;
   }
   await store.reload();
-  void vscode.window.showInformationMessage(
+  void vscode.window.showInformationMessage( // settles when dismissed: not awaited
     renamed ? `Renumbered ${renamed} decision record(s); links were updated.` : 'No decision numbers collide: nothing to renumber.',
   );
   return renamed;
@@ -290,7 +291,10 @@ async function updateIndex(store: DecisionStore): Promise<vscode.Uri[]> {
     }
   }
   void vscode.window.showInformationMessage(
-    written.length ? `Updated the decision index in ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.` : 'The decision index is up to date.',
+    // settles when dismissed: not awaited
+    written.length
+      ? `Updated the decision index in ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}.`
+      : 'The decision index is up to date.',
   );
   return written;
 }
@@ -317,7 +321,7 @@ async function pickFilter(store: DecisionStore, tree: DecisionsTreeProvider): Pr
       })),
       { canPickMany: true, placeHolder: 'Show records with these statuses' },
     );
-    if (picked) tree.setFilter({ ...current, statuses: picked.map((p) => p.label as DecisionStatus) });
+    if (picked) tree.setFilter({ ...current, statuses: picked.map((p) => p.label) });
   } else if (kind.id === 'owner') {
     const owners = new Set(store.records().flatMap((r) => [r.record.owner, ...r.record.decisionMakers]).filter((o): o is string => !!o));
     const picked = await vscode.window.showQuickPick(

@@ -65,13 +65,13 @@ export class DecisionStore implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsSettings(e, SETTINGS_READ_BY.decisionIndex)) void this.reload();
+        if (affectsSettings(e, SETTINGS_READ_BY.decisionIndex)) void this.reload(); // scanAll logs a folder it cannot scan; ready() callers await it
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && e.document.languageId === 'markdown') this.reparseSoon(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d.isDirty) void this.reparseFromDisk(d.uri); // unsaved edits were discarded
+        if (d.isDirty) this.reparseFromDisk(d.uri); // unsaved edits were discarded
       }),
     );
   }
@@ -119,9 +119,12 @@ export class DecisionStore implements vscode.Disposable {
       workspaceFolders.map(async (wf) => {
         try {
           const settings = getSettings(wf);
-          return new FolderDecisions(wf, await scanDecisions(wf.uri.fsPath, { decisionsDir: settings.decisionsDir || undefined, today, limits: settings.limits }));
+          return new FolderDecisions(
+            wf,
+            await scanDecisions(wf.uri.fsPath, { decisionsDir: settings.decisionsDir || undefined, today, limits: settings.limits }),
+          );
         } catch (error) {
-          log().error(`Scanning decision records in ${wf.name} failed: ${(error as Error).stack ?? error}`);
+          log().error(`Scanning decision records in ${wf.name} failed: ${error instanceof Error ? (error.stack ?? String(error)) : String(error)}`);
           return new FolderDecisions(wf, { root: wf.uri.fsPath, folders: [], records: [], problems: [] });
         }
       }),
@@ -130,7 +133,7 @@ export class DecisionStore implements vscode.Disposable {
     for (const folder of results) this.folders.set(folder.workspaceFolder.uri.toString(), folder);
     this.watch();
     this.loaded = true;
-    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.loaded', true);
+    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.loaded', true); // when-clauses only: nothing to wait for
     const count = results.reduce((n, f) => n + f.index.records.length, 0);
     log().info(`Indexed ${count} decision record(s) in ${results.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms.`);
     this.changed.fire();
@@ -170,7 +173,7 @@ export class DecisionStore implements vscode.Disposable {
     if (rel.endsWith('.md')) {
       // A record in a known folder: re-parse that one file. A new category folder changes numbering
       // groups: rescan.
-      if (folder.folderOf(rel)) void this.reparseFromDisk(uri);
+      if (folder.folderOf(rel)) this.reparseFromDisk(uri);
       else this.reloadSoon();
       return;
     }
@@ -194,7 +197,7 @@ export class DecisionStore implements vscode.Disposable {
   /** One rescan for a burst of events (a pull creates many files at once). */
   private reloadSoon(): void {
     clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => void this.reload(), 100);
+    this.reloadTimer = setTimeout(() => void this.reload(), 100); // as in onDidChangeConfiguration
   }
 
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -212,7 +215,7 @@ export class DecisionStore implements vscode.Disposable {
     );
   }
 
-  private async reparseFromDisk(uri: vscode.Uri): Promise<void> {
+  private reparseFromDisk(uri: vscode.Uri): void {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
     if (open) return this.reparse(uri, open.getText());
     const folder = this.forUri(uri);

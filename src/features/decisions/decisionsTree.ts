@@ -92,7 +92,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
 
   setFilter(filter: DecisionFilter): void {
     this.filter = filter;
-    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.filtered', describeFilter(filter) !== '');
+    void vscode.commands.executeCommand('setContext', 'asyncDesk.decisions.filtered', describeFilter(filter) !== ''); // when-clauses only
     this.changed.fire(undefined);
   }
 
@@ -149,7 +149,10 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   item.resourceUri = folder.uriOf(record.file);
   const overdue = isOverdue(record, localIsoDate(now()));
   // The author's words when they say more than the group does ("Partly superseded", "Approved").
-  const words = record.statusText && record.status && !/^super[cs]eded$/i.test(record.statusText) && record.statusText.toLowerCase() !== record.status ? record.statusText : undefined;
+  const words =
+    record.statusText && record.status && !/^super[cs]eded$/i.test(record.statusText) && record.statusText.toLowerCase() !== record.status
+      ? record.statusText
+      : undefined;
   const details = [words, record.date, record.owner ? `@${record.owner}` : undefined, overdue ? `review overdue since ${record.reviewBy}` : undefined];
   const decisionFolder = folder.folderOf(record.file);
   if (decisionFolder?.label) details.push(decisionFolder.label);
@@ -160,7 +163,9 @@ function recordTreeItem(ref: RecordRef, multiRoot: boolean): vscode.TreeItem {
   item.contextValue = `record.${record.status ?? 'unknown'}${overdue ? '.overdue' : ''}`;
   item.command = { command: 'vscode.open', title: 'Open Decision Record', arguments: [item.resourceUri] };
   item.tooltip = recordTooltip(ref, overdue);
-  item.accessibilityInformation = { label: `${number ? `ADR ${number}, ` : ''}${record.title}, ${record.status ?? record.statusText ?? 'unknown status'}${overdue ? ', review overdue' : ''}` };
+  item.accessibilityInformation = {
+    label: `${number ? `ADR ${number}, ` : ''}${record.title}, ${record.status ?? record.statusText ?? 'unknown status'}${overdue ? ', review overdue' : ''}`,
+  };
   return item;
 }
 

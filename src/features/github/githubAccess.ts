@@ -19,7 +19,9 @@ type Client = ReturnType<typeof GitHubBundle.createGitHubClient>;
 let bundle: typeof GitHubBundle | undefined;
 /** The GitHub bundle, required on first use. */
 export function githubBundle(): typeof GitHubBundle {
-  // A computed path keeps esbuild from inlining dist/github.js into the features bundle.
+  // A computed path keeps esbuild from inlining dist/github.js into the features bundle; a synchronous
+  // require, because import() would make every caller async (SPEC §5: GitHub code loads on first use).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   bundle ??= require(path.join(__dirname, 'github.js')) as typeof GitHubBundle;
   return bundle;
 }
@@ -77,7 +79,8 @@ export class GitHubAccess implements vscode.Disposable {
         // That session belongs to another host (or none is set up): never send it to this one.
         if (options.createIfNone) {
           throw new UserError(
-            `asyncDesk.github.apiUrl is ${url}, but VS Code's GitHub Enterprise sign-in is ${enterpriseHost() ? `for ${enterpriseHost()}` : 'not set up'}. Set github-enterprise.uri to https://${host}, or run "Async Desk: Sign in with a Token".`,
+            `asyncDesk.github.apiUrl is ${url}, but VS Code's GitHub Enterprise sign-in is ${enterpriseHost() ? `for ${enterpriseHost()}` : 'not set up'}. ` +
+              `Set github-enterprise.uri to https://${host}, or run "Async Desk: Sign in with a Token".`,
           );
         }
         return undefined;
@@ -89,7 +92,9 @@ export class GitHubAccess implements vscode.Disposable {
         // No provider for this host (e.g. a server build without GitHub sign-in).
         log().warn(`GitHub sign-in through VS Code failed: ${(error as Error).message}`);
         if (options.createIfNone) {
-          throw new UserError(`Could not sign in to GitHub (${(error as Error).message}). Run "Async Desk: Sign in with a Token" to use a personal access token.`);
+          throw new UserError(
+            `Could not sign in to GitHub (${(error as Error).message}). Run "Async Desk: Sign in with a Token" to use a personal access token.`,
+          );
         }
       }
     }
@@ -109,7 +114,7 @@ export class GitHubAccess implements vscode.Disposable {
       }));
     if (!value) return;
     await this.secrets.store(SECRET_KEY, JSON.stringify({ apiUrl: apiUrl(), token: value.trim() } satisfies StoredToken));
-    void vscode.window.setStatusBarMessage('$(key) GitHub token saved in secret storage', 4000);
+    vscode.window.setStatusBarMessage('$(key) GitHub token saved in secret storage', 4000); // hides itself
   }
 
   /** The stored token when it was entered for `url`; a token for another host is not handed out. */
@@ -123,7 +128,10 @@ export class GitHubAccess implements vscode.Disposable {
       stored = undefined; // an unreadable entry: ask for the token again
     }
     if (stored?.token && stored.apiUrl === url) return stored.token;
-    log().warn(`The token in secret storage was saved for ${stored?.apiUrl ?? 'an unknown host'}, not ${url}; it is not sent there. Run "Async Desk: Sign in with a Token" for ${url}.`);
+    log().warn(
+      `The token in secret storage was saved for ${stored?.apiUrl ?? 'an unknown host'}, not ${url}; it is not sent there. ` +
+        `Run "Async Desk: Sign in with a Token" for ${url}.`,
+    );
     return undefined;
   }
 

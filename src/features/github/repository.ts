@@ -30,7 +30,7 @@ interface GitApi {
 export async function workspaceRepository(folder?: vscode.WorkspaceFolder): Promise<GitHubRepository | undefined> {
   const webHost = webHostForApiUrl(apiUrl());
   for (const candidate of folder ? [folder] : candidateFolders()) {
-    const found = (await fromGitExtension(candidate, webHost)) ?? (await fromGitConfig(candidate, webHost));
+    const found = fromGitExtension(candidate, webHost) ?? (await fromGitConfig(candidate, webHost));
     if (found) {
       log().info(`GitHub repository of ${candidate.name}: ${found.host}/${found.owner}/${found.repo} (remote "${found.remote}", ${found.via}).`);
       return { owner: found.owner, repo: found.repo, host: found.host };
@@ -44,7 +44,8 @@ export function noGitHubRemoteMessage(folder?: vscode.WorkspaceFolder): string {
   if (!folder && !vscode.workspace.workspaceFolders?.length) return 'Open a folder first: the GitHub repository comes from its git remote.';
   const host = webHostForApiUrl(apiUrl());
   return (
-    `This folder${folder ? ` (${folder.name})` : ''} has no GitHub remote (git remote -v). Add one, e.g. "git remote add origin https://${host}/OWNER/REPO.git"` +
+    `This folder${folder ? ` (${folder.name})` : ''} has no GitHub remote (git remote -v). ` +
+    `Add one, e.g. "git remote add origin https://${host}/OWNER/REPO.git"` +
     (host === 'github.com' ? '; for GitHub Enterprise Server set asyncDesk.github.apiUrl to https://HOST/api/v3.' : '.')
   );
 }
@@ -58,7 +59,7 @@ function candidateFolders(): readonly vscode.WorkspaceFolder[] {
 type Found = GitHubRepository & { remote: string; via: string };
 
 /** Only when the git extension is already running: activating it here would start git for nothing. */
-async function fromGitExtension(folder: vscode.WorkspaceFolder, webHost: string): Promise<Found | undefined> {
+function fromGitExtension(folder: vscode.WorkspaceFolder, webHost: string): Found | undefined {
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!extension?.isActive) return undefined;
   try {

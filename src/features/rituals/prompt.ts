@@ -31,9 +31,16 @@ export function askText(options: PromptOptions): Promise<string> {
   box.ignoreFocusOut = true;
   return new Promise<string>((resolve, reject) => {
     let checks = 0;
+    // Never rejects, so its callers below need not wait for it: a validation that fails (a disk
+    // error) blocks the value with its reason instead of leaving the prompt busy.
     const check = async (): Promise<string> => {
       const n = ++checks;
-      const message = (await options.validate(box.value)) ?? '';
+      let message: string;
+      try {
+        message = (await options.validate(box.value)) ?? '';
+      } catch (error) {
+        message = `Cannot check this value: ${error instanceof Error ? error.message : String(error)}`;
+      }
       if (n === checks) box.validationMessage = message || undefined; // a later keystroke wins
       return message;
     };
@@ -52,8 +59,8 @@ export function askText(options: PromptOptions): Promise<string> {
     };
     open = self;
     const subscriptions = [
-      box.onDidChangeValue(() => void check()),
-      box.onDidAccept(() => void self.accept()),
+      box.onDidChangeValue(() => void check()), // a later keystroke's check wins (see check)
+      box.onDidAccept(() => void self.accept()), // resolves the prompt itself when the value is valid
       box.onDidHide(() => {
         reject(new Cancelled()); // no effect once resolved
         if (open === self) open = undefined;
@@ -62,7 +69,7 @@ export function askText(options: PromptOptions): Promise<string> {
       }),
     ];
     box.show();
-    void check();
+    void check(); // shows its message when done
   });
 }
 
@@ -82,11 +89,16 @@ export function openPrompt(): OpenPromptView | undefined {
   return {
     title: box.title ?? '',
     value: box.value,
-    validationMessage: String(box.validationMessage ?? ''),
+    validationMessage: messageText(box.validationMessage),
     type: (value) => {
       box.value = value;
       return accept();
     },
     dismiss: () => box.hide(),
   };
+}
+
+/** The text of an InputBox's validation message (set here as a string; VS Code also allows { message, severity }). */
+function messageText(message: vscode.InputBox['validationMessage']): string {
+  return typeof message === 'string' ? message : (message?.message ?? '');
 }

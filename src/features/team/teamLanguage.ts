@@ -16,7 +16,7 @@ export function registerTeamLanguageFeatures(context: vscode.ExtensionContext, s
       async provideHover(document, position) {
         const line = document.lineAt(position.line).text;
         for (const match of line.matchAll(MENTION)) {
-          const start = match.index!;
+          const start = match.index;
           const end = start + match[0].length;
           if (position.character < start || position.character > end) continue;
           await store.ready();

@@ -56,7 +56,11 @@ export class TeamTreeProvider implements vscode.TreeDataProvider<TeamNode>, vsco
     private readonly store: TeamStore,
     private readonly status?: StatusSource,
   ) {
-    this.subscriptions = [store.onDidChange(() => this.refresh()), onDidSetClock(() => this.refresh()), ...(status ? [status.onDidChange(() => this.refresh())] : [])];
+    this.subscriptions = [
+      store.onDidChange(() => this.refresh()),
+      onDidSetClock(() => this.refresh()),
+      ...(status ? [status.onDidChange(() => this.refresh())] : []),
+    ];
   }
 
   now(): Date {
@@ -187,7 +191,9 @@ function memberItem(row: Row, now: Date, viewer: Viewer, multiTeam: boolean): vs
   item.iconPath = new vscode.ThemeIcon(group.icon, group.color ? new vscode.ThemeColor(group.color) : undefined);
   item.contextValue = `teamMember.${state.state}`;
   item.tooltip = memberTooltip(row, now, viewer);
-  item.accessibilityInformation = { label: `${member.name ?? member.github}, ${state.state}, local time ${formatClock(state.localTime)}, ${stateEndText(state, now)}` };
+  item.accessibilityInformation = {
+    label: `${member.name ?? member.github}, ${state.state}, local time ${formatClock(state.localTime)}, ${stateEndText(state, now)}`,
+  };
   return item;
 }
 
