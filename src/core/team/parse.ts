@@ -7,7 +7,8 @@
 //  - a bad top-level value (a response time, a holiday date, a due rule) is reported and dropped.
 // The team file is read once per change, never on a hot path, so unlike decision front matter
 // (docs/decisions/0005) it needs no fast path around yaml.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { readBlockYaml } from '../shared/blockYaml';
 import type { Problem } from '../shared/problem';
 import { LOGIN_RE } from '../shared/login';
 import { lineStarts } from '../shared/text';
@@ -113,11 +114,15 @@ function scalarList(ctx: Ctx, node: unknown): { text: string | undefined; node: 
   return null;
 }
 
-export function parseTeamFile(text: string, file: string): { team: Team; problems: Problem[] } {
+/** How parseTeamFile reads the YAML: 'auto' tries the simple block reader first (src/core/shared/blockYaml.ts)
+ *  and falls back to yaml; 'yaml' skips it (the differential test compares the two). */
+export type TeamReader = 'auto' | 'yaml';
+
+export function parseTeamFile(text: string, file: string, reader: TeamReader = 'auto'): { team: Team; problems: Problem[] } {
   const team: Team = { name: '', responseTimes: {}, holidays: {}, members: [], issues: { templates: {} } };
   const ctx: Ctx = { file, text, starts: lineStarts(text), base: 0, doc: undefined as unknown as Document, problems: [] };
   try {
-    readTeam(ctx, team);
+    readTeam(ctx, team, reader);
   } catch (error) {
     // A bug of ours must not take the Team view down with it: report it like any other problem.
     report(ctx, [0, 0], 'error', 'internal-error', `Could not read the team file: ${(error as Error)?.message ?? error}`);
@@ -127,17 +132,23 @@ export function parseTeamFile(text: string, file: string): { team: Team; problem
   return { team, problems: ctx.problems };
 }
 
-function readTeam(ctx: Ctx, team: Team): void {
+function readTeam(ctx: Ctx, team: Team, reader: TeamReader): void {
   // uniqueKeys: duplicates are reported by entries() with a clearer message.
   // yaml makes an Error per problem, and capturing its stack costs ~100 µs in yaml's generator-based
   // parser: a badly broken file (hundreds of errors while someone is typing) took 25 ms instead of 3.
   // We never read those stacks, so capture none while parsing (synchronous, restored right after).
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    ctx.doc = parseDocument(ctx.text, { prettyErrors: false, uniqueKeys: false });
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+  const simple = reader === 'yaml' ? null : readBlockYaml(ctx.text);
+  if (simple) {
+    ctx.doc = new Document();
+    ctx.doc.contents = simple;
+  } else {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      ctx.doc = parseDocument(ctx.text, { prettyErrors: false, uniqueKeys: false });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   }
   for (const error of ctx.doc.errors) {
     const pos = error.pos ?? [0, 0];
