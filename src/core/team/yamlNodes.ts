@@ -6,9 +6,11 @@ import { scalarText } from '../shared/yamlFields';
 import { rangeOf, report, resolve, type YamlCtx } from '../shared/yamlReader';
 import { dayNumber } from './zone';
 
+/** A warning at a key the team file does not know, suggesting the known key it differs from in case only. */
 export function unknownKey(ctx: YamlCtx, keyNode: unknown, offset: number, key: string, where: string, known: string[]): void {
   const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
-  report(ctx, rangeOf(keyNode, offset), 'warning', 'unknown-key', `Unknown key "${key}" in ${where}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`);
+  const message = `Unknown key "${key}" in ${where}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.`;
+  report(ctx, rangeOf(keyNode, offset), 'warning', 'unknown-key', message);
 }
 
 /** A date 'YYYY-MM-DD' from a scalar, or undefined. */
@@ -19,7 +21,9 @@ export function dateOf(node: unknown): string | undefined {
 
 /** A list of scalars, or a single scalar as a one-item list (for `holidays: DE` and `labels: triage`). */
 export function scalarList(ctx: YamlCtx, node: unknown): { text: string | undefined; node: unknown }[] | null {
-  if (isSeq(node)) return node.items.map((item) => ({ text: scalarText(resolve(ctx, item)), node: resolve(ctx, item) ?? item }));
+  if (isSeq(node)) {
+    return node.items.map((item) => ({ text: scalarText(resolve(ctx, item)), node: resolve(ctx, item) ?? item }));
+  }
   if (isScalar(node) && node.value !== null) return [{ text: scalarText(node), node }];
   return null;
 }
