@@ -7,12 +7,20 @@
 // written out, indented comments…) it returns null and the caller reads the text with yaml.
 // Why: yaml's generator-based parser took ~60 ms warm and ~170 ms cold for a 1,000-member team file
 // (150 KB), which is re-read on every edit; this reads it in a few ms. Same idea as the simple front
-// matter reader (docs/decisions/0005); test/unit/team/blockYaml.test.ts compares both readers' nodes
+// matter reader (docs/decisions/0005); test/unit/shared/blockYaml.test.ts compares both readers' nodes
 // and parseTeamFile's results through each on thousands of generated and mutated team files.
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 /** Plain scalars the core schema resolves to null, booleans or numbers: left to yaml. */
-export const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+export const NOT_A_STRING = new RegExp(
+  `^(?:${[
+    '~|null|Null|NULL',
+    'true|True|TRUE|false|False|FALSE',
+    '[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+', // integers
+    '[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?', // floats
+    '[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)',
+  ].join('|')})$`,
+);
 
 /** Printable characters YAML takes as they are (no tabs, line breaks, BOM or surrogates). */
 export const PRINTABLE = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
@@ -23,7 +31,6 @@ const PRINTABLE_LINES = /^[\n\r\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\
 /** Nesting followed before leaving the file to yaml: the reader recurses once per level. */
 const MAX_DEPTH = 64;
 
-const KEY_RE = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** Characters a plain scalar may not start with (YAML indicators; '-', '?' and ':' too, to be safe). */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
@@ -81,6 +88,18 @@ function contentLines(text: string): Line[] | null {
   return lines;
 }
 
+/** The end of a plain key ([A-Za-z_][A-Za-z0-9_-]*) starting at `from`, or `from` when there is none.
+ *  A loop rather than a regex: it runs for every key, and exec's match arrays were a sixth of the
+ *  garbage of a 1,000-member file. */
+function keyNameEnd(text: string, from: number): number {
+  for (let at = from; ; at++) {
+    const c = text.charCodeAt(at);
+    const first = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; // A-Z a-z _
+    const later = at > from && ((c >= 48 && c <= 57) || c === 45); // 0-9 -
+    if (!first && !later) return at;
+  }
+}
+
 function fail(): never {
   throw NOT_SIMPLE;
 }
@@ -104,10 +123,8 @@ class BlockReader {
 
   /** The end of a `key:` starting at offset `from` of `line` (the offset after its colon), or -1. */
   private keyEnd(line: Line, from: number): number {
-    KEY_RE.lastIndex = from;
-    const m = KEY_RE.exec(this.text);
-    if (!m) return -1;
-    const colon = from + m[0].length;
+    const colon = keyNameEnd(this.text, from);
+    if (colon === from) return -1;
     if (this.text.charCodeAt(colon) !== 58 /* : */ || (colon + 1 < line.end && this.text.charCodeAt(colon + 1) !== 32)) return -1;
     return colon + 1;
   }
@@ -308,16 +325,15 @@ class BlockReader {
     let at = this.skipSpaces(start + 1, lineEnd);
     if (text.charCodeAt(at) !== 125 /* } */) {
       for (;;) {
-        KEY_RE.lastIndex = at;
-        const m = KEY_RE.exec(text);
-        if (!m || NOT_A_STRING.test(m[0])) fail();
-        const keyEnd = at + m[0].length;
+        const keyEnd = keyNameEnd(text, at);
+        const name = text.slice(at, keyEnd);
+        if (keyEnd === at || NOT_A_STRING.test(name)) fail();
         if (text.charCodeAt(keyEnd) !== 58 || text.charCodeAt(keyEnd + 1) !== 32) fail();
         const valueAt = this.skipSpaces(keyEnd + 1, lineEnd);
         const first = text.charCodeAt(valueAt);
         if (valueAt >= lineEnd || first === 44 || first === 125) fail(); // an empty value
         const value = this.flowItem(valueAt, lineEnd, depth);
-        map.items.push(new Pair(scalar(m[0], 'PLAIN', at, keyEnd, keyEnd), value.node));
+        map.items.push(new Pair(scalar(name, 'PLAIN', at, keyEnd, keyEnd), value.node));
         const d = text.charCodeAt(value.next);
         if (d === 125) {
           at = value.next;

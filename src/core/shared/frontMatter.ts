@@ -25,7 +25,8 @@ export function readYamlFrontMatter(yamlText: string): FrontMatterNodes {
   // uniqueKeys: false skips yaml's O(n²) key comparison; duplicates are reported below instead.
   const doc = parseDocument(yamlText, { prettyErrors: false, strict: false, uniqueKeys: false });
   for (const error of doc.errors) {
-    result.errors.push({ offset: Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length), message: `Front matter is not valid YAML: ${String(error.message).split('\n')[0]}` });
+    const offset = Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length);
+    result.errors.push({ offset, message: `Front matter is not valid YAML: ${String(error.message).split('\n')[0]}` });
   }
   const contents = doc.contents;
   if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return result;

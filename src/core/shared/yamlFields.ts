@@ -56,14 +56,16 @@ export function entries(ctx: YamlCtx, map: YAMLMap, where: string): Entry[] {
 export function unknownKey(ctx: YamlCtx, e: Entry, where: string, known: readonly string[], severity: Problem['severity'] = 'error'): void {
   const hint = known.find((k) => k.toLowerCase() === e.key.toLowerCase());
   const suffix = severity === 'error' ? ' GitHub rejects templates with unknown keys.' : '';
-  report(ctx, rangeOf(e.keyNode, e.offset), severity, 'unknown-key', `Unknown key "${e.key}" in ${where}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.${suffix}`);
+  const message = `Unknown key "${e.key}" in ${where}${hint ? `; did you mean "${hint}"?` : ''}. Known keys: ${known.join(', ')}.${suffix}`;
+  report(ctx, rangeOf(e.keyNode, e.offset), severity, 'unknown-key', message);
 }
 
 /** A non-empty string value, else a problem (GitHub: "key must be a string", and not only spaces). */
 export function requiredString(ctx: YamlCtx, e: Entry, what: string, code: string): string | undefined {
   const s = stringOf(e.value);
   if (s === undefined || !s.trim()) {
-    report(ctx, rangeOf(e.value, e.offset), 'error', code, `${what} must be ${s === undefined ? 'a string (quote it if YAML reads it as a number or true/false)' : 'a non-empty string'}.`);
+    const expected = s === undefined ? 'a string (quote it if YAML reads it as a number or true/false)' : 'a non-empty string';
+    report(ctx, rangeOf(e.value, e.offset), 'error', code, `${what} must be ${expected}.`);
     return undefined;
   }
   return s;
@@ -73,7 +75,9 @@ export function requiredString(ctx: YamlCtx, e: Entry, what: string, code: strin
 export function optionalString(ctx: YamlCtx, e: Entry, what: string, code: string): string | undefined {
   if (isNull(e.value)) return undefined;
   const s = stringOf(e.value);
-  if (s === undefined) report(ctx, rangeOf(e.value, e.offset), 'error', code, `${what} must be a string (quote it if YAML reads it as a number or true/false).`);
+  if (s === undefined) {
+    report(ctx, rangeOf(e.value, e.offset), 'error', code, `${what} must be a string (quote it if YAML reads it as a number or true/false).`);
+  }
   return s;
 }
 
@@ -92,8 +96,10 @@ export function nameList(ctx: YamlCtx, e: Entry, what: string, code: string): st
     for (const item of e.value.items) {
       const node = resolve(ctx, item);
       const s = stringOf(node);
-      if (s === undefined) report(ctx, rangeOf(node ?? item, rangeOf(e.value, e.offset)[0]), 'error', code, `Each of ${what} must be a string; quote names YAML reads as numbers or true/false.`);
-      else if (s.trim()) out.push(s.trim());
+      if (s === undefined) {
+        const message = `Each of ${what} must be a string; quote names YAML reads as numbers or true/false.`;
+        report(ctx, rangeOf(node ?? item, rangeOf(e.value, e.offset)[0]), 'error', code, message);
+      } else if (s.trim()) out.push(s.trim());
     }
     return out;
   }

@@ -132,7 +132,9 @@ export function guard(ctx: YamlCtx, what: string, walk: () => void): void {
   if (ctx.dropped) {
     // Last, after the ones listed; at the line of the first one left out.
     const { count, line } = ctx.dropped;
-    ctx.problems.push({ file: ctx.file, line, severity: 'warning', code: 'too-many-problems', message: `${count} more problem${count === 1 ? '' : 's'} from here on ${count === 1 ? 'is' : 'are'} not listed: only the first ${ctx.problems.length} are.` });
+    const more = `${count} more problem${count === 1 ? '' : 's'} from here on ${count === 1 ? 'is' : 'are'} not listed`;
+    const message = `${more}: only the first ${ctx.problems.length} are.`;
+    ctx.problems.push({ file: ctx.file, line, severity: 'warning', code: 'too-many-problems', message });
     ctx.dropped = undefined;
   }
 }

@@ -75,8 +75,9 @@ function readTeam(ctx: Ctx, team: Team, reader: TeamReader): void {
       }
       case 'workingAgreement': {
         const link = scalarText(value);
-        if (link === undefined || !link.trim()) report(ctx, at, 'error', 'bad-working-agreement', '`workingAgreement` must be a path or link to the working agreement.');
-        else team.workingAgreement = link.trim();
+        if (link === undefined || !link.trim()) {
+          report(ctx, at, 'error', 'bad-working-agreement', '`workingAgreement` must be a path or link to the working agreement.');
+        } else team.workingAgreement = link.trim();
         break;
       }
       case 'responseTimes':
@@ -147,8 +148,10 @@ function readHolidays(ctx: Ctx, team: Team, node: unknown, at: [number, number])
     for (const item of value.items) {
       const node = resolve(ctx, item);
       const date = dateOf(node);
-      if (date === undefined) report(ctx, rangeOf(node ?? item, rangeOf(value, offset)[0]), 'error', 'bad-holiday-date', `"${scalarText(node) ?? ''}" in holiday calendar "${key}" is not a date (YYYY-MM-DD).`);
-      else dates.push(date);
+      if (date === undefined) {
+        const message = `"${scalarText(node) ?? ''}" in holiday calendar "${key}" is not a date (YYYY-MM-DD).`;
+        report(ctx, rangeOf(node ?? item, rangeOf(value, offset)[0]), 'error', 'bad-holiday-date', message);
+      } else dates.push(date);
     }
   }
 }
@@ -182,7 +185,8 @@ function readIssues(ctx: Ctx, node: unknown, at: [number, number]): IssueDefault
         issues.templates[t.key] = template;
         if (isScalar(t.value) && t.value.value === null) continue;
         if (!isMap(t.value)) {
-          report(ctx, rangeOf(t.value, t.offset), 'error', 'bad-issues', `Template "${t.key}" must be a mapping like { due: "+1 workday", labels: [triage] }.`);
+          const message = `Template "${t.key}" must be a mapping like { due: "+1 workday", labels: [triage] }.`;
+          report(ctx, rangeOf(t.value, t.offset), 'error', 'bad-issues', message);
           continue;
         }
         for (const f of entries(ctx, t.value, `template "${t.key}"`)) {
@@ -192,8 +196,9 @@ function readIssues(ctx: Ctx, node: unknown, at: [number, number]): IssueDefault
           } else if (f.key === 'labels') {
             const list = scalarList(ctx, f.value);
             const labels = list?.map((l) => l.text?.trim()).filter((l): l is string => !!l);
-            if (!list || labels!.length !== list.length) report(ctx, rangeOf(f.value, f.offset), 'error', 'bad-labels', `Labels of template "${t.key}" must be a list of label names.`);
-            else template.labels = labels;
+            if (!list || labels!.length !== list.length) {
+              report(ctx, rangeOf(f.value, f.offset), 'error', 'bad-labels', `Labels of template "${t.key}" must be a list of label names.`);
+            } else template.labels = labels;
           } else unknownKey(ctx, f.keyNode, f.offset, f.key, `template "${t.key}"`, ['due', 'labels']);
         }
       }

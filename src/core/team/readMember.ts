@@ -37,8 +37,9 @@ export function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: numb
       case 'github': {
         const login = scalarText(value)?.trim();
         if (!login) report(ctx, where, 'error', 'missing-github', 'Member has no GitHub login: write `github: <login>`.');
-        else if (!LOGIN_RE.test(login)) report(ctx, where, 'error', 'bad-github', `"${login}" is not a GitHub login${login.startsWith('@') ? ' (write it without "@")' : ''}.`);
-        else {
+        else if (!LOGIN_RE.test(login)) {
+          report(ctx, where, 'error', 'bad-github', `"${login}" is not a GitHub login${login.startsWith('@') ? ' (write it without "@")' : ''}.`);
+        } else {
           const first = logins.get(login.toLowerCase());
           if (first !== undefined) {
             report(ctx, where, 'error', 'duplicate-login', `Duplicate member @${login}: already listed on line ${first + 1}.`);
@@ -59,7 +60,9 @@ export function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: numb
         const zone = scalarText(value)?.trim();
         if (!zone) report(ctx, where, 'error', 'missing-timezone', 'Member has no time zone: write `timezone: <IANA zone>`, e.g. Europe/Berlin.');
         else if (!isValidZone(zone)) {
-          const hint = /^(?:UTC|GMT)?[+-]\d/.test(zone) ? ' Use a zone such as Asia/Kolkata rather than a UTC offset, so DST is followed.' : ' Use an IANA zone such as Europe/Berlin or America/New_York.';
+          const hint = /^(?:UTC|GMT)?[+-]\d/.test(zone)
+            ? ' Use a zone such as Asia/Kolkata rather than a UTC offset, so DST is followed.'
+            : ' Use an IANA zone such as Europe/Berlin or America/New_York.';
           report(ctx, where, 'error', 'unknown-zone', `Unknown time zone "${zone}".${hint}`);
         } else timezone = zone;
         break;
@@ -69,7 +72,8 @@ export function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: numb
         const span = textValue === undefined ? null : parseSpan(textValue);
         if (!span || 'error' in span) {
           const why = span && span.error === 'empty' ? ': start and end are the same' : '';
-          report(ctx, where, 'error', 'bad-hours', `Working hours "${textValue ?? ''}" are not like "09:00-17:30"${why} (24-hour clock; "22:00-06:00" crosses midnight).`);
+          const message = `Working hours "${textValue ?? ''}" are not like "09:00-17:30"${why} (24-hour clock; "22:00-06:00" crosses midnight).`;
+          report(ctx, where, 'error', 'bad-hours', message);
         } else member.hours = span;
         break;
       }
@@ -89,7 +93,8 @@ export function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: numb
           const name = item.text?.trim();
           if (!name || !Object.prototype.hasOwnProperty.call(team.holidays, name)) {
             const known = Object.keys(team.holidays);
-            report(ctx, rangeOf(item.node, where[0]), 'error', 'unknown-holiday-calendar', `Unknown holiday calendar "${name ?? ''}". ${known.length ? `Calendars in this file: ${known.join(', ')}.` : 'Define it under `holidays:` at the top of the file.'}`);
+            const fix = known.length ? `Calendars in this file: ${known.join(', ')}.` : 'Define it under `holidays:` at the top of the file.';
+            report(ctx, rangeOf(item.node, where[0]), 'error', 'unknown-holiday-calendar', `Unknown holiday calendar "${name ?? ''}". ${fix}`);
           } else if (!member.holidays.includes(name)) member.holidays.push(name);
         }
         break;
@@ -105,7 +110,8 @@ export function readMember(ctx: Ctx, team: Team, node: unknown, itemOffset: numb
     report(ctx, at, 'error', 'missing-github', 'Member has no GitHub login: write `github: <login>`.');
   }
   if (timezone === undefined && !ctx.problems.slice(before).some((p) => p.code === 'missing-timezone' || p.code === 'unknown-zone')) {
-    report(ctx, at, 'error', 'missing-timezone', `Member${github ? ` @${github}` : ''} has no time zone: write \`timezone: <IANA zone>\`, e.g. Europe/Berlin.`);
+    const message = `Member${github ? ` @${github}` : ''} has no time zone: write \`timezone: <IANA zone>\`, e.g. Europe/Berlin.`;
+    report(ctx, at, 'error', 'missing-timezone', message);
   }
   if (github !== undefined && timezone !== undefined) {
     member.github = github;
@@ -130,7 +136,9 @@ function readDays(ctx: Ctx, member: Member, node: unknown, where: [number, numbe
     else days.add((index + 1) as Weekday);
   }
   member.days = [...days].sort((a, b) => a - b);
-  if (member.days.length === 0 && node.items.length === 0) report(ctx, where, 'warning', 'no-working-days', '`days` is empty: this member is never shown as working.');
+  if (member.days.length === 0 && node.items.length === 0) {
+    report(ctx, where, 'warning', 'no-working-days', '`days` is empty: this member is never shown as working.');
+  }
 }
 
 function readFocus(ctx: Ctx, member: Member, node: unknown, where: [number, number]): void {
@@ -216,6 +224,8 @@ function focusOutsideHours(ctx: Ctx, member: Member, memberNode: YAMLMap, itemOf
       const parsed = parseFocus(scalarText(n) ?? '');
       return !('error' in parsed) && parsed.day === block.day && parsed.start === block.start && parsed.end === block.end;
     });
-    report(ctx, rangeOf(node, itemOffset), 'warning', 'focus-outside-hours', `Focus block "${WEEKDAY_NAMES[block.day - 1]} ${spanText(block)}" is outside @${member.github}'s working days and hours; it still shows as focus.`);
+    const what = `Focus block "${WEEKDAY_NAMES[block.day - 1]} ${spanText(block)}"`;
+    const message = `${what} is outside @${member.github}'s working days and hours; it still shows as focus.`;
+    report(ctx, rangeOf(node, itemOffset), 'warning', 'focus-outside-hours', message);
   }
 }

@@ -31,21 +31,32 @@ function agrees(text: string, label: string): boolean {
   return true;
 }
 
-const SEEDS = [readFileSync('demo/.github/team.yml', 'utf8'), readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'), readTeamFixture('broken'), readTeamFixture('world')];
-
-/** Values that are traps for a hand-written reader: types, indicators, quotes, comments, spaces. */
-const VALUES = [
-  '', ' ', 'alice', 'Europe/Berlin', 'Mars/Base', '"09:00-17:30"', '09:00-17:00', "'22:00-06:00'", '[Mon, Tue]', '[ Mon , "Tue" ,Wed ]', '[]', '{}', '[Mon,Tue]',
-  '["Tue 09:00-12:00", "Thu 13:00-16:00"]', '[{ from: 2026-12-20, to: 2027-01-03, note: Winter holiday }]', '[{from: 2026-12-20}]', '{ urgent: 15m, standard: 24h }',
-  '{ due: "+1 workday", labels: [triage] }', '{ a: { b: [c, [d]] } }', '[a, ]', '[a,,b]', '{ a: }', '{a:b}', '[a: b]', '[a #c]', 'DE', '[DE, US]', 'tech lead', "O'Brien",
-  'C# and F#', 'x # comment', 'x #', 'x#y', '"x" # c', '"x"#c', "'it''s'", '"a \\"b\\""', '"é ü 日本"', '12', '0x1F', '1e3', '.5', 'true', 'False', '~', 'null', 'Null',
-  '2026-12-24', '+3 workdays', '"+1 workday"', '- x', '-x', '? x', ':x', 'x:', 'a: b', 'a:b', 'http://x.io/a#b', '&a x', '*a', '!tag x', '|', '>', '@x', '`x`', '%x',
-  'a, b', 'Load doubles [soon]', '{ x }', 'x   ', '"unterminated', '[unterminated', '{unterminated', '"a" b', '\uFEFFx', 'x\u00a0', 'a\u2028b', '😀', 'x\ty',
+const SEEDS = [
+  readFileSync('demo/.github/team.yml', 'utf8'),
+  readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'),
+  readTeamFixture('broken'),
+  readTeamFixture('world'),
 ];
-const KEYS = ['github', 'name', 'timezone', 'hours', 'days', 'focus', 'holidays', 'away', 'role', 'note', 'AU-SA', 'x_y', 'true', 'null', '007', 'bad key', '"q"', '<<', '-k'];
 
 /** Values in the shape the block reader takes (most generated values, so that it is exercised). */
-const SIMPLE = VALUES.slice(0, 20);
+const SIMPLE = [
+  ...['', ' ', 'alice', 'Europe/Berlin', 'Mars/Base', '"09:00-17:30"', '09:00-17:00', "'22:00-06:00'", '[Mon, Tue]', '[ Mon , "Tue" ,Wed ]'],
+  ...['[]', '{}', '[Mon,Tue]', '["Tue 09:00-12:00", "Thu 13:00-16:00"]', '[{ from: 2026-12-20, to: 2027-01-03, note: Winter holiday }]'],
+  ...['[{from: 2026-12-20}]', '{ urgent: 15m, standard: 24h }', '{ due: "+1 workday", labels: [triage] }', '{ a: { b: [c, [d]] } }'],
+];
+/** And values that are traps for a hand-written reader: types, indicators, quotes, comments, spaces. */
+const VALUES = [
+  ...SIMPLE,
+  ...['[a, ]', '[a,,b]', '{ a: }', '{a:b}', '[a: b]', '[a #c]', 'DE', '[DE, US]', 'tech lead', "O'Brien", 'C# and F#', 'x # comment', 'x #'],
+  ...['x#y', '"x" # c', '"x"#c', "'it''s'", '"a \\"b\\""', '"é ü 日本"', '12', '0x1F', '1e3', '.5', 'true', 'False', '~', 'null', 'Null'],
+  ...['2026-12-24', '+3 workdays', '"+1 workday"', '- x', '-x', '? x', ':x', 'x:', 'a: b', 'a:b', 'http://x.io/a#b', '&a x', '*a', '!tag x'],
+  ...['|', '>', '@x', '`x`', '%x', 'a, b', 'Load doubles [soon]', '{ x }', 'x   ', '"unterminated', '[unterminated', '{unterminated'],
+  ...['"a" b', '\uFEFFx', 'x\u00a0', 'a\u2028b', '😀', 'x\ty'],
+];
+const KEYS = [
+  ...['github', 'name', 'timezone', 'hours', 'days', 'focus', 'holidays', 'away', 'role'],
+  ...['note', 'AU-SA', 'x_y', 'true', 'null', '007', 'bad key', '"q"', '<<', '-k'],
+];
 
 /** A team file of random members with random values, comments, blank lines and indentation. */
 function generated(rand: () => number): string {
@@ -56,7 +67,9 @@ function generated(rand: () => number): string {
   if (rand() < 0.3) lines.push('# A team file', '');
   lines.push(`team: ${pick(['Bench', 'Payments', '"Q"', ''])}`);
   if (rand() < 0.3) lines.push(`responseTimes: ${pick(['{ urgent: 15m, standard: 24h }', '', '[15m]', '{ urgent: 15m }  # c'])}`);
-  if (rand() < 0.3) lines.push('holidays:', `  DE: ${pick(['[2026-12-24, 2026-12-25]', '2026-12-24', '', '[]'])}`, ...(rand() < 0.5 ? ['  US: [2026-11-26]'] : []));
+  if (rand() < 0.3) {
+    lines.push('holidays:', `  DE: ${pick(['[2026-12-24, 2026-12-25]', '2026-12-24', '', '[]'])}`, ...(rand() < 0.5 ? ['  US: [2026-11-26]'] : []));
+  }
   lines.push(`members:${pick(['', '', '', '', '  ', ' # list', ' []'])}`);
   const dash = pick(['  - ', '- ', '    - ', '  -   ']);
   const members = Math.floor(rand() * 5);
@@ -70,7 +83,10 @@ function generated(rand: () => number): string {
       else if (r < 0.1) lines.push(`${pad}${pick(KEYS)}:`, `${pad}  - ${value()}`, ...(rand() < 0.5 ? [`${pad}  - ${value()}`] : []));
       else if (r < 0.13) lines.push(`${pad}away:`, `${pad}  - from: ${value()}`, `${pad}    to: ${value()}`);
       else if (r < 0.15) lines.push(`${pad}${pick(KEYS)}:`, `${pad}${pick(['- ', '  - ', '  ', ''])}${value()}`);
-      else lines.push(`${pad}${rand() < 0.95 ? pick(KEYS.slice(0, 9)) : pick(KEYS)}:${rand() < 0.97 ? pick([' ', '  ']) : ''}${value()}`);
+      else {
+        const key = rand() < 0.95 ? pick(KEYS.slice(0, 9)) : pick(KEYS);
+        lines.push(`${pad}${key}:${rand() < 0.97 ? pick([' ', '  ']) : ''}${value()}`);
+      }
     }
   }
   if (rand() < 0.3) lines.push('issues:', `  defaultDue: ${pick(['"+3 workdays"', '+3 workdays', ''])}`, '  templates:', `    bug: ${value()}`);
@@ -79,7 +95,10 @@ function generated(rand: () => number): string {
 }
 
 const { mutate } = fuzzText({
-  pieces: ['\n', '\r\n', '  ', ' ', '\t', '#', ' # c', '- ', ':', ': ', '[', ']', '{', '}', ', ', '"', "'", '&a ', '*a', '!!str ', '|', '>', '---', '?', '~', '12', '\\', '\uFEFF'],
+  pieces: [
+    ...['\n', '\r\n', '  ', ' ', '\t', '#', ' # c', '- ', ':', ': ', '[', ']', '{', '}', ', ', '"', "'"],
+    ...['&a ', '*a', '!!str ', '|', '>', '---', '?', '~', '12', '\\', '\uFEFF'],
+  ],
   maxPieces: 8,
   pieceShare: 0.8,
   unicodeShare: 0.85,
