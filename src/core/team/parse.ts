@@ -46,6 +46,7 @@ export function parseTeamFile(text: string, file: string, reader: TeamReader = '
 function readTeam(ctx: Ctx, team: Team, reader: TeamReader): void {
   const simple = reader === 'yaml' ? null : readBlockYaml(ctx.text);
   if (simple) {
+    // What follows reads ctx.doc as it reads yaml's: the nodes, no syntax errors, no aliases.
     ctx.doc = new Document();
     ctx.doc.contents = simple;
   } else {
