@@ -1,7 +1,8 @@
 // Surgical edits of a record's text: only the status value or one link line changes; every other byte,
 // line endings included, stays as it was (SPEC §2.2: reading then writing an unchanged record is identical).
 import { isScalar, isSeq } from 'yaml';
-import { lineAt, lineContent, splice } from '../shared/text';
+import { lineAt, lineEndAt } from '../shared/positions';
+import { lineContent, splice } from '../shared/text';
 import { analyze, scalarString, type Analysis } from './parse';
 import { statusWord } from './status';
 import type { DecisionRecord, DecisionStatus } from './types';
@@ -99,7 +100,7 @@ export function setFrontMatterValue(a: Analysis, key: string, yamlValue: string,
     const keyEnd = fm.offset + (keyRange?.[1] ?? 0);
     const colon = text.indexOf(':', keyEnd);
     const line = lineAt(starts, keyEnd);
-    const lineEnd = starts[line]! + lineContent(a.lines[line]!).length;
+    const lineEnd = lineEndAt(text, starts, line);
     if (colon !== -1 && colon < lineEnd) return splice(text, colon + 1, lineEnd, ` ${yamlValue}`);
   }
   const anchor = afterKey ? fm.pairs.get(afterKey) : undefined;

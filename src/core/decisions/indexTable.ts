@@ -1,6 +1,7 @@
 // The index table kept between <!-- async-desk:index --> markers in a decisions folder's README.md.
 import { posix } from 'node:path';
-import { detectEol, lineContent, lineStarts, pad, splitLines } from '../shared/text';
+import { lineStarts } from '../shared/positions';
+import { detectEol, lineContent, pad, splitLines } from '../shared/text';
 import type { DecisionRecord } from './types';
 
 export const INDEX_MARKER = '<!-- async-desk:index -->';

@@ -5,7 +5,8 @@ import MarkdownIt, { type MarkdownIt as Markdown, type StateBlock } from 'markdo
 import { isScalar, isSeq, type Pair } from 'yaml';
 import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../shared/frontMatter';
 import { posix } from 'node:path';
-import { detectEol, findMarkdownLinks, lineAt, lineContent, lineStarts, splitLines, stripBom } from '../shared/text';
+import { lineAt, lineStarts, positionAt } from '../shared/positions';
+import { detectEol, findMarkdownLinks, lineContent, splitLines, stripBom } from '../shared/text';
 import { normalizeStatus, statusPhrase } from './status';
 import type { DecisionRecord, RecordFormat, RecordLink } from './types';
 import type { Problem } from '../shared/problem';
@@ -467,12 +468,12 @@ function readNative(a: Analysis, problem: ProblemFn): void {
     if (!pair) continue;
     for (const item of listItems(pair.value)) {
       const ref = referenceIn(item.value, record.file) ?? { target: resolveLinkTarget(record.file, item.value), column: 0, endColumn: item.value.length };
-      const line = item.offset !== null ? lineAt(a.starts, fm.offset + item.offset) : pairLine(pair);
-      const link: RecordLink = { kind, label: key, target: ref.target, line };
+      const at = item.offset !== null ? positionAt(a.starts, fm.offset + item.offset) : null;
+      const link: RecordLink = { kind, label: key, target: ref.target, line: at ? at.line : pairLine(pair) };
       if (ref.number !== undefined) link.number = ref.number;
-      if (item.offset !== null) {
-        link.column = fm.offset + item.offset - a.starts[line]!;
-        link.endColumn = link.column + item.value.length;
+      if (at) {
+        link.column = at.column;
+        link.endColumn = at.column + item.value.length;
       }
       record.links!.push(link);
     }

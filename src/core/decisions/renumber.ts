@@ -1,6 +1,7 @@
 // Number collisions (two branches both added 0007) and the renumber that fixes them, rewriting links.
 import { isScalar, isSeq } from 'yaml';
-import { findMarkdownLinks, lineAt, lineContent, lineStarts, pad, splice, splitLines } from '../shared/text';
+import { lineAt, lineStarts } from '../shared/positions';
+import { findMarkdownLinks, lineContent, pad, splice, splitLines } from '../shared/text';
 import { nextNumber } from './create';
 import { yamlScalar } from './edit';
 import { analyze, resolveLinkTarget } from './parse';

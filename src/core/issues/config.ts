@@ -5,7 +5,8 @@
 // here it is left out too, with a warning (not an error). Never throws.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ContactLink, Problem } from './types';
-import { booleanOf, entries, guard, isNull, rangeOf, readYaml, report, requiredString, resolve, unknownKey, type YamlCtx } from '../shared/yamlReader';
+import { booleanOf, entries, isNull, requiredString, unknownKey } from '../shared/yamlFields';
+import { guard, rangeOf, readYaml, report, resolve, type YamlCtx } from '../shared/yamlReader';
 
 export function parseTemplateConfig(text: string, file: string): { blankIssuesEnabled: boolean; contactLinks: ContactLink[]; problems: Problem[] } {
   const result = { blankIssuesEnabled: true, contactLinks: [] as ContactLink[], problems: [] as Problem[] };

@@ -17,7 +17,7 @@
 //  - Rules count at most MAX_DUE_AMOUNT (366) workdays or days, and every search through their
 //    calendar stops after SEARCH_DAYS days: a rule from a repository's team file or a `--due` typo
 //    cannot make resolving a due date take longer than that.
-import { DEFAULT_DAYS, DEFAULT_HOURS, dueRuleError, MAX_DUE_AMOUNT, parseDueRule } from '../team/parse';
+import { DEFAULT_DAYS, DEFAULT_HOURS, dueRuleError, MAX_DUE_AMOUNT, parseDueRule } from '../team/values';
 import { scheduleOf, SEARCH_DAYS, type Schedule } from '../team/schedule';
 import { WEEKDAY_NAMES, type Member, type Team } from '../team/types';
 import { clockText, dayNumber, isoDate, isValidZone, weekdayOf } from '../team/zone';

@@ -6,24 +6,8 @@
 // on/off as booleans, so those are reported where GitHub wants strings (dropdown options).
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { FormField, IssueTemplate } from './types';
-import {
-  booleanOf,
-  entries,
-  guard,
-  isNull,
-  lineOf,
-  nameList,
-  optionalString,
-  rangeOf,
-  readYaml,
-  report,
-  requiredString,
-  resolve,
-  stringOf,
-  unknownKey,
-  type Entry,
-  type YamlCtx,
-} from '../shared/yamlReader';
+import { booleanOf, entries, isNull, nameList, optionalString, requiredString, stringOf, unknownKey, type Entry } from '../shared/yamlFields';
+import { guard, lineOf, rangeOf, readYaml, report, resolve, type YamlCtx } from '../shared/yamlReader';
 
 const TOP_KEYS = ['name', 'description', 'title', 'labels', 'assignees', 'projects', 'type', 'body'] as const;
 const ELEMENT_KEYS = ['type', 'id', 'attributes', 'validations'] as const;

@@ -6,20 +6,8 @@ import { isMap, isScalar } from 'yaml';
 import { BOM } from '../shared/text';
 import { emptyTemplate } from './form';
 import type { IssueTemplate } from './types';
-import {
-  entries,
-  guard,
-  isNull,
-  nameList,
-  optionalString,
-  rangeOf,
-  readYaml,
-  report,
-  requiredString,
-  resolve,
-  unknownKey,
-  type YamlCtx,
-} from '../shared/yamlReader';
+import { entries, isNull, nameList, optionalString, requiredString, unknownKey } from '../shared/yamlFields';
+import { guard, rangeOf, readYaml, report, resolve, type YamlCtx } from '../shared/yamlReader';
 
 const KEYS = ['name', 'about', 'title', 'labels', 'assignees', 'type', 'projects'] as const;
 

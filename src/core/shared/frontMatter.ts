@@ -6,7 +6,10 @@
 // Why two: yaml's generator-based parser costs ~120 µs per front matter warm and ~1.3 s of JIT warm-up
 // over 3,300 records cold (measured on this project's 2-core machines), over half of a 10,000-record
 // scan. A test feeds both readers thousands of generated front matters and requires identical nodes.
+// The team file has a reader of the same kind for its nested block shape: blockYaml.ts, which also
+// holds the rules for which plain scalars are strings (NOT_A_STRING) and which characters pass as they are.
 import { isMap, isScalar, Pair, parseDocument, Scalar, YAMLSeq } from 'yaml';
+import { NOT_A_STRING, PRINTABLE } from './blockYaml';
 import { lineContent, stripBom } from './text';
 
 export interface FrontMatterNodes {
@@ -22,7 +25,8 @@ export function readYamlFrontMatter(yamlText: string): FrontMatterNodes {
   // uniqueKeys: false skips yaml's O(n²) key comparison; duplicates are reported below instead.
   const doc = parseDocument(yamlText, { prettyErrors: false, strict: false, uniqueKeys: false });
   for (const error of doc.errors) {
-    result.errors.push({ offset: Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length), message: `Front matter is not valid YAML: ${String(error.message).split('\n')[0]}` });
+    const offset = Math.min(Math.max(0, error.pos?.[0] ?? 0), yamlText.length);
+    result.errors.push({ offset, message: `Front matter is not valid YAML: ${String(error.message).split('\n')[0]}` });
   }
   const contents = doc.contents;
   if (contents === null || contents === undefined || (isScalar(contents) && contents.value === null)) return result;
@@ -40,10 +44,6 @@ export function readYamlFrontMatter(yamlText: string): FrontMatterNodes {
 }
 
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:( +)(.*))?$/;
-/** Plain scalars the core schema resolves to null, booleans or numbers: left to yaml. */
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-/** Printable characters YAML takes as they are (no tabs, line breaks, BOM or surrogates). */
-const PRINTABLE = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
 
 /** A plain scalar the simple reader accepts: no indicators, comments, quotes or ": ". */
 function plainOk(value: string, inFlow: boolean): boolean {

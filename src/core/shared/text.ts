@@ -1,4 +1,6 @@
-// Small text helpers shared by the core parsers and writers. Pure functions, no I/O.
+// Small text helpers shared by the core parsers and writers: lines and line endings, BOM, slugs,
+// splicing, Markdown links in a line. Pure functions, no I/O. Offsets to lines and columns:
+// positions.ts.
 
 /** Lines split on '\n' only; a '\r' before it stays at the end of its line (so CRLF round-trips). */
 export function splitLines(text: string): string[] {
@@ -8,25 +10,6 @@ export function splitLines(text: string): string[] {
 /** A line without its trailing '\r' (CRLF files). */
 export function lineContent(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-/** Offsets at which each line starts. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line of an offset, given lineStarts(text). */
-export function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** The line ending a file already uses (its first one), '\n' when it has none. */

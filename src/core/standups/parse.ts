@@ -11,7 +11,8 @@
 //  - in Blockers, `[ ]` / `[x]` after the bullet is the tick; in Done and Next it is just text.
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { frontMatterEnd, readSimpleFrontMatter, readYamlFrontMatter } from '../shared/frontMatter';
-import { lineAt, lineContent, lineStarts, stripBom } from '../shared/text';
+import { lineAt, lineStarts } from '../shared/positions';
+import { lineContent, stripBom } from '../shared/text';
 import type { Standup, StandupBullet } from './types';
 import type { Problem } from '../shared/problem';
 import { isDate } from './paths';

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { discoverTemplates, parseIssueForm, parseMarkdownTemplate, parseTemplateConfig, type Problem } from '../../../src/core/issues';
-import { guard, MAX_YAML_DEPTH, nestingOver, readYaml } from '../../../src/core/shared/yamlReader';
+import { MAX_YAML_DEPTH, nestingOver } from '../../../src/core/shared/yamlDepth';
+import { guard, readYaml } from '../../../src/core/shared/yamlReader';
 import { prng } from '../decisions/helpers';
 import { brief, formWith, repoWith } from './helpers';
 
