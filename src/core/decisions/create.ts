@@ -3,7 +3,8 @@
 import { posix } from 'node:path';
 import { lineContent, pad, slugify } from '../shared/text';
 import { addFrontMatterListValue, addRelationLine, analyzeForEdit, writeStatus, yamlScalar } from './edit';
-import { analyze, parseFileName } from './parse';
+import { analyze } from './parse';
+import { parseFileName } from './recordFields';
 import { statusWord } from './status';
 import type { DecisionFolder, DecisionRecord, FileChange, NewRecordInput, RecordFormat } from './types';
 

@@ -3,7 +3,8 @@
 import { isScalar, isSeq } from 'yaml';
 import { lineAt, lineEndAt } from '../shared/positions';
 import { lineContent, splice } from '../shared/text';
-import { analyze, scalarString, type Analysis } from './parse';
+import { analyze, type Analysis } from './parse';
+import { scalarString } from './recordFields';
 import { statusWord } from './status';
 import type { DecisionRecord, DecisionStatus } from './types';
 

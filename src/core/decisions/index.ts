@@ -1,6 +1,7 @@
 // Public API of the decision-record core (pure TypeScript, no vscode): used by the extension, the CLI and the tests.
 export * from './types';
-export { parseRecord, parseFileName, resolveLinkTarget, isTemplateRecord } from './parse';
+export { parseRecord, isTemplateRecord } from './parse';
+export { parseFileName, resolveLinkTarget } from './recordFields';
 export { normalizeStatus, statusWord, statusPhrase } from './status';
 export { discoverFolders, scanDecisions, isRecordFileName, readRecordText, type DiscoverOptions, type ScanOptions } from './scan';
 export { checkIndex, linkRecords } from './check';

@@ -1,7 +1,7 @@
 // Mentions of records inside Markdown lines: "ADR-0007" / "ADR-7" and links to .md files.
 import { posix } from 'node:path';
 import { findMarkdownLinks } from '../shared/text';
-import { resolveLinkTarget } from './parse';
+import { resolveLinkTarget } from './recordFields';
 import type { DecisionRecord } from './types';
 
 export interface RecordReference {

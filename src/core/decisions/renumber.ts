@@ -4,7 +4,8 @@ import { lineAt, lineStarts } from '../shared/positions';
 import { findMarkdownLinks, lineContent, pad, splice, splitLines } from '../shared/text';
 import { nextNumber } from './create';
 import { yamlScalar } from './edit';
-import { analyze, resolveLinkTarget } from './parse';
+import { analyze } from './parse';
+import { resolveLinkTarget } from './recordFields';
 import type { DecisionRecord, FileChange } from './types';
 
 /** Oldest first: by date (undated last), then file name. */

@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkIndex } from './check';
-import { isTemplateRecord, parseFileName, parseRecord } from './parse';
+import { isTemplateRecord, parseRecord } from './parse';
+import { parseFileName } from './recordFields';
 import { CONFIG_LIMIT, RepoFiles, type FolderEntry, type ReadLimits } from '../shared/repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord, RecordFormat } from './types';
 import type { Problem } from '../shared/problem';
