@@ -28,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): AsyncDeskTestApi | u
     if (!features) {
       const channel = log();
       const loadStarted = performance.now();
-      // A computed path keeps esbuild from inlining the features bundle into this one.
+      // A computed path keeps esbuild from inlining the features bundle into this one; a synchronous
+      // require, because load() is synchronous (the command handlers call it).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
       const module = require(path.join(__dirname, 'features.js')) as typeof import('./features/main');
       features = module.start(context, channel);
       channel.info(`Features loaded in ${(performance.now() - loadStarted).toFixed(1)} ms.`);

@@ -17,6 +17,7 @@
 // back (a text that already holds the six characters `\u001b` prints the same as one holding ESC; a
 // Windows path keeps its backslashes). JSON output needs none of this: JSON.stringify escapes C0.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are what gets escaped
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

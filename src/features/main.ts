@@ -60,6 +60,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   let testHooks: TestHooks | undefined;
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     // A computed path keeps esbuild from inlining dist/testHooks.js: it is not in the start-up bundles.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- only in the test host; start() is synchronous
     const module = require(path.join(__dirname, 'testHooks.js')) as typeof import('./testHooks');
     testHooks = module.createTestHooks({
       fixClock,

@@ -79,9 +79,9 @@ export function createTestHooks(sources: TestHookSources) {
       sources.answerQuestions(
         answer === undefined
           ? undefined
-          : async (message) => {
-              if (answer === 'fail') throw new Error(`Unexpected question: ${message}`);
-              return answer;
+          : (message) => {
+              if (answer === 'fail') return Promise.reject(new Error(`Unexpected question: ${message}`));
+              return Promise.resolve(answer);
             },
       );
     },

@@ -123,7 +123,7 @@ describe('Decision records', function () {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     const contextHeading = text.split('\n').findIndex((l) => l.startsWith('## Context'));
-    assert.ok(editor!.selection.active.line > contextHeading, 'cursor below the Context heading');
+    assert.ok(editor.selection.active.line > contextHeading, 'cursor below the Context heading');
   });
 
   it('Supersede writes a new record and links both ways', async () => {

@@ -4,6 +4,8 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { AsyncDeskTestApi } from '../../src/extension';
 import type { TestHooks } from '../../src/features/testHooks';
+import type { SubmitOutcome } from '../../src/features/issues/issueFormPanel';
+import type { Derived, FormValues, IssueFormInit } from '../../src/protocol/issueForm';
 
 export const EXTENSION_ID = 'asyncdesk.async-desk';
 
@@ -37,15 +39,15 @@ export async function exists(relative: string): Promise<boolean> {
 /** Polls until check returns a truthy value (file watchers and diagnostics are asynchronous). */
 export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
-  let last: unknown;
+  let last = '';
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
-      last = error;
+      last = String(error);
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -77,4 +79,15 @@ export async function testHooks(): Promise<TestHooks> {
 /** Fixes the extension's clock at an ISO instant (undefined: real time again). A suite that fixes the clock releases it in its `after`. */
 export async function setClock(iso: string | undefined): Promise<void> {
   (await testHooks()).setClock(iso);
+}
+
+/**
+ * An issue form panel as the tests use it, speaking for its webview: what handle() answers to each
+ * message the tests send (IssueFormPanel.handle declares unknown: the answer depends on the message).
+ */
+export interface IssueFormTestPanel {
+  handle(message: { type: 'ready' }): Promise<IssueFormInit>;
+  handle(message: { type: 'change'; values: FormValues }): Promise<Derived>;
+  handle(message: { type: 'submit'; values: FormValues }): Promise<SubmitOutcome | undefined>;
+  dispose(): void;
 }

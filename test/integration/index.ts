@@ -71,7 +71,7 @@ export function runSuite(dir: string): Promise<void> {
       });
     } catch (error) {
       finish();
-      reject(error);
+      throw error; // rejects the promise
     }
   });
 }

@@ -5,19 +5,17 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
 import { promises as fsp } from 'node:fs';
-import { activateExtension, fileUri, readText, waitFor, writeText, testHooks } from './helpers';
+import { activateExtension, fileUri, readText, waitFor, writeText, testHooks, type IssueFormTestPanel } from './helpers';
 import { discoverTemplates, renderIssueBody } from '../../src/core/issues';
 import { parseTeamFile } from '../../src/core/team';
 import { dayNumber } from '../../src/core/team/zone';
 import { isWorkingDay } from '../../src/core/standups/carry';
 import { addDays, dayLabel, isoDateInZone } from '../../src/core/shared/dates';
-import type { FormValues, IssueFormToHostMessage } from '../../src/protocol/issueForm';
+import type { FormValues } from '../../src/protocol/issueForm';
 
-interface Panel {
+interface Panel extends IssueFormTestPanel {
   draftId: string;
-  handle(message: IssueFormToHostMessage): Promise<any>;
   sent: { type: string }[];
-  dispose(): void;
 }
 
 const service = () => testHooks().then((hooks) => hooks.issues.service());
@@ -47,7 +45,7 @@ describe('Issues from templates', function () {
    * would otherwise race with them and overwrite the draft with the template's values.
    */
   async function form(args: Record<string, unknown> = { template: 'bug_report' }): Promise<Panel> {
-    const panel = (await (await service()).open(args))!;
+    const panel = (await (await service()).open(args))! as Panel;
     open.push(panel);
     // Now and then (seen on a loaded CI machine) a panel's webview does not start at all; then the test
     // speaks for it from the start, as nothing else will.
@@ -119,6 +117,7 @@ describe('Issues from templates', function () {
     assert.deepEqual(derived.errors, []);
     // dayLabel: 'Tue 1 Dec 2026'; the form shows the owner's day without the year, at the end of her hours.
     const [weekday, dayOfMonth, month] = dayLabel(due).split(' ');
+    assert.ok(derived.due && 'theirs' in derived.due, JSON.stringify(derived.due));
     assert.equal(derived.due.theirs, `${weekday} ${dayOfMonth} ${month} 17:30 Europe/Berlin`);
 
     const outcome = await panel.handle({ type: 'submit', values: values() });

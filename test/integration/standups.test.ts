@@ -111,7 +111,7 @@ describe('Standups: the Today composer', function () {
     const s = await stateWhere('the edit in the panel', (st) => !!st.composer?.saved.next.includes('Edited in the file'));
     // The older draft is still there, and now based on an older revision of the file.
     assert.ok(s.composer!.draft);
-    assert.notEqual(s.composer!.draft!.base, s.composer!.revision);
+    assert.notEqual(s.composer!.draft.base, s.composer!.revision);
   });
 
   it('does not overwrite a file that changed since the edits began, unless you say so', async () => {

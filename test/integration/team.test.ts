@@ -64,7 +64,7 @@ describe('Team view', function () {
     await writeText('docs/team-notes.md', 'Ask @carol about the runbook; mail bob@example.com.\n');
     const document = await vscode.workspace.openTextDocument(notes);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes, new vscode.Position(0, 6));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value ?? String(c))).join('\n');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     const plain = plainMarkdown(text);
     assert.match(plain, /Carol Shrestha/);
     assert.match(plain, /Asia\/Kathmandu/);
@@ -154,7 +154,7 @@ async function errorMessagesOf(fn: () => Thenable<unknown>): Promise<string[]> {
   const window = vscode.window as { showErrorMessage: (message: string) => Thenable<unknown> };
   const real = window.showErrorMessage;
   const messages: string[] = [];
-  window.showErrorMessage = async (message: string) => void messages.push(message);
+  window.showErrorMessage = (message: string) => Promise.resolve(void messages.push(message));
   try {
     await fn();
   } finally {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeGitHub, DEFAULT_TOKEN, type FakeGitHub } from '../fakeGithub/server';
-import { activateExtension, readText, setClock, waitFor, writeText, testHooks } from './helpers';
+import { activateExtension, readText, setClock, waitFor, writeText, testHooks, type IssueFormTestPanel } from './helpers';
 
 const TEAM = '.github/team.yml';
 const names = async () => (await (await testHooks()).team.snapshot()).flatMap((g) => g.members.map((m) => m.label));
@@ -58,7 +58,7 @@ describe('Team view with GitHub status', function () {
   });
 
   it('the issue form shows a busy teammate as busy, with a warning before assigning them', async () => {
-    const panel = await vscode.commands.executeCommand<{ handle(m: { type: string; values?: unknown }): Promise<any>; dispose(): void }>('asyncDesk.team.openIssueFor', 'carol', { template: 'bug_report' });
+    const panel = await vscode.commands.executeCommand<IssueFormTestPanel>('asyncDesk.team.openIssueFor', 'carol', { template: 'bug_report' });
     try {
       const init = await panel.handle({ type: 'ready' });
       const carol = init.owners.find((o: { login: string }) => o.login === 'carol');
@@ -86,7 +86,7 @@ describe('Team view with GitHub status', function () {
     try {
       await config().update('github.apiUrl', elsewhere.url, vscode.ConfigurationTarget.Global);
       await (await testHooks()).team.refreshStatus();
-      const message = await (await testHooks()).team.viewMessage();
+      const message = (await testHooks()).team.viewMessage();
       assert.match(message ?? '', /GitHub status not updated: Not signed in to GitHub: run "Async Desk: Show Teammates' GitHub Status" to sign in\.$/);
       assert.deepEqual(elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`), [], 'nothing sent to the other host');
     } finally {
@@ -97,7 +97,7 @@ describe('Team view with GitHub status', function () {
     github.reset();
     await (await testHooks()).team.refreshStatus();
     // (The view may also name a broken team file left by another test: only the GitHub part matters.)
-    const message = await (await testHooks()).team.viewMessage();
+    const message = (await testHooks()).team.viewMessage();
     assert.doesNotMatch(message ?? '', /GitHub status/);
     // Changing the URL back may itself trigger a refresh besides ours: one or two, all with the token.
     const graphql = github.requests.filter((r) => r.path === '/graphql');
@@ -145,7 +145,7 @@ describe('Team view with GitHub status', function () {
       await new Promise((r) => setTimeout(r, 1000)); // late configuration and session events must not fetch again
       assert.equal(graphql().length, 1, graphql().map((r) => r.graphql?.query.slice(0, 40)).join(' | '));
       // And it keeps polling while the view is visible: the next refresh is scheduled.
-      const polling = await (await testHooks()).team.polling();
+      const polling = (await testHooks()).team.polling();
       assert.equal(polling.active, true);
       assert.ok(polling.nextRunAt && polling.nextRunAt > Date.now(), JSON.stringify(polling));
     } finally {

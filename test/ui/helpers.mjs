@@ -210,7 +210,7 @@ export async function runCommand(page, title, { timeout = 30_000 } = {}) {
       );
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Command "${title}" not found in the palette: ${error.message}`);
+      if (Date.now() > deadline) throw new Error(`Command "${title}" not found in the palette: ${error.message}`, { cause: error });
       await sleep(500);
     }
   }
@@ -254,11 +254,10 @@ export async function editorText(page) {
  */
 export async function webviewFrame(page, hasText, timeout = 30_000) {
   const deadline = Date.now() + timeout;
-  let seen = [];
   for (;;) {
     const outer = page.locator('iframe.webview');
     const count = await outer.count();
-    seen = [];
+    const seen = [];
     for (let i = 0; i < count; i++) {
       const frame = outer.nth(i).contentFrame().locator('#active-frame').contentFrame();
       const body = frame.locator('body');

@@ -104,6 +104,7 @@ describe('async-desk CLI', function () {
 
 /** A raw terminal control or bidi character (what terminalSafe escapes), or undefined. */
 function rawControl(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- finding raw control characters is the point
   return /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.exec(text)?.[0];
 }
 
@@ -145,6 +146,7 @@ describe('async-desk CLI: hostile repositories', function () {
       // --json is left as it was: JSON.stringify escapes the C0 controls itself.
       const json = runCli('decisions', '--root', root, '--json');
       assert.equal((JSON.parse(json.stdout) as { title: string }[])[0]!.title, 'Evil\x1b]0;pwned\x07 title \u202eevil\u202c');
+      // eslint-disable-next-line no-control-regex -- JSON must escape ESC and BEL: none may appear raw
       assert.doesNotMatch(json.stdout, /[\x1b\x07]/);
     });
 

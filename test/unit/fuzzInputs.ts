@@ -20,9 +20,9 @@ export interface FuzzTextOptions {
 }
 
 export interface FuzzText {
-  randomText(rand: () => number): string;
+  randomText: (rand: () => number) => string;
   /** Deletes, inserts, truncates, switches line ends, swaps lines, inserts a piece, repeats a stretch. */
-  mutate(text: string, rand: () => number): string;
+  mutate: (text: string, rand: () => number) => string;
 }
 
 export function fuzzText(o: FuzzTextOptions): FuzzText {

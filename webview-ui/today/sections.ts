@@ -6,7 +6,7 @@ import { button, el, link } from './dom';
 /** What the sections need from the page: trust (actions that write are hidden without it) and the host. */
 export interface Context {
   trusted: boolean;
-  post(message: TodayToHostMessage): void;
+  post: (message: TodayToHostMessage) => void;
 }
 
 // ---- digest ----

@@ -34,9 +34,9 @@ const checkers: Checker[] = [
     // A repository without a team file is fine: team time is optional. One that cannot be read (a
     // link out of the root, a FIFO, too large) is a problem on it.
     name: 'team',
-    async run(ctx) {
+    run(ctx) {
       const read = loadTeam(ctx);
-      return read.kind === 'missing' ? [] : read.problems;
+      return Promise.resolve(read.kind === 'missing' ? [] : read.problems);
     },
   },
   {

@@ -1,7 +1,8 @@
 // `async-desk team`: each teammate's local time and state (working, focus, off hours, away) at an
 // instant (--at, default now), from the team file alone.
 import { computeStates, formatClock, formatDuration } from '../../core/team';
-import { loadTeam, type Command } from '../context';
+import type { Invocation } from '../args';
+import { loadTeam, type Command, type Context, type Io } from '../context';
 import { printProblems } from '../problems';
 import { formatTable } from '../table';
 import { terminalSafe } from '../terminalText';
@@ -10,7 +11,9 @@ const STATE_WORDS = { away: 'away', busy: 'busy', focus: 'focus', working: 'work
 
 // Busy (GitHub status with limited availability) needs the GitHub API, which the CLI does not call
 // (yet): states here come from the team file alone, so nobody is ever "busy" in this output.
-export const team: Command = async (ctx, args, { out, err }) => {
+export const team: Command = (ctx, args, io) => Promise.resolve(teamCommand(ctx, args, io));
+
+function teamCommand(ctx: Context, args: Invocation, { out, err }: Io): number {
   const read = loadTeam(ctx);
   if (read.kind === 'missing') {
     err(`async-desk: no team file at ${terminalSafe(ctx.teamFile)} in ${terminalSafe(ctx.root)}. Create one (see the README) or pass --team-file.\n`);
@@ -54,4 +57,4 @@ export const team: Command = async (ctx, args, { out, err }) => {
     out(formatTable(['Member', 'Local time', 'Zone', 'State', 'Until (their time)'], rows));
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
-};
+}

@@ -138,8 +138,8 @@ export function parseCustomLength(input: string, now: number, zone: string): Cus
 export function endFromArgs(args: { minutes?: unknown; until?: unknown }, now: number): number {
   if (args.until !== undefined) {
     const ts = typeof args.until === 'string' ? Date.parse(args.until) : Number.NaN;
-    if (Number.isNaN(ts)) throw new Error(`"until" must be an ISO 8601 date-time, not ${JSON.stringify(args.until)}.`);
-    if (ts <= now) throw new Error(`"until" (${String(args.until)}) has already passed.`);
+    if (typeof args.until !== 'string' || Number.isNaN(ts)) throw new Error(`"until" must be an ISO 8601 date-time, not ${JSON.stringify(args.until)}.`);
+    if (ts <= now) throw new Error(`"until" (${args.until}) has already passed.`);
     if (ts - now > MAX_SESSION_MS) throw new Error('A focus session lasts at most 24 hours.');
     return ts;
   }

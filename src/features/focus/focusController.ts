@@ -90,7 +90,7 @@ export class FocusController implements vscode.Disposable {
   }
 
   /** Runs fn after every earlier state change of this window (start, end, resume never interleave). */
-  private locked<T>(fn: () => Promise<T>): Promise<T> {
+  private locked<T>(fn: () => T | PromiseLike<T>): Promise<T> {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
     return run;
@@ -190,7 +190,7 @@ export class FocusController implements vscode.Disposable {
     this.suspended = false;
     // tick() ends an expired session of this window (DND back, GitHub restore) and gives DND back
     // for one that another window ended meanwhile.
-    return this.locked(async () => this.tick()).then(async () => {
+    return this.locked(() => this.tick()).then(async () => {
       await this.ending;
       const r = await this.gitHub.flushRestore();
       if (r) this.lastGitHub = r;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type * as IssuesBundle from './issuesBundle';
 import type { CommandId, HandlersOf } from '../commandIds';
+import { errorDetails } from '../shared/errors';
 import { log } from '../shared/log';
 import { clockState } from '../shared/clock';
 import type { IssueServices, IssuesApi, OpenIssueArgs, RecordNode } from './api';
@@ -21,14 +22,16 @@ export interface Issues {
   api: IssuesApi;
   handlers: IssueCommandHandlers;
   /** The issue service itself (loads dist/issues.js): for the test hooks only. */
-  service(): IssuesBundle.IssueService;
+  service: () => IssuesBundle.IssueService;
 }
 
 export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Issues {
   let bundle: typeof IssuesBundle | undefined;
   const load = (): typeof IssuesBundle => {
     if (!bundle) {
-      // A computed path keeps esbuild from inlining dist/issues.js into the features bundle.
+      // A computed path keeps esbuild from inlining dist/issues.js into the features bundle; a
+      // synchronous require, because load() is synchronous.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
       bundle = require(path.join(__dirname, 'issues.js')) as typeof IssuesBundle;
       // The bundle has its own copies of the log and clock modules: share the one channel and clock.
       bundle.initLog(log());
@@ -99,7 +102,7 @@ function registerTemplateDiagnostics(context: vscode.ExtensionContext, problemsO
     try {
       diagnostics.set(document.uri, problemsOf()(document.getText(), file).map(toDiagnostic));
     } catch (error) {
-      log().error(`Checking ${file}: ${(error as Error).stack ?? error}`);
+      log().error(`Checking ${file}: ${errorDetails(error)}`);
     }
   };
   context.subscriptions.push(

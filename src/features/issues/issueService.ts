@@ -124,10 +124,10 @@ export class IssueService implements IssuesApi, vscode.Disposable {
   private show(draft: IssueDraft, template: IssueTemplate, revived?: vscode.WebviewPanel): IssueFormPanel {
     const id = draft.id;
     const panel = new IssueFormPanel(this.context.extensionUri, id, template.name, revived, {
-      init: async () => {
+      init: () => {
         const init = this.forms.init(id, template);
         void this.checkPush(id, init.repo); // quietly, when already signed in: the warning shows before submitting
-        return init;
+        return Promise.resolve(init);
       },
       change: async (values) => {
         const current = this.drafts.get(id);

@@ -88,7 +88,7 @@ export class OutboxSender implements vscode.Disposable {
       log().warn(`Issue outbox: ${(error as Error).message}`);
     }
     let sent: OutboxEntry[] = [];
-    let failed: OutboxEntry[] = [];
+    let failed: OutboxEntry[];
     let stopped: OutboxError | undefined;
     if (!client) {
       const lastError = { kind: 'auth', message: 'Not signed in to GitHub. Sign in (or "Sign in with a Token"), then retry.', at: now().toISOString() };

@@ -11,7 +11,7 @@ export interface OutboxUiDeps {
   drafts: DraftStore;
   /** The open forms, by draft id (a discarded draft's form closes). */
   forms: ReadonlyMap<string, IssueFormPanel>;
-  openDraft(id: string): Promise<unknown>;
+  openDraft: (id: string) => Promise<unknown>;
 }
 
 type Item = vscode.QuickPickItem & { id?: string; all?: boolean };

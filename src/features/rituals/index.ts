@@ -14,7 +14,9 @@ export type { RitualArgs, RitualResult } from './ritualCommands';
 let bundle: typeof RitualsBundle | undefined;
 function rituals(): typeof RitualsBundle {
   if (!bundle) {
-    // A computed path keeps esbuild from inlining dist/rituals.js into the features bundle.
+    // A computed path keeps esbuild from inlining dist/rituals.js into the features bundle; a
+    // synchronous require, because rituals() is synchronous.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
     bundle = require(path.join(__dirname, 'rituals.js')) as typeof RitualsBundle;
     // The bundle has its own copies of the log and clock modules: share the one channel and clock.
     bundle.initLog(log());

@@ -16,7 +16,7 @@ export interface PromptOptions {
 interface OpenPrompt {
   box: vscode.InputBox;
   /** Accepts the current value if it validates; returns the validation message ('' when accepted). */
-  accept(): Promise<string>;
+  accept: () => Promise<string>;
 }
 
 let open: OpenPrompt | undefined;

@@ -38,6 +38,11 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** For the log: the stack of an Error (its name and message when it has none), else the thrown value as text. */
+export function errorDetails(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? String(error)) : String(error);
+}
+
 const OPEN_LOG = 'Open Log';
 
 /**

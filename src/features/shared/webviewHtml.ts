@@ -43,7 +43,7 @@ ${extraCss ? `${extraCss.replace(/<\/style/gi, '<\\/style')}\n` : ''}</style>
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="empty">Loading…</p></main>
-<script type="module" nonce="${nonce}" src="${script}"></script>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

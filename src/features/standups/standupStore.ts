@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { checkStandup, parseStandup, parseStandupPath, scanStandups, StandupDays, standupHistory, type Standup } from '../../core/standups';
 import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
+import { errorDetails } from '../shared/errors';
 import { log } from '../shared/log';
 import { isInsideDir, normalizeDir } from '../../core/shared/paths';
 import { toDiagnostic } from '../shared/diagnostics';
@@ -110,10 +111,10 @@ export class StandupStore implements vscode.Disposable {
   }
 
   /** Parsed file (cached until it changes); undefined when it cannot be read. */
-  async read(entry: { folder: vscode.WorkspaceFolder; file: string }): Promise<Standup | undefined> {
+  read(entry: { folder: vscode.WorkspaceFolder; file: string }): Promise<Standup | undefined> {
     const uri = this.uriOf(entry.folder, entry.file);
     const key = uri.toString();
-    if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
+    if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) ?? undefined);
     let standup: Standup | null = null;
     // Through the safe reader: a standup linked out of the folder, a device or a huge file is a
     // problem on that file (Problems panel), never a read.
@@ -131,7 +132,7 @@ export class StandupStore implements vscode.Disposable {
       this.diagnostics.set(uri, [toDiagnostic(read.problem)]);
     }
     this.cache.set(key, standup);
-    return standup ?? undefined;
+    return Promise.resolve(standup ?? undefined);
   }
 
   /**
@@ -171,7 +172,7 @@ export class StandupStore implements vscode.Disposable {
             }
           }
         } catch (error) {
-          log().error(`Indexing standups in ${index.folder.name} failed: ${(error as Error).stack ?? error}`);
+          log().error(`Indexing standups in ${index.folder.name} failed: ${errorDetails(error)}`);
         }
         const replay = index.replay ?? [];
         index.replay = undefined;
@@ -222,7 +223,7 @@ export class StandupStore implements vscode.Disposable {
         }, 50);
       },
       (error: unknown) => {
-        log().error(`Updating the standup index for ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+        log().error(`Updating the standup index for ${uri.fsPath} failed: ${errorDetails(error)}`);
         return false;
       },
     );

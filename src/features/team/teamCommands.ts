@@ -26,6 +26,7 @@ let clockBundle: typeof TeamClockBundle | undefined;
 /** dist/teamClock.js, required on the first "Show Team Clock" (a computed path keeps esbuild from inlining it). */
 function teamClock(): typeof TeamClockBundle {
   if (!clockBundle) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded on first use, synchronously (see above)
     clockBundle = require(path.join(__dirname, 'teamClock.js')) as typeof TeamClockBundle;
     clockBundle.initLog(log());
     clockBundle.adoptClock(clockState());

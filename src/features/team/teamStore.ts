@@ -6,6 +6,7 @@ import { parseTeamFile, type Member, type Team } from '../../core/team';
 import type { Problem } from '../../core/shared/problem';
 import { repoFilesOf } from '../shared/repoFiles';
 import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settings';
+import { errorDetails } from '../shared/errors';
 import { log } from '../shared/log';
 import { toDiagnostic } from '../shared/diagnostics';
 
@@ -80,7 +81,11 @@ export class TeamStore implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    this.folders = await Promise.all(folders.map((wf) => this.loadFolder(wf)));
+    const teams = folders.map((wf) => this.loadFolder(wf));
+    // The reads are synchronous; the rest happens a tick later, so that a listener that subscribes
+    // right after ready() (registerTeam, at activation) sees the change.
+    await Promise.resolve();
+    this.folders = teams;
     this.watch();
     this.publishDiagnostics();
     void vscode.commands.executeCommand('setContext', 'asyncDesk.team.hasTeamFile', this.folders.some((f) => f.exists));
@@ -88,7 +93,7 @@ export class TeamStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async loadFolder(workspaceFolder: vscode.WorkspaceFolder): Promise<FolderTeam> {
+  private loadFolder(workspaceFolder: vscode.WorkspaceFolder): FolderTeam {
     const file = getSettings(workspaceFolder).teamFile.replace(/\\/g, '/');
     const uri = vscode.Uri.joinPath(workspaceFolder.uri, ...file.split('/'));
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -106,7 +111,7 @@ export class TeamStore implements vscode.Disposable {
       return { workspaceFolder, file, uri, exists: true, team, problems };
     } catch (error) {
       // The parser reports problems instead of throwing; this is a last line of defence.
-      log().error(`Reading ${file} failed: ${(error as Error).stack ?? error}`);
+      log().error(`Reading ${file} failed: ${errorDetails(error)}`);
       return {
         workspaceFolder,
         file,

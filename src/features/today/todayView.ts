@@ -3,13 +3,14 @@
 // what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
 import type { HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
+import type { IsoDate } from '../../protocol/shared';
 import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import { teamDigestDay } from '../../core/standups';
 import { sameContent } from '../../core/standups/composerModel';
 import { decisionsSummary } from '../../core/decisions/summary';
 import { webviewHtml } from '../shared/webviewHtml';
 import { TODAY_CSS } from './todayStyles';
-import { isCancelled, isExpectedError, reportError } from '../shared/errors';
+import { errorDetails, isCancelled, isExpectedError, reportError } from '../shared/errors';
 import { getSettings } from '../shared/settings';
 import { log } from '../shared/log';
 import * as clock from '../shared/clock';
@@ -63,7 +64,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The digest's day: a date, 'today' (your today), or undefined: your today, or the team's last
    *  working day when nobody works today (both follow the clock). */
-  private digestDate: string | 'today' | undefined;
+  private digestDate: IsoDate | 'today' | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private posting: Promise<void> = Promise.resolve();
   private lastState: TodayState | undefined;
@@ -213,7 +214,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         this.send({ type: 'state', state });
         log().trace(`Today view: composer in ${(composed - started).toFixed(1)} ms, digest in ${(performance.now() - composed).toFixed(1)} ms.`);
       } catch (error) {
-        log().error(`Today view: ${(error as Error).stack ?? error}`);
+        log().error(`Today view: ${errorDetails(error)}`);
       }
     });
     return this.posting;

@@ -50,11 +50,11 @@ describe('createRecord', () => {
         '## Follow-ups',
       ),
     );
-    const parsed = parseRecord(change.text!, change.file, target.dir);
+    const parsed = parseRecord(change.text, change.file, target.dir);
     assert.equal(parsed.status, 'proposed');
     assert.equal(parsed.owner, 'alice');
     assert.deepEqual(parsed.problems, []);
-    assert.equal(contextLine(change.text!), 13);
+    assert.equal(contextLine(change.text), 13);
   });
 
   it('native: without owner, with a status and supersedes; categories number on their own', async () => {
@@ -115,8 +115,8 @@ describe('createRecord', () => {
         'What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.',
       ),
     );
-    assert.equal(contextLine(change.text!), 10);
-    const parsed = parseRecord(change.text!, change.file, ADR);
+    assert.equal(contextLine(change.text), 10);
+    const parsed = parseRecord(change.text, change.file, ADR);
     assert.equal(parsed.format, 'nygard');
     assert.equal(parsed.number, 6);
   });
@@ -165,9 +165,9 @@ describe('createRecord', () => {
         '- …',
       ),
     );
-    assert.equal(contextLine(change.text!), 8);
+    assert.equal(contextLine(change.text), 8);
     // The same title on the same day gets a suffix instead of colliding.
-    const second = createRecord(main, [...index.records, parseRecord(change.text!, change.file, main.dir)], { title: 'Use OpenTelemetry for tracing', date: '2026-11-21' });
+    const second = createRecord(main, [...index.records, parseRecord(change.text, change.file, main.dir)], { title: 'Use OpenTelemetry for tracing', date: '2026-11-21' });
     assert.equal(second.file, 'docs/adr/20261121-use-opentelemetry-for-tracing-2.md');
   });
 
@@ -176,7 +176,7 @@ describe('createRecord', () => {
     const change = createRecord(folder('docs/decisions', 'madr'), [], { title: 'Adopt Renovate', date: '2026-11-21', owner: 'carol' }, template);
     assert.equal(change.file, 'docs/decisions/0001-adopt-renovate.md');
     assert.equal(change.text, lines('---', 'status: proposed', 'owner: carol', '---', '', '# ADR-1: Adopt Renovate', '', 'Decided on 2026-11-21.', '', '## Context', '', 'Why?'));
-    assert.equal(contextLine(change.text!), 11);
+    assert.equal(contextLine(change.text), 11);
   });
 
   it('slugs: ascii, lower case, dashes; an empty slug falls back', () => {

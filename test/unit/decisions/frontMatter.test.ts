@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict';
 import { isScalar, isSeq, type Pair } from 'yaml';
 import { readSimpleFrontMatter, readYamlFrontMatter, type FrontMatterNodes } from '../../../src/core/shared/frontMatter';
+import { scalarString } from '../../../src/core/decisions/parse';
 import { prng } from './helpers';
 
 function describe_(node: unknown): unknown {
   if (isSeq(node)) return { seq: true, flow: node.flow ?? false, range: node.range?.slice(0, 2), items: node.items.map(describe_) };
   if (isScalar(node)) {
     if (node.value === null || node.value === undefined) return { null: true };
-    return { value: `${typeof node.value}:${String(node.value)}`, type: node.type, range: node.range?.slice(0, 2) };
+    return { value: `${typeof node.value}:${scalarString(node.value)}`, type: node.type, range: node.range?.slice(0, 2) };
   }
   return { other: String(node) };
 }

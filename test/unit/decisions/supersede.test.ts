@@ -53,7 +53,7 @@ describe('supersede', () => {
       changes[1]!.text,
       text.replace('\r\nProposed\r\n', '\r\nSuperceded by [6. Deploy with Nomad](0006-deploy-with-nomad.md)\r\n'),
     );
-    assert.ok(changes[1]!.text!.includes('Amended by [5. Run migrations as Kubernetes jobs]'));
+    assert.ok(changes[1]!.text.includes('Amended by [5. Run migrations as Kubernetes jobs]'));
     assertLinkedBothWays(changes, index.records);
   });
 
@@ -130,7 +130,7 @@ describe('supersede', () => {
     assertLinkedBothWays(changes, index.records);
   });
 
-  it('native: a quoted "superseded by ADR-…" record gets the superseded-by key too', async () => {
+  it('native: a quoted "superseded by ADR-…" record gets the superseded-by key too', () => {
     const text = lines('---', 'status: "proposed"', 'superseded-by: [0003-a.md]', '---', '', '# Old');
     const old = parseRecord(text, 'd/0001-old.md', 'd');
     const changes = supersede(old, text, folder('d', 'madr'), [old], { title: 'New', date: '2026-11-21' });

@@ -111,7 +111,7 @@ describe('records in the wild', () => {
         lines('# 1. First', '', 'Date: 2020-01-01', '', '## Status', '', 'Superceded by [2. Second](0002-second.md)', '', '## Context', '', 'Why.').replace(/\n/g, '\r\n'),
       );
       const created = parseRecord(changes[0]!.text!, changes[0]!.file, 'doc/adr');
-      const after = parseRecord(changes[1]!.text!, changes[1]!.file, 'doc/adr');
+      const after = parseRecord(changes[1]!.text, changes[1]!.file, 'doc/adr');
       assert.deepEqual(after.supersededBy, [created.file]);
       assert.deepEqual(checkIndex([after, created], undefined), []);
     });

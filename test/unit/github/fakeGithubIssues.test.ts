@@ -39,7 +39,7 @@ describe('fake GitHub: issues and projects', () => {
   });
 
   it('GET …/collaborators/{user}/permission: the legacy permission and the role name', async () => {
-    const of = async (user: string) => (await call(server, 'GET', `/repos/acme/app/collaborators/${user}/permission`)).body;
+    const of = async (user: string) => (await call(server, 'GET', `/repos/acme/app/collaborators/${user}/permission`)).body as { permission: string; role_name: string };
     assert.deepEqual([(await of('octocat')).permission, (await of('alice')).permission, (await of('carol')).permission, (await of('bob')).permission], ['admin', 'write', 'write', 'read']);
     assert.deepEqual([(await of('alice')).role_name, (await of('carol')).role_name, (await of('bob')).role_name], ['write', 'maintain', 'triage']);
     assert.equal((await call(server, 'GET', '/repos/acme/app/collaborators/nobody-here/permission')).status, 404);
@@ -53,7 +53,7 @@ describe('fake GitHub: issues and projects', () => {
     now = new Date('2026-11-21T11:00:00Z');
     await create('New one');
     server.state.repo('acme', 'app')!.issues[0]!.state = 'closed';
-    const titles = async (query: string) => (await call(server, 'GET', `/repos/acme/app/issues?${query}`)).body.map((i: { title: string }) => i.title);
+    const titles = async (query: string) => ((await call(server, 'GET', `/repos/acme/app/issues?${query}`)).body as { title: string }[]).map((i) => i.title);
     assert.deepEqual(await titles('creator=octocat&state=all'), ['New one', 'Old one']);
     assert.deepEqual(await titles('creator=octocat'), ['New one']);
     assert.deepEqual(await titles(`state=all&since=${encodeURIComponent('2026-11-21T09:30:00Z')}`), ['New one', 'By bob']);

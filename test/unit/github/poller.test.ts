@@ -43,11 +43,11 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 function scripted(results: (string | GitHubError)[]) {
   const calls: number[] = [];
   let clock: FakeClock;
-  const fetch = async () => {
+  const fetch = () => {
     calls.push(clock.time);
     const next = results.shift() ?? 'ok';
-    if (typeof next !== 'string') throw next;
-    return next;
+    if (typeof next !== 'string') return Promise.reject(next);
+    return Promise.resolve(next);
   };
   return { calls, fetch, bind: (c: FakeClock) => (clock = c) };
 }
@@ -190,7 +190,7 @@ describe('StatusPoller', () => {
       server.failNext({ rateLimit: { resetSeconds: 600 } });
       await poller.refresh();
       assert.equal(poller.lastError?.kind, 'rate-limit');
-      const due = poller.lastError!.resetAt!.getTime() + 1000;
+      const due = poller.lastError.resetAt!.getTime() + 1000;
       poller.setActive(true);
       assert.equal(poller.nextRunAt, due);
       clock.time = due;

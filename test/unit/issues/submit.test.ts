@@ -26,6 +26,11 @@ const REPO = { owner: 'acme', repo: 'app' };
 const TIMEOUT_MS = 1500;
 const REQUEST: IssueRequest = { title: 'Ship the ledger export', body: '### What\n\nExport\n\nDue: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice', labels: ['action-item'], assignees: ['alice'] };
 
+/** The URL a fetch is called with (Octokit passes a string). */
+function urlOf(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
 function fakeOptions(extra: Partial<FakeGitHubOptions> = {}): FakeGitHubOptions {
   return {
     now: () => NOW,
@@ -334,7 +339,7 @@ describe('submitIssue', () => {
       const racing = () => repo.milestones.push({ id: 1, number: 7, title: 'Due 2026-11-26', description: null, state: 'open', dueOn: null, creator: 'alice', createdAt: '2026-11-21T09:00:00Z', updatedAt: '2026-11-21T09:00:00Z' });
       const client = clientFor(server, {
         fetch: (input, init) => {
-          if (String(input).includes('/milestones') && init?.method === 'POST') racing();
+          if (urlOf(input).includes('/milestones') && init?.method === 'POST') racing();
           return fetch(input, init);
         },
       });
@@ -421,7 +426,7 @@ describe('submitIssue', () => {
       // The third GraphQL request (setting the date) fails.
       const client = clientFor(server, {
         fetch: (input, init) => {
-          if (String(input).endsWith('/graphql') && ++graphqlCalls === 3) server.failNext({ status: 500 });
+          if (urlOf(input).endsWith('/graphql') && ++graphqlCalls === 3) server.failNext({ status: 500 });
           return fetch(input, init);
         },
       });

@@ -9,7 +9,7 @@ import { readTeamFixture } from './helpers';
 
 const schema = JSON.parse(readFileSync('schemas/team.schema.json', 'utf8')) as Record<string, unknown>;
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
-const check = (text: string) => ({ valid: validate(parse(text)) as boolean, errors: validate.errors });
+const check = (text: string) => ({ valid: validate(parse(text)), errors: validate.errors });
 
 describe('team.schema.json', () => {
   it('is draft-07', () => {
