@@ -8,6 +8,8 @@
 //   bundle       dist sizes (production build)
 //   scan         10,000 generated records (three formats): cold CLI run and in-process scanDecisions
 //   re-index     one edited record: read + parseRecord
+//   limits       hostile inputs: a due rule counting 366 workdays, an issue form with 100,000 options, 20,000
+//                aliases, 5,000 levels of nesting (the unit tests check the results, the bench the times)
 //   team         1,000 generated members' states: in-process computeStates, median after warm-up; the
 //                same team file (test/bench/teamFile.ts) re-read by parseTeamFile, as on each edit
 //   standups     10,000 records + 100,000 generated standups: cold CLI runs that index both, in-process
@@ -17,7 +19,7 @@
 //                character is in the Done field (test/bench/composer.mjs)
 // Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 11, minimum 5),
 // ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_STANDUPS (default 100000),
-// ASYNC_DESK_BENCH_SKIP=activation,scan,team,standups,status,composer (comma list).
+// ASYNC_DESK_BENCH_SKIP=activation,scan,limits,team,standups,status,composer (comma list).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -259,6 +261,60 @@ if (!skip.has('scan')) {
     }
   } finally {
     removeScratch(corpus);
+  }
+}
+
+// ---- limits --------------------------------------------------------------------------------------
+// SPEC §5 "bounded work for any input": what a hostile template or due rule costs. The unit tests
+// (test/unit/issues/limits.test.ts, deepYaml.test.ts) check the results; the times are measured here.
+if (!skip.has('limits')) {
+  const issues = (() => {
+    try {
+      return require(join(repoRoot, 'out', 'src', 'core', 'issues', 'index.js'));
+    } catch {
+      return null;
+    }
+  })();
+  const teamCore = require(join(repoRoot, 'out', 'src', 'core', 'team', 'index.js'));
+  if (!issues?.parseIssueForm || !issues?.resolveDue) {
+    row('limits', 'issue forms and due rules', null, 'ms', undefined, 'not available yet: out/src/core/issues has no parseIssueForm');
+  } else {
+    const form = (body) => ['name: Test', 'description: A test form', 'body:', ...body].join('\n') + '\n';
+    const timeOf = (f) => {
+      const t = performance.now();
+      f();
+      return performance.now() - t;
+    };
+    const { team } = teamCore.parseTeamFile(
+      ['members:', '  - github: once', '    timezone: Asia/Tokyo', '    days: [Wed]', '  - github: alice', '    timezone: Europe/Berlin', '    hours: "09:00-17:30"'].join('\n') + '\n',
+      '.github/team.yml',
+    );
+    const now = new Date('2026-11-24T10:00:00Z');
+    const [once, alice] = team.members;
+    issues.resolveDue('end-of-day', now, alice, team, 'UTC'); // the zone's first use (Intl data) is not what is measured
+    const due = [];
+    for (let i = 0; i < 15; i++) due.push(timeOf(() => issues.resolveDue('+366 workdays', now, alice, team, 'UTC')));
+    row('limits', "resolveDue('+366 workdays'), median of 15", round(median(due), 3), 'ms', 100, `max ${round(Math.max(...due), 2)}`);
+    row('limits', "resolveDue('+366 workdays') for one working day a week (1000-day horizon)", round(timeOf(() => issues.resolveDue('+366 workdays', now, once, team, 'UTC')), 2), 'ms', 100);
+    const options = Array.from({ length: 100_000 }, (_, i) => `        - option ${i}`);
+    const boxes = Array.from({ length: 10_000 }, (_, i) => [`        - label: box ${i}`, `          required: ${i % 2 === 0}`]).flat();
+    const big = form(
+      ['  - type: dropdown', '    id: pick', '    attributes:', '      label: Pick', '      multiple: true', '      options:']
+        .concat(options, ['  - type: checkboxes', '    id: ticks', '    attributes:', '      label: Ticks', '      options:'], boxes),
+    );
+    let parsed;
+    const parseMs = timeOf(() => (parsed = issues.parseIssueForm(big, 'big.yml')));
+    const [pick, ticks] = parsed.fields;
+    const answers = { pick: pick.options.slice().reverse(), ticks: ticks.options.map((o) => o.label) };
+    const restMs = timeOf(() => {
+      issues.validateAnswers(parsed, 'T', answers);
+      issues.renderIssueBody(parsed, answers);
+    });
+    row('limits', 'issue form with 100,000 options and 10,000 checkboxes: parse + check + render', round(parseMs + restMs, 0), 'ms', 4000, `parse ${round(parseMs, 0)} ms (yaml's own parse of 2 MB is most of it)`);
+    const aliases = form(['  - type: dropdown', '    attributes:', '      label: L', '      options:', '        - &a opt'].concat(Array.from({ length: 20_000 }, () => '        - *a')));
+    row('limits', 'issue form with 20,000 aliases to one option: parse', round(timeOf(() => issues.parseIssueForm(aliases, 'aliases.yml')), 0), 'ms', 1500);
+    const deep = `name: N\ndescription: D\nbody:\n  - type: markdown\n    attributes:\n      value: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    row('limits', 'issue form nested 5,000 levels deep: parse (stops at the depth scan)', round(timeOf(() => issues.parseIssueForm(deep, 'deep.yml')), 1), 'ms', 500);
   }
 }
 

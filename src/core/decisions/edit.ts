@@ -4,7 +4,7 @@ import { isScalar, isSeq } from 'yaml';
 import { lineAt, lineEndAt } from '../shared/positions';
 import { lineContent, splice } from '../shared/text';
 import { analyze, type Analysis } from './parse';
-import { scalarString } from './recordFields';
+import { scalarString } from '../shared/yamlFields';
 import { statusWord } from './status';
 import type { DecisionRecord, DecisionStatus } from './types';
 

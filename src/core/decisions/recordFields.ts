@@ -7,6 +7,7 @@ import { findMarkdownLinks } from '../shared/text';
 import type { DecisionRecord } from './types';
 import type { Problem } from '../shared/problem';
 import { statusPhrase } from './status';
+import { scalarString } from '../shared/yamlFields';
 
 export const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 /** 'YYYYMMDD' prefixes of log4brains file names. */
@@ -61,10 +62,6 @@ export function scalarText(node: unknown): string | null {
   return s === '' ? null : s;
 }
 
-/** A YAML scalar's value as text. YAML's core schema reads strings, numbers and booleans; null (and anything else) is ''. */
-export function scalarString(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
-}
 
 /** A YAML list, or a comma-separated string, as items with their source offsets. */
 export function listItems(node: unknown): { value: string; offset: number | null }[] {

@@ -11,6 +11,7 @@
 import { isMap, isScalar, Pair, parseDocument, Scalar, YAMLSeq } from 'yaml';
 import { NOT_A_STRING, PRINTABLE } from './blockYaml';
 import { lineContent, stripBom } from './text';
+import { scalarString } from './yamlFields';
 
 export interface FrontMatterNodes {
   /** Top-level pairs by lower-cased key, first occurrence wins, in file order. */
@@ -36,7 +37,7 @@ export function readYamlFrontMatter(yamlText: string): FrontMatterNodes {
   }
   for (const pair of contents.items) {
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
-    const key = String(pair.key.value).trim().toLowerCase();
+    const key = scalarString(pair.key.value).trim().toLowerCase();
     if (!result.pairs.has(key)) result.pairs.set(key, pair);
     else result.errors.push({ offset: pair.key.range?.[0] ?? 0, message: `Duplicate front matter key "${key}"; the first one is used.` });
   }

@@ -60,9 +60,9 @@ export const EDIT_LIMIT = 16 * MB;
  * file that cannot be edited safely: not a regular file (a device or FIFO would block or flood
  * memory), over 16 MB, or UTF-16 (Async Desk writes UTF-8 and never converts a file silently).
  */
-export async function readTextIfExists(path: string): Promise<string | null> {
+export function readTextIfExists(path: string): Promise<string | null> {
   const read = readFileSafely(path, path, EDIT_LIMIT, '', { refuseUtf16: true });
-  if (read.ok) return read.text;
-  if (read.missing) return null;
-  throw new Error(read.problem.message);
+  if (read.ok) return Promise.resolve(read.text);
+  if (read.missing) return Promise.resolve(null);
+  return Promise.reject(new Error(read.problem.message));
 }

@@ -14,6 +14,11 @@ export function stringOf(node: unknown): string | undefined {
 }
 
 /** Text of a scalar as written: strings, numbers and booleans as in the file, YAML 1.1 timestamps as dates. */
+/** A YAML scalar's value as text. YAML's core schema reads strings, numbers and booleans; null (and anything else) is ''. */
+export function scalarString(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+}
+
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;

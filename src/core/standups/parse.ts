@@ -17,6 +17,7 @@ import type { Standup, StandupBullet } from './types';
 import type { Problem } from '../shared/problem';
 import { isDate } from './paths';
 import { LOGIN_RE } from '../shared/login';
+import { scalarString } from '../shared/yamlFields';
 
 export type SectionKind = 'done' | 'next' | 'blockers' | 'notes';
 export const SECTION_KINDS: readonly SectionKind[] = ['done', 'next', 'blockers', 'notes'];
@@ -165,7 +166,7 @@ type ProblemFn = (line: number, severity: Problem['severity'], code: string, mes
 function readFrontMatter(a: Analysis, text: string, close: number, problem: ProblemFn): void {
   const starts = lineStarts(text);
   const offset = starts[1]!;
-  const yamlText = text.slice(offset, starts[close]!);
+  const yamlText = text.slice(offset, starts[close]);
   const nodes = readSimpleFrontMatter(yamlText) ?? readYamlFrontMatter(yamlText);
   const lineOf = (at: number | undefined) => Math.min(lineAt(starts, offset + (at ?? 0)), close);
   for (const error of nodes.errors) problem(lineOf(error.offset), 'error', 'bad-front-matter', error.message);
@@ -211,7 +212,7 @@ function scalarText(pair: Pair, yamlText: string): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
   // Numbers and booleans as written: "author: 007" is the login "007", not 7.
   const range = node.range;
-  return (range ? yamlText.slice(range[0], range[1]) : String(v)).trim();
+  return (range ? yamlText.slice(range[0], range[1]) : scalarString(v)).trim();
 }
 
 /** Columns of leading white space (a tab counts as 4). */

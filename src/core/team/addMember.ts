@@ -1,6 +1,7 @@
 // Adds a member entry to a team file as text, touching nothing else (comments and formatting stay),
 // or writes a new team file. The entry is checked by parseTeamFile like any other.
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { scalarString } from '../shared/yamlFields';
 
 export interface NewMember {
   github: string;
@@ -46,7 +47,7 @@ export function appendMember(text: string, member: NewMember): { text: string } 
   if (isScalar(members) && members.value === null) return { text: fillEmptyMembers(text, doc.contents, members, member, eol) };
   if (!isSeq(members)) return { error: '`members` is not a list' };
   if (members.flow) return { error: '`members` is written as a [flow] list; use one "- github: …" entry per member' };
-  if (members.items.some((m) => isMap(m) && String(m.get('github') ?? '').toLowerCase() === member.github.toLowerCase())) {
+  if (members.items.some((m) => isMap(m) && scalarString(m.get('github')).toLowerCase() === member.github.toLowerCase())) {
     return { error: `@${member.github} is already in the team file` };
   }
   if (members.items.length === 0 || !members.range) {

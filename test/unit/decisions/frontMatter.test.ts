@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { isScalar, isSeq, type Pair } from 'yaml';
 import { readSimpleFrontMatter, readYamlFrontMatter, type FrontMatterNodes } from '../../../src/core/shared/frontMatter';
-import { scalarString } from '../../../src/core/decisions/parse';
+import { scalarString } from '../../../src/core/shared/yamlFields';
 import { prng } from './helpers';
 
 function describe_(node: unknown): unknown {

@@ -1,7 +1,8 @@
 // Hostile repositories (SPEC §5): what a template, a team file or a `--due` can make the issue code do
 // is bounded. Due rules are capped; options, answers and aliases are looked up in Sets and Maps, not
-// searched per item; a file keeps at most MAX_PROBLEMS problems. The time bounds are generous guards
-// against quadratic or unbounded work (measured times are in the comments), not benchmarks.
+// searched per item; a file keeps at most MAX_PROBLEMS problems. How long these inputs take is measured by
+// `npm run bench` (its "limits" rows, with budgets), not asserted here: a timed unit test fails on a
+// loaded machine and proves nothing on a fast one.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import {
@@ -40,13 +41,6 @@ const team = teamOf(
 );
 const member = (login: string) => team.members.find((m) => m.github === login)!;
 
-/** Milliseconds `f` takes, and its result. */
-function timed<T>(f: () => T): { ms: number; result: T } {
-  const start = performance.now();
-  const result = f();
-  return { ms: performance.now() - start, result };
-}
-
 /** The oracle: the `n`th Monday-to-Friday after `from` that is no holiday and in no away range. */
 function workdaysAfter(from: string, n: number, holidays: string[] = [], away: [string, string][] = []): string {
   const day = new Date(`${from}T00:00:00Z`);
@@ -64,14 +58,13 @@ describe('limits: due rules', () => {
   it(`count at most ${MAX_DUE_AMOUNT} workdays or days; more is an error naming the limit, at once`, () => {
     assert.equal(MAX_DUE_AMOUNT, 366);
     for (const spec of ['+999999 workdays', '+99999 workdays', '+367 workdays', '+367 days', `+${'9'.repeat(50)} days`]) {
-      const { ms, result } = timed(() => resolveDue(spec, NOW, member('alice'), team, 'UTC'));
+      const result = resolveDue(spec, NOW, member('alice'), team, 'UTC');
       assert.ok('error' in result, `${spec}: ${JSON.stringify(result)}`);
       assert.equal(result.error, `"${spec}" is too far ahead: a due rule counts at most 366 workdays or days.`);
-      assert.ok(ms < 100, `${spec}: ${ms} ms`); // ~0.1 ms; "+999999 workdays" counted for minutes before
     }
   });
 
-  it('+366 workdays resolves in well under 100 ms, for every kind of schedule', () => {
+  it('+366 workdays resolves for every kind of schedule', () => {
     const cases: [string | undefined, string][] = [
       ['alice', workdaysAfter('2026-11-24', 366, ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'], [['2026-12-28', '2027-01-01'], ['2027-03-01', '2027-03-31']])],
       // 04:00 on Tuesday in Chicago, in Monday's shift: 366 shifts after it, ending at 06:00 the day after.
@@ -79,11 +72,9 @@ describe('limits: due rules', () => {
       [undefined, workdaysAfter('2026-11-24', 366)], // no owner: the fallback zone, Monday to Friday
     ];
     for (const [login, date] of cases) {
-      resolveDue('end-of-day', NOW, login ? member(login) : undefined, team, 'UTC'); // the zone's first use (Intl) is not what is measured
-      const { ms, result } = timed(() => resolveDue('+366 workdays', NOW, login ? member(login) : undefined, team, 'UTC'));
+      const result = resolveDue('+366 workdays', NOW, login ? member(login) : undefined, team, 'UTC');
       assert.ok(!('error' in result), `${login}: ${JSON.stringify(result)}`);
       assert.equal(result.date, date, String(login));
-      assert.ok(ms < 100, `${login}: ${ms} ms`); // 0.2-0.5 ms measured (and 25-50 ms for a zone's first use)
     }
     const days = resolveDue('+366 days', NOW, member('alice'), team, 'UTC');
     assert.equal((days as ResolvedDue).date, '2027-11-25');
@@ -91,9 +82,8 @@ describe('limits: due rules', () => {
 
   it('counting workdays searches SEARCH_DAYS days in all, not per working day', () => {
     // One working day a week: 366 of them are seven years away, past the 1000-day horizon.
-    const { ms, result } = timed(() => resolveDue('+366 workdays', NOW, member('once'), team, 'UTC'));
+    const result = resolveDue('+366 workdays', NOW, member('once'), team, 'UTC');
     assert.deepEqual(result, { error: '@once has only 143 working days in the next 1000 days, fewer than "+366 workdays" counts.' });
-    assert.ok(ms < 100, `${ms} ms`);
     assert.equal((resolveDue('+143 workdays', NOW, member('once'), team, 'UTC') as ResolvedDue).date, '2029-08-15');
     // Away for the whole horizon: the message for no working day at all is kept.
     const away = { ...member('alice'), away: [{ from: '2026-01-01', to: '2030-12-31' }] };
@@ -112,14 +102,13 @@ function bigForm(options: number, boxes: number): string {
 }
 
 describe('limits: big forms', () => {
-  it('a dropdown with 100,000 options and 10,000 checkboxes: parsed, answers checked and rendered in linear time', function () {
-    this.timeout(20_000);
+  it('a dropdown with 100,000 options and 10,000 checkboxes: parsed, answers checked and rendered', function () {
+    this.timeout(20_000); // ~1.5 s on a quiet machine (bench: "limits"); quadratic, the parse alone took 21 s
     const N = 100_000;
     const M = 10_000;
     // Duplicates at the end, where a search through the list so far is longest.
     const text = bigForm(N, M).replace(/\n {2}- type: checkboxes/, '\n        - option 5\n  - type: checkboxes') + '        - label: box 7\n';
-    const parsed = timed(() => parseIssueForm(text, 'big.yml'));
-    const form = parsed.result;
+    const form = parseIssueForm(text, 'big.yml');
     assert.deepEqual(brief(form.problems), [`${N + 10}:error:duplicate-option`, `${N + 10 + 6 + 2 * M}:error:duplicate-option`]);
     const [pick, ticks] = form.fields as [Extract<FormField, { type: 'dropdown' }>, Extract<FormField, { type: 'checkboxes' }>];
     assert.equal(pick.options.length, N);
@@ -130,32 +119,25 @@ describe('limits: big forms', () => {
     const answers = { pick: pick.options.slice().reverse(), ticks: ticks.options.map((o) => o.label) };
     const strangers = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`nope-${i}`, 'x']));
     const wrong = { ...strangers, pick: [...answers.pick, 'option x'], ticks: answers.ticks.filter((l) => l !== 'box 0' && l !== 'box 9998') };
-    const checked = timed(() => [validateAnswers(form, 'T', answers), validateAnswers(form, 'T', wrong)]);
-    const [right, errors] = checked.result;
+    const [right, errors] = [validateAnswers(form, 'T', answers), validateAnswers(form, 'T', wrong)];
     assert.deepEqual(right, []);
     assert.equal(errors!.length, 10_002);
     assert.equal(errors![0]!.message, '"nope-0" is not a field of Test. Its fields: pick, ticks.');
     assert.match(errors![10_000]!.message, /^"option x" is not an option of "Pick"\. Options: option 0, option 1, .*, option 49 and 99950 more\.$/);
     assert.deepEqual(errors![10_001], { field: 'ticks', message: '"Ticks" needs these ticked: "box 0", "box 9998"' });
-    const rendered = timed(() => renderIssueBody(form, answers));
-    assert.ok(rendered.result.startsWith('### Pick\n\noption 0, option 1, '));
-    assert.ok(rendered.result.endsWith('- [x] box 9999'));
-
-    const total = parsed.ms + checked.ms + rendered.ms;
-    // Measured: parse 1.0-1.4 s (0.85 s of it yaml's own parse of these 2 MB), checks ~0.1 s, render
-    // ~30 ms. Quadratic, the parse alone took 21 s.
-    assert.ok(total < 4000, `parse ${parsed.ms} ms, checks ${checked.ms} ms, render ${rendered.ms} ms`);
+    const rendered = renderIssueBody(form, answers);
+    assert.ok(rendered.startsWith('### Pick\n\noption 0, option 1, '));
+    assert.ok(rendered.endsWith('- [x] box 9999'));
   });
 
   it('20,000 aliases to one option are resolved from one map, not by walking the document for each', () => {
     const text = formWith('  - type: dropdown', '    attributes:', '      label: L', '      options:', '        - &a opt', ...Array.from({ length: 20_000 }, () => '        - *a'));
-    const { ms, result } = timed(() => parseIssueForm(text, 'aliases.yml'));
+    const result = parseIssueForm(text, 'aliases.yml'); // ~150 ms (bench: "limits"); each alias walked the whole document before: 24 s
     // Every alias is the option again: a duplicate (kept: MAX_PROBLEMS of them, and one saying so). Each
     // is reported where the option is written, at the anchor.
     assert.equal(result.problems.length, MAX_PROBLEMS + 1);
     assert.deepEqual(new Set(brief(result.problems.slice(0, -1))), new Set(['8:error:duplicate-option']));
     assert.equal(brief(result.problems.slice(-1))[0], '8:warning:too-many-problems');
-    assert.ok(ms < 1500, `${ms} ms`); // ~150 ms; each alias walked the whole document before: 24 s
     // Aliases still mean the node they name: the last one with that anchor before them.
     const form = parseIssueForm(formWith('  - type: dropdown', '    attributes:', '      label: &l Lab', '      options: [&o a, &o b, *o, *l]'), 'x.yml');
     assert.deepEqual(form.fields[0], { type: 'dropdown', id: 'field-0', label: 'Lab', required: false, line: 3, options: ['a', 'b', 'Lab'], multiple: false });
@@ -195,14 +177,9 @@ describe('limits: problems per file', () => {
       '.github/ISSUE_TEMPLATE/bug.yml': formWith('  - type: input', '    attributes:', '      label: What'),
     });
     try {
-      const { ms, result } = await (async () => {
-        const start = performance.now();
-        const set = await discoverTemplates(root);
-        return { ms: performance.now() - start, result: set };
-      })();
+      const result = await discoverTemplates(root); // ~0.4 s
       assert.deepEqual(result.templates.map((t) => t.file), ['.github/ISSUE_TEMPLATE/bug.yml']);
       assert.equal(result.problems.length, MAX_PROBLEMS + 1);
-      assert.ok(ms < 3000, `${ms} ms`); // ~0.4 s
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
