@@ -5,6 +5,8 @@
 //   dist/teamClock.js   node, cjs, `vscode` external          (the Team Clock panel; loaded on first use)
 //   dist/issues.js      node, cjs, `vscode` external          (issue templates, form, outbox; loaded on first use)
 //   dist/rituals.js     node, cjs, `vscode` external          (ritual commands and templates; loaded on first use)
+//   dist/decisionCommands.js  node, cjs, `vscode` external    (decision-record commands; loaded on the first one or DecisionsApi call)
+//   dist/teamCommands.js      node, cjs, `vscode` external    (team commands; loaded on the first one)
 //   dist/testHooks.js   node, cjs, `vscode` external          (integration-test hooks; loaded only in the test host)
 //   dist/cli.js         node, cjs, with a shebang              (package bin `async-desk`)
 //   dist/webview/*.js   browser, esm                           (one per webview)
@@ -38,6 +40,8 @@ const builds = [
       rituals: 'src/features/rituals/ritualsBundle.ts',
       issues: 'src/features/issues/issuesBundle.ts',
       teamClock: 'src/features/team/teamClockBundle.ts',
+      decisionCommands: 'src/features/decisions/decisionCommandsBundle.ts',
+      teamCommands: 'src/features/team/teamCommandsBundle.ts',
       // Loaded only in the test host (ExtensionMode.Test); left out of the .vsix.
       testHooks: 'src/features/testHooks.ts',
     },

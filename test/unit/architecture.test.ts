@@ -1,6 +1,7 @@
 // Guards the architecture rules that the compiler cannot: src/core stays free of VS Code, the
 // webview bundles import only types from the host side, features talk through typed APIs rather than
-// our own commands, and no test hook ships in the product (ADR-0014).
+// our own commands, no test hook ships in the product (ADR-0014), and the decision and team commands
+// stay out of the start-up bundles (ADR-0008).
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -72,6 +73,16 @@ describe('Architecture rules', () => {
       assert.ok(!/ForTests|indexChanges|checkReminder/.test(text), `${bundle} holds test-hook code`);
     }
     assert.ok(readFileSync(join(ROOT, 'dist/testHooks.js'), 'utf8').includes('indexChanges'), 'the scan above would see the hooks');
+  });
+
+  it('the decision and team commands are lazy bundles, not in the start-up bundles (ADR-0008)', () => {
+    // Messages only the commands write; each must be found in its lazy bundle, or the scan proves nothing.
+    const marks = { 'dist/decisionCommands.js': 'Renumbering decision records', 'dist/teamCommands.js': 'Adding a teammate' };
+    for (const [bundle, mark] of Object.entries(marks)) assert.ok(readFileSync(join(ROOT, bundle), 'utf8').includes(mark), `${bundle} lacks "${mark}"`);
+    for (const bundle of ['dist/extension.js', 'dist/features.js']) {
+      const text = readFileSync(join(ROOT, bundle), 'utf8');
+      for (const mark of Object.values(marks)) assert.ok(!text.includes(mark), `${bundle} holds "${mark}"`);
+    }
   });
 
   it('the import scanner sees a vscode import (so the rules above can fail)', () => {

@@ -1,4 +1,5 @@
-// Decision-record commands: new, accept / reject / deprecate, supersede, renumber, update index, filter.
+// Decision-record commands: new, accept / reject / deprecate, supersede, renumber, update index, filter
+// (in dist/decisionCommands.js, loaded on the first command or DecisionsApi call: ./index.ts).
 // Every command also takes its inputs as an argument object, so other features and tests can call it
 // without prompts.
 import * as vscode from 'vscode';

@@ -2,7 +2,7 @@
 // `ADR-` completion that inserts a relative link, hovers on references, and diagnostics.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { findReferences, resolveReference } from '../../core/decisions';
+import { findReferences, resolveReference } from '../../core/decisions/references';
 import { toDiagnostic } from '../shared/diagnostics';
 import { getSettings } from '../shared/settings';
 import type { DecisionStore, FolderDecisions } from './decisionStore';

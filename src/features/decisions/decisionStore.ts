@@ -2,7 +2,10 @@
 // needed, then incremental re-parses of single files on change (file watcher and unsaved edits).
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { checkIndex, isRecordFileName, isTemplateRecord, parseRecord, readRecordText, scanDecisions } from '../../core/decisions';
+// From the modules, not the index: its editing modules are for the commands (dist/decisionCommands.js).
+import { checkIndex } from '../../core/decisions/check';
+import { isTemplateRecord, parseRecord } from '../../core/decisions/parse';
+import { isRecordFileName, readRecordText, scanDecisions } from '../../core/decisions/scan';
 import { repoFilesOf } from '../shared/repoFiles';
 import type { DecisionFolder, DecisionIndex, DecisionRecord } from '../../core/decisions/types';
 import type { Problem } from '../../core/shared/problem';

@@ -1,10 +1,16 @@
-// Wires the decision-record feature: store, tree view, commands, editor features.
+// Wires the decision-record feature: store, tree view, commands, editor features. The commands and
+// the DecisionsApi are in dist/decisionCommands.js, required on the first command or API call.
 import * as vscode from 'vscode';
 import { DecisionStore } from './decisionStore';
 import { DecisionsTreeProvider, describeFilter } from './decisionsTree';
-import { decisionCommandHandlers, decisionsApi, type DecisionsApi } from './decisionCommands';
+import type { DecisionsApi } from './decisionCommands';
+import type * as DecisionCommandsBundle from './decisionCommandsBundle';
 import type { HandlersOf } from '../commandIds';
 import { registerDecisionLanguageFeatures } from './decisionLanguage';
+import { lazyHandlers, loadBundle } from '../shared/lazyBundle';
+
+let bundle: typeof DecisionCommandsBundle | undefined;
+const commands = (): typeof DecisionCommandsBundle => (bundle ??= loadBundle<typeof DecisionCommandsBundle>('decisionCommands.js'));
 
 export interface Decisions {
   store: DecisionStore;
@@ -23,5 +29,14 @@ export function registerDecisions(context: vscode.ExtensionContext): Decisions {
   };
   context.subscriptions.push(store, tree, view, tree.onDidChangeTreeData(updateMessage));
   registerDecisionLanguageFeatures(context, store);
-  return { store, api: decisionsApi(store), handlers: decisionCommandHandlers(store, tree) };
+  let api: DecisionsApi | undefined;
+  const loadedApi = (): DecisionsApi => (api ??= commands().decisionsApi(store));
+  return {
+    store,
+    api: {
+      newRecord: (args) => loadedApi().newRecord(args),
+      setStatus: (file, status) => loadedApi().setStatus(file, status),
+    },
+    handlers: lazyHandlers('asyncDesk.decisions.', () => commands().decisionCommandHandlers(store, tree)),
+  };
 }

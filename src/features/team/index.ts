@@ -1,11 +1,13 @@
-// Wires team time: the team file store, the Team view, @login hover and completion.
+// Wires team time: the team file store, the Team view, @login hover and completion. The team
+// commands are in dist/teamCommands.js, required on the first team command.
 import * as vscode from 'vscode';
 import { TeamStore } from './teamStore';
 import { TeamTreeProvider } from './teamTree';
 import { TeamStatusSource } from './githubStatus';
 import type { GitHubAccess } from '../github/githubAccess';
-import { teamCommandHandlers } from './teamCommands';
+import type * as TeamCommandsBundle from './teamCommandsBundle';
 import type { HandlersOf } from '../commandIds';
+import { lazyHandlers, loadBundle } from '../shared/lazyBundle';
 import { registerTeamLanguageFeatures } from './teamLanguage';
 import type { IssuesApi } from '../issues/api';
 
@@ -54,5 +56,8 @@ export function registerTeam(context: vscode.ExtensionContext, { store, status }
     status.setVisible(true);
   }
   registerTeamLanguageFeatures(context, store, status, () => tree.now());
-  return { store, tree, status, view, handlers: teamCommandHandlers(context, store, tree, status, issues) };
+  const handlers = lazyHandlers('asyncDesk.team.', () =>
+    loadBundle<typeof TeamCommandsBundle>('teamCommands.js').teamCommandHandlers(context, store, tree, status, issues),
+  );
+  return { store, tree, status, view, handlers };
 }
