@@ -121,10 +121,10 @@ describe('limits: big forms', () => {
     const wrong = { ...strangers, pick: [...answers.pick, 'option x'], ticks: answers.ticks.filter((l) => l !== 'box 0' && l !== 'box 9998') };
     const [right, errors] = [validateAnswers(form, 'T', answers), validateAnswers(form, 'T', wrong)];
     assert.deepEqual(right, []);
-    assert.equal(errors!.length, 10_002);
-    assert.equal(errors![0]!.message, '"nope-0" is not a field of Test. Its fields: pick, ticks.');
-    assert.match(errors![10_000]!.message, /^"option x" is not an option of "Pick"\. Options: option 0, option 1, .*, option 49 and 99950 more\.$/);
-    assert.deepEqual(errors![10_001], { field: 'ticks', message: '"Ticks" needs these ticked: "box 0", "box 9998"' });
+    assert.equal(errors.length, 10_002);
+    assert.equal(errors[0]!.message, '"nope-0" is not a field of Test. Its fields: pick, ticks.');
+    assert.match(errors[10_000]!.message, /^"option x" is not an option of "Pick"\. Options: option 0, option 1, .*, option 49 and 99950 more\.$/);
+    assert.deepEqual(errors[10_001], { field: 'ticks', message: '"Ticks" needs these ticked: "box 0", "box 9998"' });
     const rendered = renderIssueBody(form, answers);
     assert.ok(rendered.startsWith('### Pick\n\noption 0, option 1, '));
     assert.ok(rendered.endsWith('- [x] box 9999'));

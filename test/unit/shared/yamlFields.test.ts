@@ -22,7 +22,7 @@ import { readYaml, type YamlCtx } from '../../../src/core/shared/yamlReader';
 function read(...lines: string[]): { ctx: YamlCtx; map: YAMLMap; e: Record<string, Entry> } {
   const ctx = readYaml(`${lines.join('\n')}\n`, 'form.yml');
   assert.ok(isMap(ctx.doc.contents));
-  const map = ctx.doc.contents as YAMLMap;
+  const map = ctx.doc.contents;
   return { ctx, map, e: Object.fromEntries(entries(ctx, map, 'the form').map((x) => [x.key, x])) };
 }
 
