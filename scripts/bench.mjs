@@ -121,7 +121,12 @@ if (!skip.has('activation')) {
         },
       });
       if (r.code !== 0 || !result) {
-        const why = output.filter((t) => /Error/.test(t)).map((t) => t.split('\n')[0]).slice(-2).join(' / ') || 'no result line';
+        const why =
+          output
+            .filter((t) => /Error/.test(t))
+            .map((t) => t.split('\n')[0])
+            .slice(-2)
+            .join(' / ') || 'no result line';
         errors.push(`${id}: exit ${r.code}; ${why}`);
         return null;
       }
@@ -130,7 +135,16 @@ if (!skip.has('activation')) {
     };
     for (let i = 0; i < runs; i++) {
       // Alternate the order, so that neither always runs right after the other's teardown.
-      const order = i % 2 === 0 ? [[OURS, repoRoot], [EMPTY, emptyExtension]] : [[EMPTY, emptyExtension], [OURS, repoRoot]];
+      const order =
+        i % 2 === 0
+          ? [
+              [OURS, repoRoot],
+              [EMPTY, emptyExtension],
+            ]
+          : [
+              [EMPTY, emptyExtension],
+              [OURS, repoRoot],
+            ];
       const got = {};
       for (const [id, path] of order) got[id] = await measure(id, path, `${id === OURS ? 'ours' : 'empty'}-${i + 1}`);
       if (got[OURS] === null || got[EMPTY] === null) continue;
@@ -158,7 +172,11 @@ if (!skip.has('scan')) {
   try {
     const generatedAt = performance.now();
     const { perFormat, sample } = generateRecords(corpus, count);
-    log(`generated ${count} records (${Object.entries(perFormat).map(([k, v]) => `${v} ${k}`).join(', ')}) in ${round(performance.now() - generatedAt, 0)} ms`);
+    log(
+      `generated ${count} records (${Object.entries(perFormat)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}) in ${round(performance.now() - generatedAt, 0)} ms`,
+    );
 
     // Cold CLI: a new Node process, as in a terminal or CI.
     const cli = join(repoRoot, 'dist', 'cli.js');
@@ -286,7 +304,15 @@ if (!skip.has('limits')) {
       return performance.now() - t;
     };
     const { team } = teamCore.parseTeamFile(
-      ['members:', '  - github: once', '    timezone: Asia/Tokyo', '    days: [Wed]', '  - github: alice', '    timezone: Europe/Berlin', '    hours: "09:00-17:30"'].join('\n') + '\n',
+      [
+        'members:',
+        '  - github: once',
+        '    timezone: Asia/Tokyo',
+        '    days: [Wed]',
+        '  - github: alice',
+        '    timezone: Europe/Berlin',
+        '    hours: "09:00-17:30"',
+      ].join('\n') + '\n',
       '.github/team.yml',
     );
     const now = new Date('2026-11-24T10:00:00Z');
@@ -295,12 +321,24 @@ if (!skip.has('limits')) {
     const due = [];
     for (let i = 0; i < 15; i++) due.push(timeOf(() => issues.resolveDue('+366 workdays', now, alice, team, 'UTC')));
     row('limits', "resolveDue('+366 workdays'), median of 15", round(median(due), 3), 'ms', 100, `max ${round(Math.max(...due), 2)}`);
-    row('limits', "resolveDue('+366 workdays') for one working day a week (1000-day horizon)", round(timeOf(() => issues.resolveDue('+366 workdays', now, once, team, 'UTC')), 2), 'ms', 100);
+    row(
+      'limits',
+      "resolveDue('+366 workdays') for one working day a week (1000-day horizon)",
+      round(
+        timeOf(() => issues.resolveDue('+366 workdays', now, once, team, 'UTC')),
+        2,
+      ),
+      'ms',
+      100,
+    );
     const options = Array.from({ length: 100_000 }, (_, i) => `        - option ${i}`);
     const boxes = Array.from({ length: 10_000 }, (_, i) => [`        - label: box ${i}`, `          required: ${i % 2 === 0}`]).flat();
     const big = form(
-      ['  - type: dropdown', '    id: pick', '    attributes:', '      label: Pick', '      multiple: true', '      options:']
-        .concat(options, ['  - type: checkboxes', '    id: ticks', '    attributes:', '      label: Ticks', '      options:'], boxes),
+      ['  - type: dropdown', '    id: pick', '    attributes:', '      label: Pick', '      multiple: true', '      options:'].concat(
+        options,
+        ['  - type: checkboxes', '    id: ticks', '    attributes:', '      label: Ticks', '      options:'],
+        boxes,
+      ),
     );
     let parsed;
     const parseMs = timeOf(() => (parsed = issues.parseIssueForm(big, 'big.yml')));
@@ -310,11 +348,40 @@ if (!skip.has('limits')) {
       issues.validateAnswers(parsed, 'T', answers);
       issues.renderIssueBody(parsed, answers);
     });
-    row('limits', 'issue form with 100,000 options and 10,000 checkboxes: parse + check + render', round(parseMs + restMs, 0), 'ms', 4000, `parse ${round(parseMs, 0)} ms (yaml's own parse of 2 MB is most of it)`);
-    const aliases = form(['  - type: dropdown', '    attributes:', '      label: L', '      options:', '        - &a opt'].concat(Array.from({ length: 20_000 }, () => '        - *a')));
-    row('limits', 'issue form with 20,000 aliases to one option: parse', round(timeOf(() => issues.parseIssueForm(aliases, 'aliases.yml')), 0), 'ms', 1500);
+    row(
+      'limits',
+      'issue form with 100,000 options and 10,000 checkboxes: parse + check + render',
+      round(parseMs + restMs, 0),
+      'ms',
+      4000,
+      `parse ${round(parseMs, 0)} ms (yaml's own parse of 2 MB is most of it)`,
+    );
+    const aliases = form(
+      ['  - type: dropdown', '    attributes:', '      label: L', '      options:', '        - &a opt'].concat(
+        Array.from({ length: 20_000 }, () => '        - *a'),
+      ),
+    );
+    row(
+      'limits',
+      'issue form with 20,000 aliases to one option: parse',
+      round(
+        timeOf(() => issues.parseIssueForm(aliases, 'aliases.yml')),
+        0,
+      ),
+      'ms',
+      1500,
+    );
     const deep = `name: N\ndescription: D\nbody:\n  - type: markdown\n    attributes:\n      value: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
-    row('limits', 'issue form nested 5,000 levels deep: parse (stops at the depth scan)', round(timeOf(() => issues.parseIssueForm(deep, 'deep.yml')), 1), 'ms', 500);
+    row(
+      'limits',
+      'issue form nested 5,000 levels deep: parse (stops at the depth scan)',
+      round(
+        timeOf(() => issues.parseIssueForm(deep, 'deep.yml')),
+        1,
+      ),
+      'ms',
+      500,
+    );
   }
 }
 
@@ -389,8 +456,14 @@ if (!skip.has('team')) {
         reparse.push(performance.now() - started);
         if (again.team.members.length !== count) throw new Error(`parseTeamFile read ${again.team.members.length} members of ${count}`);
       }
-      row('team', `parseTeamFile(), ${count} members, median of 15 re-reads (each edit)`, round(median(reparse), 1), 'ms', 50,
-        `min ${round(Math.min(...reparse), 1)}, max ${round(Math.max(...reparse), 1)}; ${(text.length / 1024).toFixed(0)} KB`);
+      row(
+        'team',
+        `parseTeamFile(), ${count} members, median of 15 re-reads (each edit)`,
+        round(median(reparse), 1),
+        'ms',
+        50,
+        `min ${round(Math.min(...reparse), 1)}, max ${round(Math.max(...reparse), 1)}; ${(text.length / 1024).toFixed(0)} KB`,
+      );
       row('team', `parseTeamFile(), ${count} members, first call in process`, round(parseMs, 1), 'ms', undefined, 'cold: JIT and zone data');
     }
   }

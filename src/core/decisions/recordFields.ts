@@ -42,7 +42,6 @@ export function resolveLinkTarget(fromFile: string, target: string): string {
   return normalized === '.' ? '' : normalized.replace(/^\.\//, '');
 }
 
-
 function isUrl(target: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(target);
 }
@@ -61,7 +60,6 @@ export function scalarText(node: unknown): string | null {
   const s = scalarString(v).trim();
   return s === '' ? null : s;
 }
-
 
 /** A YAML list, or a comma-separated string, as items with their source offsets. */
 export function listItems(node: unknown): { value: string; offset: number | null }[] {
@@ -128,4 +126,3 @@ export function noteStatus(record: DecisionRecord, line: number, problem: Proble
     problem(line, 'info', 'guessed-status', `Read the status "${text}" as ${record.status}.`);
   }
 }
-
