@@ -277,11 +277,7 @@ export interface DecodeOptions {
 
 function readRegularFile(real: string, file: string, maxBytes: number, limitHint: string, options: DecodeOptions = {}): ReadOutcome {
   const fail = (code: string, message: string): ReadOutcome => ({ ok: false, missing: false, problem: fileProblem(file, code, message) });
-  const notRegular = (stats: Stats) =>
-    fail(
-      'not-a-file',
-      `${file} is not a regular file (${stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file'}); not read.`,
-    );
+  const notRegular = (stats: Stats) => fail('not-a-file', `${file} is not a regular file (${kindOf(stats)}); not read.`);
   const tooLarge = (size: number) =>
     fail('too-large', `${file} is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit${limitHint ? ` (${limitHint})` : ''}; not read.`);
   let before: Stats;
@@ -303,10 +299,7 @@ function readRegularFile(real: string, file: string, maxBytes: number, limitHint
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') return { ok: false, missing: true };
-    return fail(
-      'unreadable',
-      `${file} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it changed into a symbolic link' : (code ?? String(error))}.`,
-    );
+    return fail('unreadable', `${file} cannot be read: ${whyUnreadable(code, error)}.`);
   }
   try {
     const stats = fstatSync(fd);
@@ -385,4 +378,19 @@ function looksLikeUtf16(bytes: Buffer): boolean {
 /** Whether bytes start with a UTF-16 byte-order mark. */
 export function hasUtf16Bom(bytes: Buffer): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/** What a path is when it is not a regular file, for the problem that says so. */
+function kindOf(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  return stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file';
+}
+
+/** Why a file could not be read, in words. */
+function whyUnreadable(code: string | undefined, error: unknown): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'it changed into a symbolic link';
+  return code ?? String(error);
 }

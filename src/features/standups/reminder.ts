@@ -70,7 +70,8 @@ export class StandupReminder implements vscode.Disposable {
           posted: !!this.standups.entry(folder, state.localDate, me.login),
           inFocusSession: this.inFocusSession(),
         });
-        this.item.tooltip = `You have not posted your standup for today (${state.localDate}) yet. Click to write it. (asyncDesk.standups.remindAt: ${remindAt})`;
+        this.item.tooltip =
+          `You have not posted your standup for today (${state.localDate}) yet. Click to write it. ` + `(asyncDesk.standups.remindAt: ${remindAt})`;
       }
     } catch (error) {
       log().warn(`Standup reminder: ${(error as Error).message}`);

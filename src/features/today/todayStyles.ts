@@ -10,7 +10,8 @@ export const TODAY_CSS = `
   .blocker-text { overflow-wrap: anywhere; }
   .blocker-text.resolved { text-decoration: line-through; color: var(--vscode-descriptionForeground); }
   .banner { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 8px; margin: 6px 0;
-    background: var(--vscode-inputValidation-warningBackground, transparent); border: 1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-focusBorder)); }
+    background: var(--vscode-inputValidation-warningBackground, transparent);
+    border: 1px solid var(--vscode-inputValidation-warningBorder, var(--vscode-focusBorder)); }
   .banner[hidden] { display: none; }
   .composer-actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
   .digest-totals { display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; color: var(--vscode-descriptionForeground); }
