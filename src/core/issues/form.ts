@@ -301,22 +301,22 @@ function readValidations(ctx: YamlCtx, kind: FieldType, f: Entry): boolean {
 
 type Common = { id: string; label: string; description?: string; required: boolean; line: number };
 
+/** The items of a dropdown's or checkboxes' `options`, or undefined (reported as `missing`) when there is no non-empty list. */
+function optionItems(ctx: YamlCtx, entry: Entry | undefined, at: [number, number], missing: string): unknown[] | undefined {
+  if (entry && isSeq(entry.value) && entry.value.items.length > 0) return entry.value.items;
+  report(ctx, entry ? rangeOf(entry.value, entry.offset) : at, 'error', 'missing-options', missing);
+  return undefined;
+}
+
 // Options are checked for duplicates with a Set, not by searching the list so far: a form with
 // 100,000 options (nothing stops a repository from having one) took 21 s that way.
 function readDropdown(ctx: YamlCtx, common: Common, attr: (name: string) => Entry | undefined, at: [number, number]): FormField {
   const options: string[] = [];
   const seen = new Set<string>();
   const optionsEntry = attr('options');
-  if (!optionsEntry || !isSeq(optionsEntry.value) || optionsEntry.value.items.length === 0) {
-    report(
-      ctx,
-      optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at,
-      'error',
-      'missing-options',
-      'A dropdown needs `options`: a non-empty list of choices.',
-    );
-  } else {
-    for (const item of optionsEntry.value.items) {
+  const items = optionItems(ctx, optionsEntry, at, 'A dropdown needs `options`: a non-empty list of choices.');
+  if (items && optionsEntry) {
+    for (const item of items) {
       const node = resolve(ctx, item);
       const where = rangeOf(node ?? item, optionsEntry.offset);
       const option = optionText(node);
@@ -365,16 +365,9 @@ function optionText(node: unknown): string | undefined {
 function readCheckboxes(ctx: YamlCtx, common: Common, optionsEntry: Entry | undefined, at: [number, number]): FormField {
   const options: { label: string; required: boolean }[] = [];
   const seen = new Set<string>();
-  if (!optionsEntry || !isSeq(optionsEntry.value) || optionsEntry.value.items.length === 0) {
-    report(
-      ctx,
-      optionsEntry ? rangeOf(optionsEntry.value, optionsEntry.offset) : at,
-      'error',
-      'missing-options',
-      'Checkboxes need `options`: a list of `- label: …` entries.',
-    );
-  } else {
-    for (const item of optionsEntry.value.items) {
+  const items = optionItems(ctx, optionsEntry, at, 'Checkboxes need `options`: a list of `- label: …` entries.');
+  if (items && optionsEntry) {
+    for (const item of items) {
       const node = resolve(ctx, item);
       const where = rangeOf(node ?? item, optionsEntry.offset);
       if (!isMap(node)) {

@@ -3,27 +3,14 @@
 // Also finds a saved draft's template again.
 import * as vscode from 'vscode';
 import { BUILT_IN_TEMPLATES, type IssueTemplate, type TemplateSet } from '../../core/issues';
+import { emptyTemplate } from '../../core/issues/form';
 import type { DecisionStore } from '../decisions/decisionStore';
 import { Cancelled, UserError } from '../shared/errors';
 import type { OpenIssueArgs } from './api';
 import type { IssueDraft } from './drafts';
 
 /** "Blank issue" (config.yml's blank_issues_enabled): a Markdown template with nothing in it. */
-export const BLANK_TEMPLATE: IssueTemplate = {
-  kind: 'markdown',
-  file: '',
-  builtIn: true,
-  key: 'blank',
-  name: 'Blank issue',
-  about: '',
-  title: '',
-  labels: [],
-  assignees: [],
-  projects: [],
-  body: '',
-  fields: [],
-  problems: [],
-};
+export const BLANK_TEMPLATE: IssueTemplate = { ...emptyTemplate('markdown', ''), builtIn: true, key: 'blank', name: 'Blank issue' };
 
 export interface IssueTarget {
   folder: vscode.WorkspaceFolder;
