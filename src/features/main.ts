@@ -72,6 +72,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       indexes: { decisions: decisions.store.onDidChange, standups: standups.store.onDidChange, team: team.store.onDidChange },
       ritualPrompt: openRitualPrompt,
       issueService: issues.service,
+      issueFormOpened: issues.onDidOpenForm,
       focus: focus.controller,
     });
   }

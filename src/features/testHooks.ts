@@ -17,6 +17,8 @@ import type { TodayViewProvider } from './today/todayView';
 import type { OpenPromptView } from './rituals/prompt';
 import type { Confirm } from './shared/ui';
 import type { IssueService } from './issues/issueService';
+import type { IssueFormPanel } from './issues/issueFormPanel';
+import type { HostToIssueFormMessage } from '../protocol/issueForm';
 import type { FocusController, FocusSnapshot } from './focus/focusController';
 
 export interface TestHookSources {
@@ -31,6 +33,8 @@ export interface TestHookSources {
   focus: FocusController;
   /** The issue service (loads the issues bundle). */
   issueService(): IssueService;
+  /** Fires with each issue form as it opens. */
+  issueFormOpened: vscode.Event<IssueFormPanel>;
   /** The ritual title prompt that is open now (loads the rituals bundle). */
   ritualPrompt(): OpenPromptView | undefined;
 }
@@ -63,6 +67,15 @@ export type TestHooks = ReturnType<typeof createTestHooks>;
 export function createTestHooks(sources: TestHookSources) {
   const { team, standups, today } = sources;
   const changes: Record<IndexName, number> = { decisions: 0, standups: 0, team: 0 };
+  const formMessages = new WeakMap<IssueFormPanel, HostToIssueFormMessage[]>();
+  sources.issueFormOpened((panel) => {
+    const messages: HostToIssueFormMessage[] = [];
+    formMessages.set(panel, messages);
+    panel.onDidPost((message) => {
+      messages.push(message);
+      if (messages.length > 50) messages.shift();
+    });
+  });
   for (const name of Object.keys(changes) as IndexName[]) sources.indexes[name](() => changes[name]++);
   return {
     /** How many times each index has changed since the hooks were created (a rescan counts one). */
@@ -136,6 +149,8 @@ export function createTestHooks(sources: TestHookSources) {
     issues: {
       /** The issue service: open forms (and their panels), drafts, the outbox, retries. */
       service: (): IssueService => sources.issueService(),
+      /** The last 50 messages an issue form sent to its webview (recorded from the moment it opened). */
+      sent: (panel: IssueFormPanel): readonly HostToIssueFormMessage[] => formMessages.get(panel) ?? [],
     },
     rituals: {
       /** The open ritual title prompt, or null when none is open. */

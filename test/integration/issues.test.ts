@@ -12,13 +12,15 @@ import { dayNumber } from '../../src/core/team/zone';
 import { isWorkingDay } from '../../src/core/standups/carry';
 import { addDays, dayLabel, isoDateInZone } from '../../src/core/shared/dates';
 import type { FormValues } from '../../src/protocol/issueForm';
+import type { IssueFormPanel } from '../../src/features/issues/issueFormPanel';
 
 interface Panel extends IssueFormTestPanel {
   draftId: string;
-  sent: { type: string }[];
 }
 
 const service = () => testHooks().then((hooks) => hooks.issues.service());
+/** What a form sent its webview so far (the test hooks record every form from the moment it opens). */
+const sentBy = async (panel: Panel) => (await testHooks()).issues.sent(panel as unknown as IssueFormPanel) as readonly { type: string }[];
 const config = () => vscode.workspace.getConfiguration('asyncDesk');
 const MARKER = /\n\n<!-- async-desk:draft=[A-Za-z0-9._-]+ -->$/;
 
@@ -49,7 +51,7 @@ describe('Issues from templates', function () {
     open.push(panel);
     // Now and then (seen on a loaded CI machine) a panel's webview does not start at all; then the test
     // speaks for it from the start, as nothing else will.
-    const started = await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'), 8_000).then(
+    const started = await waitFor('the form webview to ask for its contents', async () => (await sentBy(panel)).some((m) => m.type === 'init'), 8_000).then(
       () => true,
       () => false,
     );
@@ -98,7 +100,7 @@ describe('Issues from templates', function () {
   it("opens a form from the repo template, fills it and sends exactly github.com's body with the due line", async () => {
     github.reset();
     const panel = await form();
-    const init = panel.sent.find((m) => m.type === 'init') as unknown as {
+    const init = (await sentBy(panel)).find((m) => m.type === 'init') as unknown as {
       init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues };
     };
     assert.equal(init.init.repo, 'acme/ledger');
@@ -229,7 +231,7 @@ describe('Issues from templates', function () {
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...record.split('/'));
     await vscode.commands.executeCommand('asyncDesk.decisions.refresh');
     const panel = await form({ template: 'decision_follow_up', record: uri });
-    const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { values: FormValues; source?: string } };
+    const init = (await sentBy(panel)).find((m) => m.type === 'init') as unknown as { init: { values: FormValues; source?: string } };
     assert.match(init.init.source ?? '', /Decision: ADR-0042 Keep snapshots for thirty days/);
     const outcome = await panel.handle({ type: 'submit', values: { ...init.init.values, title: 'Follow-up: snapshot retention', owner: 'bob', due: '' } });
     assert.equal(outcome?.kind, 'created', JSON.stringify(outcome));
@@ -261,9 +263,11 @@ describe('Issues from templates', function () {
       const panel = (await opening)!;
       open.push(panel);
       // As in form(): speak for a webview that does not start (seen on a loaded CI machine).
-      const started = await waitFor('the form webview to ask for its contents', () => panel.sent.some((m) => m.type === 'init'), 8_000).catch(() => false);
+      const started = await waitFor('the form webview to ask for its contents', async () => (await sentBy(panel)).some((m) => m.type === 'init'), 8_000).catch(
+        () => false,
+      );
       if (!started) await panel.handle({ type: 'ready' });
-      const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { source?: string } };
+      const init = (await sentBy(panel)).find((m) => m.type === 'init') as unknown as { init: { source?: string } };
       assert.match(init.init.source ?? '', /Decision: ADR-0043 Rotate the keys yearly/);
     } finally {
       await config().update('decisionsDir', undefined, vscode.ConfigurationTarget.Workspace);

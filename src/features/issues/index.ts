@@ -23,6 +23,8 @@ export interface Issues {
   handlers: IssueCommandHandlers;
   /** The issue service itself (loads dist/issues.js): for the test hooks only. */
   service: () => IssuesBundle.IssueService;
+  /** Fires with each issue form as it opens (before its webview has said anything). */
+  onDidOpenForm: vscode.Event<IssuesBundle.IssueFormPanel>;
 }
 
 export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Issues {
@@ -39,10 +41,12 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
     }
     return bundle;
   };
+  const formOpened = new vscode.EventEmitter<IssuesBundle.IssueFormPanel>();
+  context.subscriptions.push(formOpened);
   let service: IssuesBundle.IssueService | undefined;
   const issues = (): IssuesBundle.IssueService => {
     if (!service) {
-      service = new (load().IssueService)(context, services);
+      service = new (load().IssueService)(context, services, (panel) => formOpened.fire(panel));
       context.subscriptions.push(service);
     }
     return service;
@@ -69,6 +73,7 @@ export function registerIssues(context: vscode.ExtensionContext, services: Issue
   return {
     api,
     service: issues,
+    onDidOpenForm: formOpened.event,
     handlers: {
       'asyncDesk.issues.openFromTemplate': (args) => api.open(fromMenu(args)),
       'asyncDesk.issues.showOutbox': () => issues().showOutbox(),

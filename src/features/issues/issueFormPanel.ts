@@ -29,8 +29,9 @@ export class IssueFormPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
   private values: FormValues | undefined;
   private submitting = false;
-  /** The last messages sent (integration tests read them). */
-  readonly sent: HostToIssueFormMessage[] = [];
+  private readonly posted = new vscode.EventEmitter<HostToIssueFormMessage>();
+  /** Every message sent to the webview (the test hooks record them). */
+  readonly onDidPost = this.posted.event;
 
   constructor(
     extensionUri: vscode.Uri,
@@ -63,8 +64,7 @@ export class IssueFormPanel implements vscode.Disposable {
   private post(message: HostToIssueFormMessage): void {
     // Answers to async work (owners, derived values) may arrive after the form was closed.
     if (this.isDisposed) return;
-    this.sent.push(message);
-    if (this.sent.length > 50) this.sent.shift();
+    this.posted.fire(message);
     this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
@@ -165,6 +165,7 @@ export class IssueFormPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.disposed.fire();
     this.disposed.dispose();
+    this.posted.dispose();
     this.panel.dispose();
   }
 }

@@ -36,6 +36,8 @@ export class IssueService implements IssuesApi, vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly services: IssueServices,
+    /** Called with each form as it opens, before its webview can speak (see Issues.onDidOpenForm). */
+    private readonly opened: (panel: IssueFormPanel) => void = () => undefined,
   ) {
     this.drafts = new DraftStore(context.globalState);
     this.access = new RepoAccess(services.github);
@@ -121,30 +123,37 @@ export class IssueService implements IssuesApi, vscode.Disposable {
     return showOutbox({ sender: this.sender, drafts: this.drafts, forms: this.panels, openDraft: (id) => this.openDraft(id) });
   }
 
+  private track(panel: IssueFormPanel): IssueFormPanel {
+    this.opened(panel);
+    return panel;
+  }
+
   private show(draft: IssueDraft, template: IssueTemplate, revived?: vscode.WebviewPanel): IssueFormPanel {
     const id = draft.id;
-    const panel = new IssueFormPanel(this.context.extensionUri, id, template.name, revived, {
-      init: () => {
-        const init = this.forms.init(id, template);
-        void this.checkPush(id, init.repo); // quietly, when already signed in: the warning shows before submitting
-        return Promise.resolve(init);
-      },
-      change: async (values) => {
-        const current = this.drafts.get(id);
-        if (current) await this.drafts.put({ ...current, values });
-        return this.forms.derive(id, template, values);
-      },
-      submit: (values) => submitIssue(this.submitDeps, id, template, values),
-      copyBody: async (values) => {
-        await vscode.env.clipboard.writeText(this.forms.derive(id, template, values).preview.body);
-        void vscode.window.setStatusBarMessage('$(clippy) Issue body copied', 4000);
-      },
-      discard: async () => {
-        await this.drafts.remove(id);
-        this.outbox.remove(id);
-      },
-      owners: () => this.forms.owners(id, template),
-    });
+    const panel = this.track(
+      new IssueFormPanel(this.context.extensionUri, id, template.name, revived, {
+        init: () => {
+          const init = this.forms.init(id, template);
+          void this.checkPush(id, init.repo); // quietly, when already signed in: the warning shows before submitting
+          return Promise.resolve(init);
+        },
+        change: async (values) => {
+          const current = this.drafts.get(id);
+          if (current) await this.drafts.put({ ...current, values });
+          return this.forms.derive(id, template, values);
+        },
+        submit: (values) => submitIssue(this.submitDeps, id, template, values),
+        copyBody: async (values) => {
+          await vscode.env.clipboard.writeText(this.forms.derive(id, template, values).preview.body);
+          void vscode.window.setStatusBarMessage('$(clippy) Issue body copied', 4000);
+        },
+        discard: async () => {
+          await this.drafts.remove(id);
+          this.outbox.remove(id);
+        },
+        owners: () => this.forms.owners(id, template),
+      }),
+    );
     this.panels.set(id, panel);
     panel.onDidDispose(() => this.panels.delete(id));
     return panel;
