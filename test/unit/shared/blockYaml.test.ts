@@ -1,12 +1,14 @@
 // The block reader (src/core/shared/blockYaml.ts) must build exactly the nodes yaml builds, or step
 // aside (null); and parseTeamFile must give the same team and problems through it as through yaml.
+// Differential fast-check properties over generated team files and real ones with a few edits (a
+// failure is shrunk to a small file and few edits), then deliberate cases as plain examples.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { readBlockYaml } from '../../../src/core/shared/blockYaml';
 import { parseTeamFile } from '../../../src/core/team';
-import { prng } from '../decisions/helpers';
-import { fuzzText } from '../fuzzInputs';
+import { runs } from '../propertyRuns';
 import { readTeamFixture } from '../team/helpers';
 import { benchTeamFile } from '../../bench/teamFile';
 
@@ -31,12 +33,13 @@ function agrees(text: string, label: string): boolean {
   return true;
 }
 
-const SEEDS = [
-  readFileSync('demo/.github/team.yml', 'utf8'),
-  readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'),
-  readTeamFixture('broken'),
-  readTeamFixture('world'),
-];
+/** The real team files the mutations start from, by name (a counterexample names its file). */
+const SEEDS: Record<string, string> = {
+  demo: readFileSync('demo/.github/team.yml', 'utf8'),
+  workspace: readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'),
+  broken: readTeamFixture('broken'),
+  world: readTeamFixture('world'),
+};
 
 /** Values in the shape the block reader takes (most generated values, so that it is exercised). */
 const SIMPLE = [
@@ -58,79 +61,151 @@ const KEYS = [
   ...['note', 'AU-SA', 'x_y', 'true', 'null', '007', 'bad key', '"q"', '<<', '-k'],
 ];
 
-/** A team file of random members with random values, comments, blank lines and indentation. */
-function generated(rand: () => number): string {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const value = () => pick(rand() < 0.97 ? SIMPLE : VALUES);
-  const eol = rand() < 0.15 ? '\r\n' : '\n';
-  const lines: string[] = [];
-  if (rand() < 0.3) lines.push('# A team file', '');
-  lines.push(`team: ${pick(['Bench', 'Payments', '"Q"', ''])}`);
-  if (rand() < 0.3) lines.push(`responseTimes: ${pick(['{ urgent: 15m, standard: 24h }', '', '[15m]', '{ urgent: 15m }  # c'])}`);
-  if (rand() < 0.3) {
-    lines.push('holidays:', `  DE: ${pick(['[2026-12-24, 2026-12-25]', '2026-12-24', '', '[]'])}`, ...(rand() < 0.5 ? ['  US: [2026-11-26]'] : []));
+// Choices are weighted like the files people write; a failure shrinks towards the first choice of each
+// (cross-shrinking: from a trap to a plain value, from a section to none).
+const shrinkToFirst = { withCrossShrink: true };
+
+/** `arb`'s value with probability `p`, else null (absent). */
+const sometimes = <T>(p: number, arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> =>
+  fc.oneof(shrinkToFirst, { weight: Math.round((1 - p) * 100), arbitrary: fc.constant(null) }, { weight: Math.round(p * 100), arbitrary: arb });
+
+/** Mostly values in the shape the block reader takes (so that it is exercised), now and then a trap. */
+const value = fc.oneof(shrinkToFirst, { weight: 97, arbitrary: fc.constantFrom(...SIMPLE) }, { weight: 3, arbitrary: fc.constantFrom(...VALUES) });
+
+/** Mostly the keys the team file has; now and then one it does not know, or that is not a plain string. */
+const key = fc.oneof(shrinkToFirst, { weight: 95, arbitrary: fc.constantFrom(...KEYS.slice(0, 9)) }, { weight: 5, arbitrary: fc.constantFrom(...KEYS) });
+const anyKey = fc.constantFrom(...KEYS);
+/** After `key:`, one or two spaces; rarely none. */
+const gap = fc.oneof(shrinkToFirst, { weight: 97, arbitrary: fc.constantFrom(' ', '  ') }, { weight: 3, arbitrary: fc.constant('') });
+
+/** A member's line (or lines), given the indentation of its keys. */
+type Field = (pad: string) => string[];
+const field: fc.Arbitrary<Field> = fc.oneof(
+  shrinkToFirst,
+  { weight: 85, arbitrary: fc.tuple(key, gap, value).map(([k, g, v]) => (pad: string) => [`${pad}${k}:${g}${v}`]) },
+  { weight: 3, arbitrary: fc.constantFrom('', '# between', '  # indented', 'PAD# indented', '   ').map((line) => (pad: string) => [line.replace('PAD', pad)]) },
+  {
+    weight: 7,
+    arbitrary: fc
+      .tuple(anyKey, fc.array(value, { minLength: 1, maxLength: 2 }))
+      .map(([k, items]) => (pad: string) => [`${pad}${k}:`, ...items.map((v) => `${pad}  - ${v}`)]),
+  },
+  { weight: 3, arbitrary: fc.tuple(value, value).map(([from, to]) => (pad: string) => [`${pad}away:`, `${pad}  - from: ${from}`, `${pad}    to: ${to}`]) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(anyKey, fc.constantFrom('- ', '  - ', '  ', ''), value).map(([k, lead, v]) => (pad: string) => [`${pad}${k}:`, `${pad}${lead}${v}`]),
+  },
+);
+
+/** A team file of generated members with generated values, comments, blank lines and indentation. */
+const teamFile: fc.Arbitrary<string> = fc
+  .record({
+    eol: fc.oneof(shrinkToFirst, { weight: 85, arbitrary: fc.constant('\n') }, { weight: 15, arbitrary: fc.constant('\r\n') }),
+    heading: sometimes(0.3, fc.constant(['# A team file', ''])),
+    team: fc.constantFrom('Bench', 'Payments', '"Q"', ''),
+    responseTimes: sometimes(0.3, fc.constantFrom('{ urgent: 15m, standard: 24h }', '', '[15m]', '{ urgent: 15m }  # c')),
+    holidays: sometimes(0.3, fc.tuple(fc.constantFrom('[2026-12-24, 2026-12-25]', '2026-12-24', '', '[]'), fc.boolean())),
+    membersRest: fc.constantFrom('', '', '', '', '  ', ' # list', ' []'),
+    dash: fc.constantFrom('  - ', '- ', '    - ', '  -   '),
+    members: fc.array(fc.record({ github: sometimes(0.2, value), fields: fc.array(field, { maxLength: 5 }) }), { maxLength: 4 }),
+    issues: sometimes(0.3, fc.tuple(fc.constantFrom('"+3 workdays"', '+3 workdays', ''), value)),
+    end: sometimes(0.2, fc.constantFrom('# end', '', '  # end', '...', '---')),
+    noFinalEol: sometimes(0.1, fc.constant(true)),
+  })
+  .map((f) => {
+    const pad = ' '.repeat(f.dash.length);
+    const lines = [...(f.heading ?? []), `team: ${f.team}`];
+    if (f.responseTimes !== null) lines.push(`responseTimes: ${f.responseTimes}`);
+    if (f.holidays) lines.push('holidays:', `  DE: ${f.holidays[0]}`, ...(f.holidays[1] ? ['  US: [2026-11-26]'] : []));
+    lines.push(`members:${f.membersRest}`);
+    f.members.forEach((m, i) => lines.push(`${f.dash}github: ${m.github ?? `member-${i}`}`, ...m.fields.flatMap((line) => line(pad))));
+    if (f.issues) lines.push('issues:', `  defaultDue: ${f.issues[0]}`, '  templates:', `    bug: ${f.issues[1]}`);
+    if (f.end !== null) lines.push(f.end);
+    return lines.join(f.eol) + (f.noFinalEol ? '' : f.eol);
+  });
+
+// ---- edits of real files ----
+// Where an edit applies is given in ten-thousandths of the text (0: its start), so that one edit fits any
+// text; drawn evenly (fc.noBias), as the middle of a file matters as much as its ends.
+
+/** What edits insert: mostly pieces of YAML, else any UTF-16 code unit or printable ASCII. */
+const PIECES = [
+  ...['\n', '\r\n', '  ', ' ', '\t', '#', ' # c', '- ', ':', ': ', '[', ']', '{', '}', ', ', '"', "'"],
+  ...['&a ', '*a', '!!str ', '|', '>', '---', '?', '~', '12', '\\', '\uFEFF'],
+];
+const codeUnit = (min: number, max: number) => fc.integer({ min, max }).map((c) => String.fromCharCode(c));
+const insertPart = fc.oneof(
+  shrinkToFirst,
+  { weight: 80, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 5, arbitrary: codeUnit(0, 0xffff) },
+  { weight: 15, arbitrary: codeUnit(32, 126) },
+);
+const insertText = fc.array(insertPart, { maxLength: 7 }).map((parts) => parts.join('').slice(0, 10));
+const at = fc.noBias(fc.integer({ min: 0, max: 9_999 }));
+
+type Edit =
+  | { delete: number; length: number }
+  | { insert: number; text: string }
+  | { truncate: number }
+  | { lineEnds: '\r\n' | '\r' }
+  | { swapLines: [number, number] }
+  | { repeat: number; length: number };
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ delete: at, length: fc.nat(19) }),
+  fc.record({ insert: at, text: insertText }),
+  fc.record({ truncate: at }),
+  fc.record({ lineEnds: fc.constantFrom('\r\n' as const, '\r' as const) }),
+  fc.record({ swapLines: fc.tuple(at, at) }),
+  fc.record({ insert: at, text: fc.constantFrom(...PIECES) }),
+  fc.record({ repeat: at, length: fc.nat(19) }),
+);
+
+function applyEdit(s: string, e: Edit): string {
+  const pos = (where: number) => Math.floor((where / 10_000) * (s.length + 1));
+  if ('delete' in e) return s.slice(0, pos(e.delete)) + s.slice(pos(e.delete) + e.length);
+  if ('insert' in e) return s.slice(0, pos(e.insert)) + e.text + s.slice(pos(e.insert));
+  if ('truncate' in e) return s.slice(0, pos(e.truncate));
+  if ('lineEnds' in e) return s.replace(/\n/g, e.lineEnds);
+  if ('swapLines' in e) {
+    const lines = s.split('\n');
+    const [i, j] = e.swapLines.map((where) => Math.floor((where / 10_000) * lines.length)) as [number, number];
+    [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+    return lines.join('\n');
   }
-  lines.push(`members:${pick(['', '', '', '', '  ', ' # list', ' []'])}`);
-  const dash = pick(['  - ', '- ', '    - ', '  -   ']);
-  const members = Math.floor(rand() * 5);
-  for (let m = 0; m < members; m++) {
-    const pad = ' '.repeat(dash.length);
-    const fields = Math.floor(rand() * 6);
-    lines.push(`${dash}github: ${rand() < 0.8 ? `member-${m}` : value()}`);
-    for (let f = 0; f < fields; f++) {
-      const r = rand();
-      if (r < 0.03) lines.push(pick(['', '# between', '  # indented', `${pad}# indented`, '   ']));
-      else if (r < 0.1) lines.push(`${pad}${pick(KEYS)}:`, `${pad}  - ${value()}`, ...(rand() < 0.5 ? [`${pad}  - ${value()}`] : []));
-      else if (r < 0.13) lines.push(`${pad}away:`, `${pad}  - from: ${value()}`, `${pad}    to: ${value()}`);
-      else if (r < 0.15) lines.push(`${pad}${pick(KEYS)}:`, `${pad}${pick(['- ', '  - ', '  ', ''])}${value()}`);
-      else {
-        const key = rand() < 0.95 ? pick(KEYS.slice(0, 9)) : pick(KEYS);
-        lines.push(`${pad}${key}:${rand() < 0.97 ? pick([' ', '  ']) : ''}${value()}`);
-      }
-    }
-  }
-  if (rand() < 0.3) lines.push('issues:', `  defaultDue: ${pick(['"+3 workdays"', '+3 workdays', ''])}`, '  templates:', `    bug: ${value()}`);
-  if (rand() < 0.2) lines.push(pick(['# end', '', '  # end', '...', '---']));
-  return lines.join(eol) + (rand() < 0.9 ? eol : '');
+  return s.slice(0, pos(e.repeat)) + s.slice(pos(e.repeat), pos(e.repeat) + e.length) + s.slice(pos(e.repeat));
 }
 
-const { mutate } = fuzzText({
-  pieces: [
-    ...['\n', '\r\n', '  ', ' ', '\t', '#', ' # c', '- ', ':', ': ', '[', ']', '{', '}', ', ', '"', "'"],
-    ...['&a ', '*a', '!!str ', '|', '>', '---', '?', '~', '12', '\\', '\uFEFF'],
-  ],
-  maxPieces: 8,
-  pieceShare: 0.8,
-  unicodeShare: 0.85,
-  maxEdits: 3,
-  maxDelete: 20,
-  maxRepeat: 20,
-  maxInsert: 10,
-});
+/** A real team file (by name) and one to three edits. */
+const editedFile = fc.record({ file: fc.constantFrom(...Object.keys(SEEDS)), edits: fc.array(edit, { minLength: 1, maxLength: 3 }) });
 
 describe('block YAML reader vs yaml', function () {
   this.timeout(120_000);
 
   it('reads the demo, fixture and bench team files itself, exactly as yaml does', () => {
-    for (const [i, text] of [...SEEDS, benchTeamFile(50), benchTeamFile(50).replace(/\n/g, '\r\n')].entries()) {
+    for (const [i, text] of [...Object.values(SEEDS), benchTeamFile(50), benchTeamFile(50).replace(/\n/g, '\r\n')].entries()) {
       assert.ok(agrees(text, `file #${i}`), `file #${i} fell back to yaml`);
     }
   });
 
   it('agrees with yaml on 6,000 generated team files, or steps aside', () => {
-    const rand = prng(8_675_309);
     let simple = 0;
-    for (let i = 0; i < 6_000; i++) if (agrees(generated(rand), `generated #${i}`)) simple++;
+    fc.assert(
+      fc.property(teamFile, (text) => {
+        if (agrees(text, 'generated')) simple++;
+      }),
+      runs(6_000, 8_675_309),
+    );
     assert.ok(simple > 1_000, `block reader used for ${simple} inputs`);
   });
 
-  it('agrees with yaml on 4,000 mutated real team files, or steps aside', () => {
-    const rand = prng(1_234_567);
+  it('agrees with yaml on 4,000 real team files with a few edits, or steps aside', () => {
     let simple = 0;
-    for (let i = 0; i < 4_000; i++) {
-      const seed = SEEDS[Math.floor(rand() * SEEDS.length)]!;
-      if (agrees(mutate(seed, rand), `mutated #${i}`)) simple++;
-    }
+    fc.assert(
+      fc.property(editedFile, ({ file, edits }) => {
+        if (agrees(edits.reduce(applyEdit, SEEDS[file]!), `${file} edited`)) simple++;
+      }),
+      runs(4_000, 1_234_567),
+    );
     assert.ok(simple > 500, `block reader used for ${simple} inputs`);
   });
 

@@ -1,9 +1,10 @@
 // positions.ts (offsets <-> lines and columns) against a naive reference that walks the text from the
-// start, on random texts of '\n' and '\r\n' lines. A property test with the project's seeded PRNG (as
-// the fuzz tests do), so a failure names a reproducible text and offset.
+// start, on generated texts of '\n' and '\r\n' lines. A fast-check property: a failure is shrunk to a
+// short text and offset, and names the seed that reproduces it.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { lineAt, lineEndAt, lineStarts, positionAt } from '../../../src/core/shared/positions';
-import { prng } from '../decisions/helpers';
+import { runs } from '../propertyRuns';
 
 /** Line and column of an offset, counted one character at a time from the start. */
 function naivePosition(text: string, offset: number): { line: number; column: number } {
@@ -27,33 +28,36 @@ function naiveLineEnd(text: string, line: number): number {
   return end > start && text[end - 1] === '\r' ? end - 1 : end;
 }
 
-/** Random lines of a few characters (a stray '\r' and non-ASCII among them), joined by '\n' or '\r\n'. */
-function randomText(rand: () => number): string {
-  const chars = ['a', 'b', ' ', '\t', 'é', '日', '😀', '\r', '#', '-'];
-  let text = '';
-  for (let l = 0, lines = Math.floor(rand() * 12); l < lines; l++) {
-    for (let c = 0, n = Math.floor(rand() * 8); c < n; c++) text += chars[Math.floor(rand() * chars.length)];
-    if (l < lines - 1 || rand() < 0.5) text += rand() < 0.4 ? '\r\n' : '\n';
-  }
-  return text;
-}
+/** Lines of a few characters (a stray '\r', tabs and non-ASCII among them, an emoji's two code units), joined
+ *  by '\n' or '\r\n', the last one with or without a line break. */
+const char = fc.constantFrom('a', 'b', ' ', '\t', 'é', '日', '😀', '\r', '#', '-');
+const texts = fc
+  .record({
+    lines: fc.array(fc.record({ chars: fc.array(char, { maxLength: 7 }), crlf: fc.boolean() }), { maxLength: 11 }),
+    endsWithBreak: fc.boolean(),
+  })
+  .map(({ lines, endsWithBreak }) =>
+    lines.map((l, i) => l.chars.join('') + (i < lines.length - 1 || endsWithBreak ? (l.crlf ? '\r\n' : '\n') : '')).join(''),
+  );
+
+/** A text and five offsets in it: from its start to two past its end (offsets past the end are on the last line). */
+const textAndOffsets = texts.chain((t) => fc.tuple(fc.constant(t), fc.array(fc.integer({ min: 0, max: t.length + 2 }), { minLength: 5, maxLength: 5 })));
 
 describe('positions', () => {
-  it('agrees with a naive walk for random offsets in 5,000 random texts (\\n and \\r\\n lines)', () => {
-    const rand = prng(31_415);
-    for (let i = 0; i < 5_000; i++) {
-      const text = randomText(rand);
-      const starts = lineStarts(text);
-      assert.equal(starts.length, text.split('\n').length, JSON.stringify(text));
-      for (let k = 0; k < 5; k++) {
-        const offset = Math.floor(rand() * (text.length + 1));
-        const where = `text #${i} ${JSON.stringify(text)}, offset ${offset}`;
-        const expected = naivePosition(text, offset);
-        assert.deepEqual(positionAt(starts, offset), expected, where);
-        assert.equal(lineAt(starts, offset), expected.line, where);
-        assert.equal(lineEndAt(text, starts, expected.line), naiveLineEnd(text, expected.line), where);
-      }
-    }
+  it('agrees with a naive walk for random offsets in 5,000 generated texts (\\n and \\r\\n lines)', () => {
+    fc.assert(
+      fc.property(textAndOffsets, ([text, offsets]) => {
+        const starts = lineStarts(text);
+        assert.equal(starts.length, text.split('\n').length, 'one start per line');
+        for (const offset of offsets) {
+          const expected = naivePosition(text, offset);
+          assert.deepEqual(positionAt(starts, offset), expected, `offset ${offset}`);
+          assert.equal(lineAt(starts, offset), expected.line, `offset ${offset}`);
+          assert.equal(lineEndAt(text, starts, expected.line), naiveLineEnd(text, expected.line), `end of line ${expected.line}`);
+        }
+      }),
+      runs(5_000, 31_415),
+    );
   });
 
   it('places offsets at line starts, at line breaks and past the end', () => {

@@ -1,7 +1,8 @@
 // The standup composer's rules (src/core/standups/composerModel.ts): the Today panel's fields become a
 // standup and back without losing an item, revisions tell a changed file apart, and stored drafts are
-// kept or dropped by age. Property checks draw from a seeded PRNG, so a failure names its input.
+// kept or dropped by age. The properties are fast-check's: a failure is shrunk to a small set of fields.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { ComposerFields } from '../../../src/protocol/today';
 import {
   changedSince,
@@ -18,40 +19,65 @@ import {
   updateDrafts,
   type StoredDrafts,
 } from '../../../src/core/standups/composerModel';
-import { prng } from '../decisions/helpers';
+import { runs } from '../propertyRuns';
 import { standupText as standupFile } from './helpers';
 
 const FILE = 'docs/standups/2026-11-21/alice.md';
 const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });
 
-// ---- random fields: what someone might type, markers and blank lines included ----
+// ---- generated fields: what someone might type, markers and blank lines included ----
+// A failure shrinks towards the first choice of each: the plainest word, no marker, no trailing spaces
+// (withCrossShrink: from a trap to a word). No word is itself a marker: an item that starts with one
+// ("- x") loses it when its field is read again.
+const shrinkToFirst = { withCrossShrink: true };
 const WORDS = ['ship', 'ledger', 'export', '#412', '@carol', 'review', 'PR', 'café', 'v2.1', '(draft)', 'a/b', 'x_y', '"quoted"', '50%', '😀'];
+const TRAPS = ['## h', '`code`', '**bold**', '[link](u)', '<!-- c -->', 'a: b', '\\', 'tab\there', '-x', '[x]y', '---'];
 const MARKERS = ['', '', '', '- ', '* ', '+ ', '[ ] ', '- [x] ', '  - ', '\t'];
 
-function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)]!;
-}
+/** One to four words, now and then Markdown or YAML that a reader could mistake for structure. */
+const word = fc.oneof(shrinkToFirst, { weight: 9, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...TRAPS) });
+const item = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
 
-function item(rand: () => number): string {
-  return Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(rand, WORDS)).join(' ');
-}
+/** A typed line: an item, perhaps with a bullet typed out of habit and trailing spaces; now and then a blank line. */
+const typedLine = fc.oneof(
+  shrinkToFirst,
+  {
+    weight: 17,
+    arbitrary: fc.tuple(fc.constantFrom(...MARKERS), item, fc.constantFrom('', '', '', '', '  ')).map(([marker, text, end]) => marker + text + end),
+  },
+  { weight: 3, arbitrary: fc.constantFrom('', '   ', '\t') },
+);
 
-/** Lines of items, each perhaps with a bullet typed out of habit, blank lines and CRLF between. */
-function typed(rand: () => number): string {
-  const out: string[] = [];
-  for (let i = Math.floor(rand() * 5); i > 0; i--) out.push(rand() < 0.15 ? '   ' : `${pick(rand, MARKERS)}${item(rand)}${rand() < 0.2 ? '  ' : ''}`);
-  return out.join(rand() < 0.3 ? '\r\n' : '\n');
-}
+/** A text field: up to four typed lines, with '\n' or (pasted from elsewhere) '\r\n' between them. */
+const typed = fc.tuple(fc.array(typedLine, { maxLength: 4 }), fc.constantFrom('\n', '\n', '\r\n')).map(([lines, eol]) => lines.join(eol));
 
-function randomFields(rand: () => number): ComposerFields {
-  return {
-    done: typed(rand),
-    next: typed(rand),
-    blockerRows: Array.from({ length: Math.floor(rand() * 3) }, () => ({ text: rand() < 0.1 ? ' ' : item(rand), checked: rand() < 0.4 })),
-    newBlockers: typed(rand),
-    notes: rand() < 0.5 ? '' : `${item(rand)}\n\n${item(rand)} `,
-  };
-}
+const noteLine = item.filter((line) => !/^#{1,2}(?:[ \t]|$)/.test(line));
+
+const fieldsArb: fc.Arbitrary<ComposerFields> = fc.record({
+  done: typed,
+  next: typed,
+  blockerRows: fc.array(
+    fc.record({
+      text: fc.oneof(
+        shrinkToFirst,
+        { weight: 8, arbitrary: item },
+        { weight: 1, arbitrary: item.map((text) => ` ${text}  `) },
+        { weight: 1, arbitrary: fc.constantFrom(' ', '') },
+      ),
+      checked: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
+  newBlockers: typed,
+  notes: fc.oneof(
+    shrinkToFirst,
+    fc.constant(''),
+    // Not a line that reads as a heading: the file keeps it escaped ("\## h"), and the escape comes back.
+    fc
+      .tuple(fc.array(noteLine, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\n\n'), fc.constantFrom('', ' '))
+      .map(([lines, gap, end]) => lines.join(gap) + end),
+  ),
+});
 
 describe('Composer model: fields and drafts', () => {
   it('reads one item per non-empty line, dropping a typed bullet or checkbox and surrounding spaces', () => {
@@ -98,30 +124,33 @@ describe('Composer model: fields and drafts', () => {
     }
   });
 
-  it('property: showing what the fields would write shows the same content (500 random fields)', () => {
-    const rand = prng(20261121);
-    for (let i = 0; i < 500; i++) {
-      const f = randomFields(rand);
-      const shown = fieldsFromDraft(draftFromFields(f));
-      assert.ok(sameContent(f, shown), `case ${i}: ${JSON.stringify(f)}`);
-      assert.deepEqual(fieldsFromDraft(draftFromFields(shown)), shown, `case ${i}: showing settles`);
-    }
+  it('property: showing what the fields would write shows the same content (500 generated fields)', () => {
+    fc.assert(
+      fc.property(fieldsArb, (f) => {
+        const shown = fieldsFromDraft(draftFromFields(f));
+        assert.ok(sameContent(f, shown), 'same content');
+        assert.deepEqual(fieldsFromDraft(draftFromFields(shown)), shown, 'showing settles');
+      }),
+      runs(500, 20261121),
+    );
   });
 
-  it('property: fields → file text → fields keeps every item, new file or update (500 random fields)', () => {
-    const rand = prng(412);
+  it('property: fields → file text → fields keeps every item, new file or update (500 generated fields)', () => {
     const handwritten = standupFile('alice', '2026-11-21', '# Catch-up', '## Done', '- old', '## Links', '- https://example.com', '## Next', '## Blockers');
-    for (let i = 0; i < 500; i++) {
-      const f = randomFields(rand);
-      const draft = draftFromFields(f);
-      for (const current of [null, handwritten]) {
-        const text = standupText(current, 'alice', '2026-11-21', draft);
-        const back = fieldsFromFile(text, FILE);
-        assert.deepEqual(back.problems, [], `case ${i}: ${text}`);
-        assert.ok(sameContent(back.saved, f), `case ${i}: ${JSON.stringify(f)} wrote\n${text}`);
-        if (current) assert.ok(text.includes('## Links\n- https://example.com\n'), `case ${i}: the hand-written section is kept`);
-      }
-    }
+    fc.assert(
+      fc.property(fieldsArb, (f) => {
+        const draft = draftFromFields(f);
+        for (const current of [null, handwritten]) {
+          const text = standupText(current, 'alice', '2026-11-21', draft);
+          const back = fieldsFromFile(text, FILE);
+          const where = `${current ? 'updating the hand-written file' : 'a new file'}, which wrote:\n${text}`;
+          assert.deepEqual(back.problems, [], where);
+          assert.ok(sameContent(back.saved, f), `items lost or changed: ${JSON.stringify(draftFromFields(back.saved))}; ${where}`);
+          if (current) assert.ok(text.includes('## Links\n- https://example.com\n'), `the hand-written section is kept; ${where}`);
+        }
+      }),
+      runs(500, 412),
+    );
   });
 });
 
