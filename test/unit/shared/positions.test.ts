@@ -36,9 +36,7 @@ const texts = fc
     lines: fc.array(fc.record({ chars: fc.array(char, { maxLength: 7 }), crlf: fc.boolean() }), { maxLength: 11 }),
     endsWithBreak: fc.boolean(),
   })
-  .map(({ lines, endsWithBreak }) =>
-    lines.map((l, i) => l.chars.join('') + (i < lines.length - 1 || endsWithBreak ? (l.crlf ? '\r\n' : '\n') : '')).join(''),
-  );
+  .map(({ lines, endsWithBreak }) => lines.map((l, i) => l.chars.join('') + (i < lines.length - 1 || endsWithBreak ? (l.crlf ? '\r\n' : '\n') : '')).join(''));
 
 /** A text and five offsets in it: from its start to two past its end (offsets past the end are on the last line). */
 const textAndOffsets = texts.chain((t) => fc.tuple(fc.constant(t), fc.array(fc.integer({ min: 0, max: t.length + 2 }), { minLength: 5, maxLength: 5 })));
@@ -70,7 +68,10 @@ describe('positions', () => {
     assert.deepEqual(positionAt(starts, 4), { line: 1, column: 0 });
     assert.deepEqual(positionAt(starts, 7), { line: 2, column: 2 });
     assert.deepEqual(positionAt(starts, 99), { line: 2, column: 94 });
-    assert.deepEqual([0, 1, 2].map((l) => lineEndAt(text, starts, l)), [2, 4, 7]);
+    assert.deepEqual(
+      [0, 1, 2].map((l) => lineEndAt(text, starts, l)),
+      [2, 4, 7],
+    );
   });
 
   it('an empty text is one empty line', () => {

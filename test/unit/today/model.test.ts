@@ -170,7 +170,7 @@ describe('Today model: edits, drafts and saves', () => {
     assert.equal(model.fields.done, 'Mine');
   });
 
-  it('a failed save keeps the text; a later change on disk is then someone else\'s', () => {
+  it("a failed save keeps the text; a later change on disk is then someone else's", () => {
     const model = showing();
     model.editText('done', 'Mine');
     model.save();
