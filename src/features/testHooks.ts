@@ -7,7 +7,7 @@
 // This bundle has its own copies of the shared modules (clock, ui, log), so everything it touches is
 // passed in by features/main.ts as `TestHookSources`: the features bundle's own instances.
 import * as vscode from 'vscode';
-import type { TodayState, TodayToHostMessage } from '../protocol/today';
+import type { HostToTodayMessage, TodayState, TodayToHostMessage } from '../protocol/today';
 import type { GitHubAccess } from './github/githubAccess';
 import type { TeamTreeProvider } from './team/teamTree';
 import type { TeamStatusSource } from './team/githubStatus';
@@ -134,8 +134,17 @@ export function createTestHooks(sources: TestHookSources) {
     today: {
       /** What the Today webview would be sent now. */
       state: (): Promise<TodayState | undefined> => today.currentState(),
-      /** Handles a message as if the webview had sent it. */
-      send: (message: TodayToHostMessage): Promise<void> => today.handle(message),
+      /** Handles a message as if the webview had sent it; returns what the host posted to the webview meanwhile. */
+      async send(message: TodayToHostMessage): Promise<HostToTodayMessage[]> {
+        const posted: HostToTodayMessage[] = [];
+        const listening = today.onDidPost((m) => posted.push(m));
+        try {
+          await today.handle(message);
+        } finally {
+          listening.dispose();
+        }
+        return posted;
+      },
     },
     focus: {
       snapshot: (): FocusSnapshot => sources.focus.snapshot(),

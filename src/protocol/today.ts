@@ -115,8 +115,11 @@ export interface TodayState {
 
 export type HostToTodayMessage =
   | { type: 'state'; state: TodayState }
-  /** The save finished (ok) or failed (message says why; the draft is kept). */
-  | { type: 'saved'; ok: boolean; message?: string }
+  /** The save finished: `revision` is the file's revision as the save wrote it (the panel takes the
+   *  state with that revision, and no other, for its own save coming back; ADR-0010). */
+  | { type: 'saved'; ok: true; revision: string }
+  /** The save failed or was cancelled (message says why; the draft is kept). */
+  | { type: 'saved'; ok: false; message: string }
   /** Put the cursor in the composer ("Write Today's Standup"). */
   | { type: 'focus' };
 

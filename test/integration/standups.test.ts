@@ -8,7 +8,8 @@ import { activateExtension, exists, fileUri, readText, setClock, waitFor, writeT
 import { previousWorkingDay } from '../../src/core/standups';
 import { parseTeamFile } from '../../src/core/team';
 import { dayLabel, isoDateInZone } from '../../src/core/shared/dates';
-import type { ComposerFields, TodayState, TodayToHostMessage } from '../../src/protocol/today';
+import type { ComposerFields, HostToTodayMessage, TodayState, TodayToHostMessage } from '../../src/protocol/today';
+import { revisionOf } from '../../src/core/standups/composerModel';
 
 const fields = (over: Partial<ComposerFields> = {}): ComposerFields => ({ done: '', next: '', blockerRows: [], newBlockers: '', notes: '', ...over });
 
@@ -16,9 +17,13 @@ async function state(): Promise<TodayState | undefined> {
   return (await testHooks()).today.state();
 }
 
-async function send(message: TodayToHostMessage): Promise<void> {
-  await (await testHooks()).today.send(message);
+/** Sends a message as the webview would; returns what the host posted back while handling it. */
+async function send(message: TodayToHostMessage): Promise<HostToTodayMessage[]> {
+  return (await testHooks()).today.send(message);
 }
+
+/** The host's answer to a save among what it posted. */
+const reply = (posted: HostToTodayMessage[]) => posted.find((m) => m.type === 'saved');
 
 /** Waits for a Today state (sent to the webview) that satisfies `check`. */
 async function stateWhere(what: string, check: (s: TodayState) => boolean): Promise<TodayState> {
@@ -143,8 +148,28 @@ describe('Standups: the Today composer', function () {
   it('a save with an up-to-date base does not ask', async () => {
     (await testHooks()).answerQuestions('fail');
     const s = await stateWhere('fresh state', (st) => st.composer?.saved.done === 'Mine');
-    await send({ type: 'save', date: today, fields: fields({ ...s.composer!.saved, notes: 'Out at 16:00' }), base: s.composer!.revision });
-    assert.match(await readText(file), /## Notes\nOut at 16:00\n/);
+    const posted = await send({ type: 'save', date: today, fields: fields({ ...s.composer!.saved, notes: 'Out at 16:00' }), base: s.composer!.revision });
+    const written = await readText(file);
+    assert.match(written, /## Notes\nOut at 16:00\n/);
+    // The reply names the revision the save wrote: the panel takes that state, and no other, for its save.
+    assert.deepEqual(reply(posted), { type: 'saved', ok: true, revision: revisionOf(written) });
+  });
+
+  it('a save that changes nothing still names the revision it left (the file as it was)', async () => {
+    const s = await stateWhere('the saved notes', (st) => !!st.composer?.saved.notes.includes('Out at 16:00'));
+    const before = await readText(file);
+    const posted = await send({ type: 'save', date: today, fields: s.composer!.saved, base: s.composer!.revision });
+    assert.equal(await readText(file), before);
+    assert.deepEqual(reply(posted), { type: 'saved', ok: true, revision: s.composer!.revision });
+    assert.equal(revisionOf(before), s.composer!.revision);
+  });
+
+  it('a cancelled save says so and names no revision', async () => {
+    (await testHooks()).answerQuestions(false);
+    const before = await readText(file);
+    const posted = await send({ type: 'save', date: today, fields: fields({ done: 'Stale' }), base: 'stale-base' });
+    assert.deepEqual(reply(posted), { type: 'saved', ok: false, message: 'Not saved: your draft is kept.' });
+    assert.equal(await readText(file), before);
   });
 });
 

@@ -249,9 +249,10 @@ window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => 
       render(message.state);
       break;
     case 'saved':
-      model.saveFinished(message.ok);
+      if (model.saveFinished(message.ok, message.ok ? message.revision : undefined)) showFields();
+      persist();
       renderComposerStatus();
-      if (!message.ok && message.message) statusLine.textContent = message.message;
+      if (!message.ok) statusLine.textContent = message.message;
       break;
     case 'focus':
       (textareas.done as HTMLElement | undefined)?.focus();

@@ -45,8 +45,13 @@ export class TodayModel {
   fileChangedWhileDirty = false;
   /** Edits not yet sent to the host as a draft (main.ts sends them a moment later, or on leaving). */
   draftUnsent = false;
-  /** What was sent with the last save: when the saved file comes back, it replaces these fields. */
-  private savedSnapshot: ComposerFields | undefined;
+  /**
+   * The last save, from when it starts until the panel has the file it wrote: what it sent (when the
+   * saved file comes back it replaces these fields), the revision the panel showed when it began, and,
+   * once the host answered, the revision it wrote. Only a state with exactly that revision is taken for
+   * the save; any other new revision is a change made elsewhere (ADR-0010).
+   */
+  private ownSave: { sent: ComposerFields; from: string; wrote?: string } | undefined;
 
   /** Unsaved: the fields differ from the file, or are based on an older revision of it. */
   dirty(): boolean {
@@ -67,12 +72,14 @@ export class TodayModel {
   editText(id: TextField, value: string): void {
     this.fields = { ...this.fields, [id]: value };
     this.draftUnsent = true;
+    this.settle();
   }
 
   tickBlocker(index: number, checked: boolean): void {
     const blockerRows = this.fields.blockerRows.map((r: BlockerRow, j) => (j === index ? { ...r, checked } : r));
     this.fields = { ...this.fields, blockerRows };
     this.draftUnsent = true;
+    this.settle();
   }
 
   /** "Load the file": drop your text for the file's. Counts as an edit (the stored draft goes too). */
@@ -100,15 +107,27 @@ export class TodayModel {
     if (!this.composer || this.saving || !this.trusted) return [];
     const draft = this.takeDraft();
     this.saving = true;
-    this.savedSnapshot = this.fields;
+    this.ownSave = { sent: this.fields, from: this.composer.revision };
     return [...(draft ? [draft] : []), { type: 'save', date: this.composer.date, fields: this.fields, base: this.base }];
   }
 
-  /** The host's answer to a save. A failed save keeps your text as it is (and as a draft). */
-  saveFinished(ok: boolean): void {
+  /**
+   * The host's answer to a save: `wrote` is the revision of the file the save wrote (ok only). When the
+   * panel already has that file (it came before the answer, or the save changed nothing), the save is
+   * settled now; otherwise the next new revision settles it. A failed save keeps your text as it is
+   * (and as a draft). True when the fields now show another text (the saved file replaced them).
+   */
+  saveFinished(ok: boolean, wrote?: string): boolean {
     this.saving = false;
-    if (ok) this.fileChangedWhileDirty = false;
-    else this.savedSnapshot = undefined;
+    const own = this.ownSave;
+    this.ownSave = undefined;
+    if (!own || !this.composer) return false;
+    if (ok && wrote !== undefined && this.composer.revision === wrote) return this.ownSaveCameBack(own.sent, this.composer, true);
+    // A revision that came during the save and is not the saved file: a change made elsewhere, held
+    // back until now (it could have been the save). Your base stays, so the next save asks.
+    if (this.composer.revision !== own.from && this.base !== this.composer.revision && this.dirty()) this.fileChangedWhileDirty = true;
+    if (ok && wrote !== undefined) this.ownSave = { ...own, wrote };
+    return false;
   }
 
   // ---- host states ----
@@ -123,7 +142,8 @@ export class TodayModel {
    * Takes a composer state from the host. For a new login or day, starts from what was being typed
    * (`persisted`, the webview state), else the stored draft, else the file. For the same one, a changed
    * file replaces the fields only when that loses nothing: your own save coming back, or no unsaved
-   * edits; otherwise your text stays and the change is offered.
+   * edits; otherwise your text stays and the change is offered. A rebuild of the same composer (trust
+   * changed) keeps the text as typed and judges a new revision the same way.
    */
   receive(state: ComposerState | null, persisted: Persisted | undefined): ComposerUpdate {
     if (!state) {
@@ -132,33 +152,72 @@ export class TodayModel {
       return { kind: 'none' };
     }
     const key = keyOf(state);
+    const previous = this.composer;
     if (key !== this.key) {
       this.composer = state;
       this.key = key;
       const start = persisted?.key === key ? persisted : state.draft;
       this.fields = start ? start.fields : state.saved;
       this.base = start ? start.base : state.revision;
+      if (previous && keyOf(previous) === key) {
+        // The same composer rebuilt (trust changed): a save in flight or settling stays ours.
+        this.judge(previous, state, this.dirtyAgainst(previous), false);
+        this.settle();
+        return { kind: 'build' };
+      }
+      this.ownSave = undefined;
       // A draft from before the file last changed (another window, git pull): say so at once.
       this.fileChangedWhileDirty = this.base !== state.revision && !sameFields(this.fields, state.saved);
       return { kind: 'build' };
     }
-    const previous = this.composer!;
     const wasDirty = this.dirty();
     this.composer = state;
-    let fieldsReplaced = false;
-    let rebuild = false;
-    if (state.revision !== previous.revision) {
-      if (this.savedSnapshot && !this.saving) {
-        // Our own save came back (normalised: new blockers became rows). Keep anything typed since.
-        if (sameFields(this.fields, this.savedSnapshot)) fieldsReplaced = true;
-        else this.base = state.revision;
-        this.savedSnapshot = undefined;
-      } else if (!wasDirty || sameFields(this.fields, state.saved)) fieldsReplaced = true;
-      else this.fileChangedWhileDirty = !this.saving;
-      if (fieldsReplaced) this.adopt(state.saved, state.revision);
-      rebuild = state.exists !== previous.exists || state.problems.join() !== previous.problems.join();
-    }
+    const fieldsReplaced = this.judge(previous!, state, wasDirty, true);
+    this.settle();
+    const rebuild = state.revision !== previous!.revision && (state.exists !== previous!.exists || state.problems.join() !== previous!.problems.join());
     return { kind: 'update', fieldsReplaced, rebuild };
+  }
+
+  /**
+   * What a new revision of the file does to the fields (`mayReplace`: the text may be replaced by the
+   * file's). True when it replaced them.
+   */
+  private judge(previous: ComposerState, state: ComposerState, wasDirty: boolean, mayReplace: boolean): boolean {
+    if (state.revision === previous.revision) return false;
+    const own = this.ownSave;
+    if (own?.wrote !== undefined) {
+      // The first new revision after the answer is the save's file, or else a change made elsewhere.
+      this.ownSave = undefined;
+      if (state.revision === own.wrote) return this.ownSaveCameBack(own.sent, state, mayReplace);
+    }
+    if (mayReplace && (!wasDirty || sameFields(this.fields, state.saved))) {
+      this.adopt(state.saved, state.revision);
+      return true;
+    }
+    // While saving, the answer decides whether this revision is the save's. Back at your base: nothing to offer.
+    if (!this.saving) this.fileChangedWhileDirty = this.base !== state.revision;
+    return false;
+  }
+
+  /** Your save's file came back (normalised: new blockers became rows). Keeps anything typed since. */
+  private ownSaveCameBack(sent: ComposerFields, state: ComposerState, mayReplace: boolean): boolean {
+    if (mayReplace && sameFields(this.fields, sent)) {
+      this.adopt(state.saved, state.revision);
+      return true;
+    }
+    this.base = state.revision;
+    this.fileChangedWhileDirty = false;
+    return false;
+  }
+
+  /** Unsaved against `composer`: as dirty(), for the composer shown before the current one. */
+  private dirtyAgainst(composer: ComposerState): boolean {
+    return !sameFields(this.fields, composer.saved) || this.base !== composer.revision;
+  }
+
+  /** The offer to load the file goes with the last unsaved edit, or once the file is your base again. */
+  private settle(): void {
+    if (this.fileChangedWhileDirty && (!this.dirty() || this.base === this.composer?.revision)) this.fileChangedWhileDirty = false;
   }
 
   /** Adopts the file's content (after a save, a change on disk, or "Load the file"). */

@@ -11,6 +11,7 @@ import {
   draftFromFields,
   draftKey,
   isEmptyDraft,
+  revisionOf,
   standupText,
   updateDrafts,
   type StoredDrafts,
@@ -126,9 +127,15 @@ export class Composer {
   /**
    * Writes the standup. `base` is the revision of the file the edits started from: when the file has
    * changed since (edited in an editor, pulled from git), asks before replacing its sections; never
-   * replaces silently. Returns the file written.
+   * replaces silently. Returns the file written and its revision as written (the panel takes the state
+   * with that revision for its own save coming back, and any other for a change made elsewhere).
    */
-  async save(me: Me, date: string, fields: ComposerFields, options: { base?: string; allowEmpty?: boolean } = {}): Promise<vscode.Uri> {
+  async save(
+    me: Me,
+    date: string,
+    fields: ComposerFields,
+    options: { base?: string; allowEmpty?: boolean } = {},
+  ): Promise<{ uri: vscode.Uri; revision: string }> {
     const folder = this.standups.home();
     if (!folder) throw new UserError('Open a folder first: standups are files in the repository.');
     const dir = this.standups.standupsDir(folder);
@@ -145,6 +152,6 @@ export class Composer {
     await applyChanges(folder.uri, [{ file, text, create: current === null }], { action: 'Save standup', ...(basisMap ? { basis: basisMap } : {}) });
     await this.storeDraft(me, date, undefined);
     log().info(`Saved standup ${file}.`);
-    return uri;
+    return { uri, revision: revisionOf(text) };
   }
 }

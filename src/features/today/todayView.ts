@@ -68,6 +68,9 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   private pending: ReturnType<typeof setTimeout> | undefined;
   private posting: Promise<void> = Promise.resolve();
   private lastState: TodayState | undefined;
+  private readonly posted = new vscode.EventEmitter<HostToTodayMessage>();
+  /** Each message as it is posted to the webview (the test hooks record them). */
+  readonly onDidPost = this.posted.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -120,8 +123,8 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
           const me = await composer.me();
           if (!me) return;
           try {
-            await composer.save(me, message.date, message.fields, { base: message.base });
-            this.send({ type: 'saved', ok: true });
+            const { revision } = await composer.save(me, message.date, message.fields, { base: message.base });
+            this.send({ type: 'saved', ok: true, revision });
           } catch (error) {
             // The draft stays in the panel and in storage whatever happened.
             const text = isCancelled(error) ? 'Not saved: your draft is kept.' : `Not saved: ${(error as Error).message} Your draft is kept.`;
@@ -185,7 +188,9 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   }
 
   private send(message: HostToTodayMessage): void {
-    void this.view?.webview.postMessage(message);
+    if (!this.view) return;
+    void this.view.webview.postMessage(message);
+    this.posted.fire(message);
   }
 
   private postSoon(): void {
@@ -268,6 +273,7 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   dispose(): void {
     clearTimeout(this.pending);
+    this.posted.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

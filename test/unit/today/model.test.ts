@@ -140,7 +140,7 @@ describe('Today model: edits, drafts and saves', () => {
     const model = showing();
     model.editText('newBlockers', 'Need creds');
     model.save();
-    model.saveFinished(true);
+    assert.equal(model.saveFinished(true, 'r2'), false, 'the saved file has not come yet');
     const saved = fields({ done: 'Shipped', blockerRows: [{ text: 'Need creds', checked: false }] });
     assert.deepEqual(model.receive(composer({ saved, revision: 'r2' }), model.persisted()), { kind: 'update', fieldsReplaced: true, rebuild: false });
     assert.deepEqual(model.fields, saved);
@@ -153,7 +153,7 @@ describe('Today model: edits, drafts and saves', () => {
     model.editText('done', 'Shipped\nMore');
     model.save();
     model.editText('notes', 'typed meanwhile');
-    model.saveFinished(true);
+    model.saveFinished(true, 'r2');
     const update = model.receive(composer({ saved: fields({ done: 'Shipped\nMore' }), revision: 'r2' }), model.persisted());
     assert.deepEqual(update, { kind: 'update', fieldsReplaced: false, rebuild: false });
     assert.equal(model.fields.notes, 'typed meanwhile');
@@ -265,8 +265,8 @@ interface Host {
   /** The file changed other than by a save that succeeded (someone else wrote it, or a failed save had
    *  written it): only then may the panel offer to load it. */
   changedElsewhere: boolean;
-  /** Known gaps hit in this session (see "known gaps" below): the checks they break are skipped after. */
-  gaps: { wentBack: boolean; trustDuringSave: boolean; saveOutlived: boolean };
+  /** The revision the last save wrote (what the host's 'saved' reply names). */
+  wrote: string | undefined;
 }
 
 function hostWith(text: string | null): Host {
@@ -282,7 +282,7 @@ function hostWith(text: string | null): Host {
     ours: new Set(),
     shown: new Set([state.revision]),
     changedElsewhere: false,
-    gaps: { wentBack: false, trustDuringSave: false, saveOutlived: false },
+    wrote: undefined,
   };
 }
 
@@ -290,10 +290,11 @@ function hostWith(text: string | null): Host {
 function write(host: Host, fields: ComposerFields | null, ours: boolean): void {
   host.text = fields && standupText(host.text, 'alice', DATE, draftFromFields(fields));
   const state = composerState({ date: DATE, login: 'alice', file: FILE, text: host.text });
-  if (state.revision !== host.state.revision && host.revisions.has(state.revision)) host.gaps.wentBack = true;
   host.revisions.add(state.revision);
-  if (ours) host.ours.add(state.revision);
-  else host.changedElsewhere = true;
+  if (ours) {
+    host.ours.add(state.revision);
+    host.wrote = state.revision;
+  } else host.changedElsewhere = true;
   host.state = state;
 }
 
@@ -309,9 +310,8 @@ function receive(host: Host, model: TodayModel): void {
 
 /** Holds after every step. */
 function invariants(host: Host, model: TodayModel): void {
-  const { wentBack, trustDuringSave, saveOutlived } = host.gaps;
-  if (model.fileChangedWhileDirty && !wentBack) assert.ok(model.dirty(), 'the offer to load the file only with unsaved text');
-  if (model.fileChangedWhileDirty && !trustDuringSave && !saveOutlived) assert.ok(host.changedElsewhere, 'no offer to load the file after only our own saves');
+  if (model.fileChangedWhileDirty) assert.ok(model.dirty(), 'the offer to load the file only with unsaved text');
+  if (model.fileChangedWhileDirty) assert.ok(host.changedElsewhere, 'no offer to load the file after only our own saves');
   assert.equal(model.saving, host.awaitingReply, 'saving until the reply');
   if (model.composer && sameFields(model.fields, host.state.saved) && model.base === host.state.revision) host.shown.add(model.base);
   // Reloading the page now: the same text and base come back from webview state.
@@ -368,11 +368,12 @@ const steps: fc.Arbitrary<Step>[] = [
     step('save', (host, model) => {
       const sent = model.save().find((m) => m.type === 'save');
       if (sent?.type !== 'save') return;
-      if (!host.gaps.saveOutlived && sent.base === host.state.revision) {
+      if (sent.base === host.state.revision) {
         // The host will not ask: the panel must have shown this file (or written it).
         assert.ok(host.ours.has(sent.base) || host.shown.has(sent.base), 'a save would replace a change made elsewhere without asking');
       }
       host.inFlight = host.lastSent = sent.fields;
+      host.wrote = undefined;
       host.awaitingReply = true;
     }),
   ),
@@ -392,12 +393,11 @@ const steps: fc.Arbitrary<Step>[] = [
       `save reply ${ok ? 'ok' : 'failed'}`,
       (host, model) => {
         if (ok && host.inFlight) write(host, host.inFlight, true);
-        // The panel takes the next new revision for its save: that is another one when it has seen this one.
-        if (ok && host.state.revision === model.composer?.revision) host.gaps.saveOutlived = true;
         if (!ok && host.wroteUnanswered) host.changedElsewhere = true; // the panel cannot know that file is its own
         host.inFlight = undefined;
         host.awaitingReply = host.wroteUnanswered = false;
-        model.saveFinished(ok);
+        // Like the extension, an ok reply names the revision the save wrote.
+        model.saveFinished(ok, ok ? host.wrote : undefined);
         if (!ok) host.lastSent = undefined;
         receive(host, model);
       },
@@ -416,7 +416,6 @@ const steps: fc.Arbitrary<Step>[] = [
   fc.constant(
     step('trust change', (host, model) => {
       const kept = model.persisted();
-      if (host.awaitingReply) host.gaps.trustDuringSave = true;
       model.setTrusted(!model.trusted);
       assert.equal(model.receive(host.state, kept).kind, 'build');
       assert.deepEqual(model.fields, kept.fields, 'a trust change keeps the text');
@@ -439,16 +438,16 @@ describe('Today model: generated sessions', () => {
   });
 });
 
-// ---- known gaps ----
-// Found by the generated sessions once the host wrote real files (revisions are hashes, so they can come
-// back) and states could arrive before a save's reply. They are bugs in webview-ui/today/model.ts, kept
-// here as pending tests of the behaviour wanted; the property skips the checks each one breaks, in a
-// session that hits it (Host.gaps). Fixing one: un-skip its test and drop its flag.
-describe('Today model: known gaps (pending)', () => {
-  it.skip('a save that leaves the file as it was does not take the next change elsewhere for itself', () => {
+// ---- found by the generated sessions ----
+// Found once the host wrote real files (revisions are hashes, so they can come back) and states could
+// arrive before a save's reply; fixed by the host naming the revision a save wrote in its 'saved' reply
+// (the panel takes that revision, and no other, for its own save) and by judging a rebuild's new
+// revision like an update's.
+describe('Today model: sessions the generated tests found', () => {
+  it('a save that leaves the file as it was does not take the next change elsewhere for itself', () => {
     const model = showing();
     model.save(); // nothing changed: the host writes the same text, and the revision stays r1
-    model.saveFinished(true);
+    model.saveFinished(true, 'r1');
     model.receive(composer(), model.persisted());
     model.editText('next', 'more');
     model.receive(composer({ saved: fields({ done: 'Theirs' }), revision: 'r2' }), model.persisted()); // edited elsewhere
@@ -456,13 +455,13 @@ describe('Today model: known gaps (pending)', () => {
     assert.equal(model.base, 'r1', 'the next save asks before replacing their change');
   });
 
-  it.skip('the saved file arriving before the save reply still counts as the save; a later change elsewhere is offered, not overwritten', () => {
+  it('the saved file arriving before the save reply still counts as the save; a later change elsewhere is offered, not overwritten', () => {
     const model = showing();
     model.editText('done', '- Mine');
     model.save();
     const written = composer({ saved: fields({ done: 'Mine' }), revision: 'r2' });
     model.receive(written, model.persisted()); // the file watcher's state is faster than the reply
-    model.saveFinished(true);
+    assert.equal(model.saveFinished(true, 'r2'), true, 'the saved file replaces the fields at the reply');
     model.receive(written, model.persisted());
     model.editText('next', 'more');
     model.receive(composer({ saved: fields({ done: 'Theirs' }), revision: 'r3' }), model.persisted()); // edited elsewhere
@@ -470,7 +469,7 @@ describe('Today model: known gaps (pending)', () => {
     assert.notEqual(model.save().find((m) => m.type === 'save')?.base, 'r3', 'the save asks before replacing their change');
   });
 
-  it.skip('a trust change during a save does not take the saved file for a change elsewhere', () => {
+  it('a trust change during a save does not take the saved file for a change elsewhere', () => {
     const model = showing();
     model.editText('done', '- Mine');
     model.save();
@@ -480,7 +479,7 @@ describe('Today model: known gaps (pending)', () => {
     assert.equal(model.fileChangedWhileDirty, false);
   });
 
-  it.skip('the offer goes when the file is back to the text the edits are based on and they are undone', () => {
+  it('the offer goes when the file is back to the text the edits are based on and they are undone', () => {
     const model = showing();
     model.editText('done', 'Mine');
     model.receive(composer({ saved: fields({ done: 'Theirs' }), revision: 'r2' }), model.persisted());
