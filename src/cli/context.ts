@@ -7,6 +7,7 @@ import { localIsoDate } from '../core/shared/dates';
 import { DEFAULT_LIMITS, RepoFiles } from '../core/shared/repoFiles';
 import { parseTeamFile, type Team } from '../core/team';
 import type { Invocation } from './args';
+import { normalizeDir } from '../core/shared/paths';
 
 export type Write = (s: string) => void;
 
@@ -37,7 +38,7 @@ export function makeContext(root: string, args: Invocation): Context {
   const ctx: Context = {
     root,
     files: new RepoFiles(root),
-    teamFile: (args.teamFile ?? DEFAULT_TEAM_FILE).replace(/\\/g, '/'),
+    teamFile: normalizeDir(args.teamFile ?? DEFAULT_TEAM_FILE),
     standupsDir: args.standupsDir?.trim() || DEFAULT_STANDUPS_DIR,
     today: args.today ?? localIsoDate(),
   };

@@ -16,6 +16,7 @@ import { assertTrusted } from '../shared/trust';
 import type { DecisionStore, FolderDecisions, RecordRef } from './decisionStore';
 import { describeFilter, recordNumberLabel, type DecisionNode, type DecisionsTreeProvider } from './decisionsTree';
 import { now } from '../shared/clock';
+import { normalizeDir } from '../../core/shared/paths';
 
 export interface NewRecordArgs {
   title?: string;
@@ -97,7 +98,7 @@ async function pickDecisionFolder(store: DecisionStore, hint?: vscode.Uri | stri
   if (all.length === 0) throw new UserError('Open a folder first: decision records live in a workspace folder.');
   const choices = all.flatMap((folder) => folder.index.folders.map((target) => ({ folder, target })));
   if (typeof hint === 'string') {
-    const match = choices.find((c) => c.target.dir === hint.replace(/\\/g, '/').replace(/\/$/, ''));
+    const match = choices.find((c) => c.target.dir === normalizeDir(hint));
     if (match) return match;
     throw new UserError(`${hint} is not a decision folder.`);
   }

@@ -9,6 +9,7 @@ import { getSettings, affectsSettings, SETTINGS_READ_BY } from '../shared/settin
 import { errorDetails } from '../shared/errors';
 import { log } from '../shared/log';
 import { toDiagnostic } from '../shared/diagnostics';
+import { normalizeDir } from '../../core/shared/paths';
 
 export interface FolderTeam {
   workspaceFolder: vscode.WorkspaceFolder;
@@ -98,7 +99,7 @@ export class TeamStore implements vscode.Disposable {
   }
 
   private loadFolder(workspaceFolder: vscode.WorkspaceFolder): FolderTeam {
-    const file = getSettings(workspaceFolder).teamFile.replace(/\\/g, '/');
+    const file = normalizeDir(getSettings(workspaceFolder).teamFile);
     const uri = vscode.Uri.joinPath(workspaceFolder.uri, ...file.split('/'));
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     let text: string | undefined = open?.getText();
