@@ -61,10 +61,10 @@ describe('CLI arguments', () => {
       '--date', '2026-11-23', '--at', '2026-11-24T10:30:00Z', '--now', '2026-11-24T11:30+01:00', '--me', ' @Alice ', '--json',
     );
     assert.deepEqual(
-      { ...args, at: args.at.toISOString(), now: args.now.toISOString(), issue: undefined },
+      { ...args, at: args.at.toISOString(), now: args.now.toISOString(), issue: undefined, standup: undefined },
       {
         command: 'standups', root: 'repo', decisionsDir: 'adr', teamFile: 'team.yml', standupsDir: 'su', today: '2026-11-24', date: '2026-11-23',
-        at: '2026-11-24T10:30:00.000Z', now: '2026-11-24T10:30:00.000Z', me: 'Alice', json: true, issue: undefined,
+        at: '2026-11-24T10:30:00.000Z', now: '2026-11-24T10:30:00.000Z', me: 'Alice', json: true, issue: undefined, standup: undefined,
       },
     );
     const issue = run(
@@ -141,7 +141,7 @@ describe('CLI arguments', () => {
 
   it('the usage text: one line a command, and every option it names is one the parser takes', () => {
     assert.ok(USAGE.startsWith('Usage: async-desk <command> [options]\n'));
-    for (const command of ['decisions', 'team', 'standups', 'templates', 'issue create', 'check']) {
+    for (const command of ['decisions', 'team', 'standups', 'templates', 'issue create', 'check', 'standup post', 'sync']) {
       assert.match(USAGE, new RegExp(`^  ${command}\\b`, 'm'), command);
     }
     const options = new Set(USAGE.match(/(?<![-\w])--[a-z][a-z-]*/g));

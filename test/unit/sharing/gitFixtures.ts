@@ -19,7 +19,16 @@ export interface GitWorld {
   cleanup(): void;
 }
 
-export const TEAM = (logins: string[]) => ['team: Test', 'members:', ...logins.flatMap((l) => [`  - github: ${l}`, '    timezone: UTC'])].join('\n') + '\n';
+/** A team file: each login in UTC, or 'login:Zone/Name'. */
+export const TEAM = (logins: string[]) =>
+  [
+    'team: Test',
+    'members:',
+    ...logins.flatMap((l) => {
+      const [login, zone] = l.split(':');
+      return [`  - github: ${login}`, `    timezone: ${zone ?? 'UTC'}`];
+    }),
+  ].join('\n') + '\n';
 
 /** A world with origin holding one commit on main (a README and the team file). */
 export function makeWorld(logins: string[] = ['alice', 'bob'], options: { identity?: boolean } = {}): GitWorld {
