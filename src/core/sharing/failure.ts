@@ -67,6 +67,8 @@ const GONE = [
 
 /** The remote-rejected reason in `! [remote rejected] src -> dst (pre-receive hook declined)`. */
 const REMOTE_REJECTED = /\[remote rejected\][^\n(]*\(([^)\n]*)\)/;
+/** Remote-rejected reasons of a lost race for the ref lock (receive-pack: "cannot lock ref … is at X but expected Y"). */
+const LOST_RACE = /cannot lock ref|failed to update ref|but expected|reference already exists|incorrect old value|failed to lock|stale info/i;
 const NON_FAST_FORWARD = /\[rejected\][^\n]*\((non-fast-forward|fetch first|stale info)\)|Updates were rejected because/;
 
 function lastLines(text: string, n = 4): string {
@@ -118,6 +120,11 @@ export function classifyGitFailure(error: unknown, where: { remote: string; bran
     });
   }
   const rejected = REMOTE_REJECTED.exec(said);
+  // Two pushes at the same instant: the server took the other one between telling us the tip and
+  // updating the ref. That is "someone posted first", not a refusal.
+  if (rejected && LOST_RACE.test(rejected[1]!)) {
+    return withDetail({ kind: 'non-fast-forward', reason: 'someone posted first', message: `Someone else posted to ${where.branch} at the same moment.` });
+  }
   if (rejected) {
     // What the hook printed comes back as "remote: …" lines: the server's own words are the best hint.
     const words = remoteLines(said);

@@ -159,26 +159,23 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
         });
       } catch (error) {
         const failure = classifyGitFailure(error, where(t));
-        if (failure.kind !== 'non-fast-forward') return { landed: [], unchanged: [], conflicts: result.conflicts, failure, attempts: attempt };
+        const failed = (f: SharingFailure): Delivery => ({ landed: [], unchanged: [], conflicts: result.conflicts, failure: f, attempts: attempt });
+        const keep = 'The post is kept and goes out with the next sync.';
+        if (failure.kind !== 'non-fast-forward') return failed(failure);
         if (attempt >= t.maxAttempts) {
-          return {
-            landed: [],
-            unchanged: [],
-            conflicts: result.conflicts,
-            failure: {
-              ...failure,
-              kind: 'other',
-              reason: 'too many posts at once',
-              message: `The push was rejected ${attempt} times in a row: many people are posting at once. The post is kept and goes out with the next sync.`,
-            },
-            attempts: attempt,
-          };
+          const message = `The push was rejected ${attempt} times in a row: many people are posting at once. ${keep}`;
+          return failed({ ...failure, kind: 'other', reason: 'too many posts at once', message });
         }
         // Someone posted first: wait a little (more each time, at random, so that those who lost the
         // race do not all come back at once), take their posts, build ours again on top.
         await sleep(t.random() * Math.min(2000, 100 * 2 ** Math.min(attempt, 5)));
         const fetched = await fetchBranch(t);
-        if (!fetched.ok) return { landed: [], unchanged: [], conflicts: result.conflicts, failure: fetched.failure, attempts: attempt };
+        if (!fetched.ok) return failed(fetched.failure);
+        if (fetched.after === tip) {
+          // Rejected, yet nobody moved the branch: the server cannot update it (no race to win by trying again).
+          const message = `The server did not take the push to ${t.branch}${failure.detail ? ` (${failure.detail})` : ''}. ${keep}`;
+          return failed({ ...failure, kind: 'other', reason: 'the server did not take the push', message });
+        }
         continue;
       }
       // The push updated the tracking ref only if the remote's fetch refspec maps the branch: say it ourselves.
