@@ -109,9 +109,9 @@ export class GitRunner {
 
   /** Keeps every secret (and credentials in URLs, and Authorization headers) out of a text. */
   redact(text: string): string {
-    let out = text;
+    let out = text.replace(/([a-z][\w+.-]*:\/\/)[^/\s@]+@/gi, '$1***@').replace(/(Authorization:\s*\w+\s+)\S+/gi, '$1***');
     for (const secret of this.secretValues) out = out.split(secret).join('***');
-    return out.replace(/([a-z][\w+.-]*:\/\/)[^/\s@]+@/gi, '$1***@').replace(/(Authorization:\s*\w+\s+)\S+/gi, '$1***');
+    return out;
   }
 
   /** The environment of one git process. */
@@ -210,7 +210,8 @@ function secretStrings(config: readonly GitConfigEntry[], extra: readonly string
   for (const { value } of config) {
     add(value);
     for (const part of value.split(/\s+/)) {
-      if (part.length < 12) continue;
+      // Token-like parts only ("Authorization:" is a header name, not a secret).
+      if (part.length < 12 || !/^[A-Za-z0-9+/=_.~-]+$/.test(part)) continue;
       add(part);
       if (/^[A-Za-z0-9+/]+=*$/.test(part)) {
         const decoded = Buffer.from(part, 'base64').toString('utf8');
