@@ -14,22 +14,34 @@ export interface Repository {
   oidLength: number;
   /** The remote's fetch URL, or null when the repository has no such remote. */
   remoteUrl: string | null;
+  /** The remote's fetch refspecs (`+refs/heads/*:refs/remotes/origin/*`): a push updates the tracking ref they map to. */
+  fetchSpecs: string[];
 }
 
 export type Located = { kind: 'repository'; repository: Repository } | { kind: 'not-a-repository' } | { kind: 'no-git'; message: string };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The repository `root` is in (root may be any folder of its working tree). */
 export async function locateRepository(git: GitRunner, root: string, remote: string): Promise<Located> {
   let lines: string[];
-  let remoteUrl: string | null;
+  let remoteUrl: string | null = null;
+  const fetchSpecs: string[] = [];
   try {
-    const [revParse, url] = await Promise.all([
+    const [revParse, config] = await Promise.all([
       git.text(['rev-parse', '--path-format=absolute', '--git-common-dir', '--show-object-format'], { cwd: root, readOnly: true }),
-      // Exit 1: no such key (no such remote).
-      git.run(['config', '--get', `remote.${remote}.url`], { cwd: root, readOnly: true, okCodes: [1] }),
+      // Exit 1: no such keys (no such remote).
+      git.run(['config', '-z', '--get-regexp', `^remote\\.${escapeRegExp(remote)}\\.(url|fetch)$`], { cwd: root, readOnly: true, okCodes: [1] }),
     ]);
     lines = revParse.split('\n');
-    remoteUrl = url.code === 0 ? url.stdout.toString('utf8').trim() || null : null;
+    // -z: "<key>\n<value>\0" per entry.
+    for (const entry of config.stdout.toString('utf8').split('\0')) {
+      const eol = entry.indexOf('\n');
+      if (eol < 0) continue;
+      const [key, value] = [entry.slice(0, eol), entry.slice(eol + 1)];
+      if (key.endsWith('.url')) remoteUrl ??= value.trim() || null;
+      else fetchSpecs.push(value.trim());
+    }
   } catch (error) {
     if (error instanceof GitError && error.spawnCode) return { kind: 'no-git', message: `git could not be started (${error.spawnCode}): ${git.gitPath}` };
     // "not a git repository" (and the rare "dubious ownership": git will not work there either).
@@ -39,6 +51,19 @@ export async function locateRepository(git: GitRunner, root: string, remote: str
   const format = lines[1]?.trim();
   return {
     kind: 'repository',
-    repository: { commonDir, stateDir: path.join(commonDir, 'async-desk'), oidLength: format === 'sha256' ? 64 : 40, remoteUrl },
+    repository: { commonDir, stateDir: path.join(commonDir, 'async-desk'), oidLength: format === 'sha256' ? 64 : 40, remoteUrl, fetchSpecs },
   };
+}
+
+/** Whether a fetch refspec maps `refs/heads/<branch>` to `ref` (then git's push updates `ref` itself). */
+export function fetchSpecMaps(specs: readonly string[], branch: string, ref: string): boolean {
+  const source = `refs/heads/${branch}`;
+  return specs.some((spec) => {
+    const [src, dst] = spec.replace(/^\+/, '').split(':');
+    if (!src || !dst) return false;
+    if (!src.includes('*')) return src === source && dst === ref;
+    const [pre, post] = src.split('*') as [string, string];
+    if (!source.startsWith(pre) || !source.endsWith(post) || source.length < pre.length + post.length) return false;
+    return dst.replace('*', source.slice(pre.length, source.length - post.length)) === ref;
+  });
 }

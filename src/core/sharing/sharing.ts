@@ -13,7 +13,7 @@ import { GitRunner, type GitRunnerOptions } from './git';
 import { BranchIndex, type BranchListing } from './listing';
 import { withLock } from './lock';
 import { PostQueue, type QueuedPost } from './queue';
-import { locateRepository, type Repository } from './repository';
+import { fetchSpecMaps, locateRepository, type Repository } from './repository';
 import { readBlobs } from './sources';
 import { deliver, fetchBranch, trackingRef, type Conflict, type Transport } from './transport';
 
@@ -113,6 +113,7 @@ export class Sharing {
       oidLength: repository.oidLength,
       maxAttempts: options.maxAttempts ?? 40,
       random: options.random ?? Math.random,
+      pushUpdatesTracking: fetchSpecMaps(repository.fetchSpecs, options.branch, this.trackingRef),
     };
     this.index = new BranchIndex(
       git,

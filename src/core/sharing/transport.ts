@@ -10,6 +10,7 @@
 //    no project code, and a hook that runs the test suite would make every post take minutes).
 //  - a post whose file has, on the branch, another revision than the one it was edited from (`base`)
 //    is not written: it comes back as a conflict with both texts.
+import { createHash } from 'node:crypto';
 import { decodeText } from '../shared/repoFiles';
 import { BRANCH_README, branchReadme, classifyBranchPath, commitMessage, type SharedFolders } from './branchPaths';
 import { CatFile } from './catFile';
@@ -30,6 +31,8 @@ export interface Transport {
   maxAttempts: number;
   /** 0 <= x < 1, for the jitter (tests may fix it). */
   random: () => number;
+  /** A fetch refspec maps the branch to the tracking ref, so a push updates it (repository.ts fetchSpecMaps). */
+  pushUpdatesTracking: boolean;
 }
 
 export interface Outgoing {
@@ -116,7 +119,13 @@ export async function fetchBranch(t: Transport): Promise<FetchOutcome> {
 export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise<Delivery> {
   const cat = new CatFile(t.git, t.cwd);
   const mktree = new MkTree(t.git, t.cwd);
-  const blobs = new Map<string, string>();
+  mktree.warm(); // its start-up overlaps the reads below
+  // Blob ids are computed here (mktree --missing takes them on trust); the blobs are written by
+  // hash-object meanwhile, one after the other, and waited for before the first commit.
+  const blobs = new Map(posts.map((p) => [p.text, blobId(p.text, t.oidLength)]));
+  const written = writeBlobs(t, [...blobs]);
+  written.catch(() => undefined); // (awaited below; this only keeps an early return from leaving it unhandled)
+  let readmeWritten = false;
   let identity: Record<string, string> | undefined;
   try {
     for (let attempt = 1; ; attempt++) {
@@ -126,10 +135,16 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
       const editor = new TreeEditor(cat, mktree, tree, t.oidLength);
       const result: Delivery = { landed: [], unchanged: [], conflicts: [], attempts: attempt };
       let parent = tip;
-      if (tip === null) await editor.set(BRANCH_README, await hashText(t, branchReadme(t.branch, t.folders)));
+      if (tip === null) {
+        // The first post starts the branch: a root commit with the README next to the post.
+        const readme = branchReadme(t.branch, t.folders);
+        const id = blobId(readme, t.oidLength);
+        if (!readmeWritten) await writeBlobs(t, [[readme, id]]);
+        readmeWritten = true;
+        await editor.set(BRANCH_README, id);
+      }
       for (const post of posts) {
-        const blob = blobs.get(post.text) ?? (await hashText(t, post.text));
-        blobs.set(post.text, blob);
+        const blob = blobs.get(post.text)!;
         const existing = await editor.entryAt(post.file);
         if (existing?.oid === blob) {
           result.landed.push(post.file);
@@ -144,6 +159,7 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
         }
         await editor.set(post.file, blob);
         const commitTree = await editor.write();
+        await written;
         const subject = commitMessage(classifyBranchPath(post.file, t.folders), post.author, post.file);
         const message = parent === null ? `${subject}\n\nStarts the ${t.branch} branch: standups and weekly updates, no project code.\n` : `${subject}\n`;
         const made = await makeCommit(t, commitTree, parent, message, post.author, identity);
@@ -178,17 +194,30 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
         }
         continue;
       }
-      // The push updated the tracking ref only if the remote's fetch refspec maps the branch: say it ourselves.
-      await t.git.run(['update-ref', '-m', 'async-desk: posted', trackingRef(t), parent], { cwd: t.cwd });
+      // git's push moves the tracking ref itself when a fetch refspec maps the branch to it; else we do.
+      if (!t.pushUpdatesTracking) await t.git.run(['update-ref', '-m', 'async-desk: posted', trackingRef(t), parent], { cwd: t.cwd });
       return { ...result, commit: parent };
     }
   } finally {
-    await Promise.all([cat.close(), mktree.close()]);
+    await Promise.all([cat.close(), mktree.close(), written.catch(() => undefined)]);
   }
 }
 
-async function hashText(t: Transport, text: string): Promise<string> {
-  return (await t.git.text(['hash-object', '-w', '--stdin'], { cwd: t.cwd, input: Buffer.from(text, 'utf8') })).trim();
+/** The id git gives a blob of this text: sha1 (or sha256) of "blob <size>\0<bytes>". */
+export function blobId(text: string, oidLength: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash(oidLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
+}
+
+/** Writes the blobs (hash-object -w), checking that git gives each the id computed for it. */
+async function writeBlobs(t: Transport, blobs: [string, string][]): Promise<void> {
+  for (const [text, id] of blobs) {
+    const written = (await t.git.text(['hash-object', '-w', '--stdin'], { cwd: t.cwd, input: Buffer.from(text, 'utf8') })).trim();
+    if (written !== id) throw new Error(`git stored a post as ${written}, not ${id} (a clean/smudge filter or attribute?)`);
+  }
 }
 
 /** commit-tree with the user's identity; without one (a fresh machine, CI), the author's login as a

@@ -34,6 +34,11 @@ export class MkTree {
     });
   }
 
+  /** Starts the process now, so its start-up overlaps other work. */
+  warm(): void {
+    this.start();
+  }
+
   close(): Promise<void> {
     const child = this.child;
     if (!child) return Promise.resolve();
