@@ -164,6 +164,19 @@ describe('sharing over git (real repositories)', function () {
     assert.equal(world.git(world.bare, 'rev-list', '--count', 'async-desk').trim(), '1');
   });
 
+  it('a linked worktree of a clone shares its queue and lock: state lives under the common dir, not its .git file', async () => {
+    const linked = path.join(world.dir, 'a-linked');
+    world.git(a, 'worktree', 'add', '-q', '-b', 'feature', linked);
+    const sharing = await open(world, linked);
+    assert.equal(sharing.repository.stateDir, path.join(a, '.git', 'async-desk'));
+    renameSync(world.bare, `${world.bare}.away`);
+    await sharing.post({ file: 'docs/standups/2026-11-21/alice.md', text: standup('alice', '2026-11-21', 'linked'), author: 'alice', base: null });
+    renameSync(`${world.bare}.away`, world.bare);
+    // The main worktree's Sharing sees the post its linked worktree queued, and sends it.
+    const report = await (await open(world, a)).sync();
+    assert.deepEqual(report.pushed, ['docs/standups/2026-11-21/alice.md']);
+  });
+
   it('a repository without the remote, and a folder that is no repository, are not shared, and say why', async () => {
     const opts = { branch: 'async-desk', folders: FOLDERS, git: { env: world.env } };
     world.git(a, 'remote', 'remove', 'origin');
