@@ -65,6 +65,11 @@ export const standupPost: Command = async (ctx, args, io) => {
     err(`async-desk: standup post needs ${!author ? '--author LOGIN' : '--file FILE.md'}. Nothing was posted.\n`);
     return INVALID;
   }
+  const folder = ctx.files.folder(ctx.standupsDir);
+  if ('error' in folder) {
+    err(`async-desk: the standups folder ${terminalSafe(folder.error)} Nothing was posted.\n`);
+    return INVALID;
+  }
   const teamRead = loadTeam(ctx);
   if (teamRead.kind !== 'parsed') {
     if (teamRead.kind === 'unread') printProblems(teamRead.problems, err);
@@ -100,12 +105,7 @@ export const standupPost: Command = async (ctx, args, io) => {
 
   const opened = await openCliSharing(ctx, team, err);
   if (opened.kind === 'not-shared') {
-    // Today's behaviour: the file in the working tree (inside --root only).
-    const folder = ctx.files.folder(ctx.standupsDir);
-    if ('error' in folder) {
-      err(`async-desk: the standups folder ${terminalSafe(folder.error)} Nothing was posted.\n`);
-      return INVALID;
-    }
+    // Today's behaviour: the file in the working tree (inside --root only: checked above).
     await writeFileAtomic(path.join(ctx.root, branchFile), filled.text);
     if (opened.reason === 'off') {
       out(`Written to ${terminalSafe(branchFile)} (${terminalSafe(opened.message)})\n`);

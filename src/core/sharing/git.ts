@@ -95,16 +95,25 @@ const STDERR_LIMIT = 64 * 1024;
 
 export class GitRunner {
   readonly gitPath: string;
-  private readonly secretValues: string[];
+  private secretConfig: readonly GitConfigEntry[];
+  /** Every secret seen so far stays redacted, also after the credentials change. */
+  private secretValues: string[];
 
   constructor(private readonly options: GitRunnerOptions = {}) {
     this.gitPath = options.gitPath ?? 'git';
-    this.secretValues = secretStrings(options.secretConfig ?? [], options.secrets ?? []);
+    this.secretConfig = options.secretConfig ?? [];
+    this.secretValues = secretStrings(this.secretConfig, options.secrets ?? []);
   }
 
   /** Whether credentials were given (a failure to authenticate then means they were refused). */
   get hasCredentials(): boolean {
-    return (this.options.secretConfig ?? []).length > 0;
+    return this.secretConfig.length > 0;
+  }
+
+  /** Credentials for the network commands from now on (the extension signs in after a first "authentication failed"). */
+  useCredentials(config: readonly GitConfigEntry[], secrets: readonly string[] = []): void {
+    this.secretConfig = config;
+    this.secretValues = [...new Set([...this.secretValues, ...secretStrings(config, secrets)])].sort((a, b) => b.length - a.length);
   }
 
   /** Keeps every secret (and credentials in URLs, and Authorization headers) out of a text. */
@@ -122,7 +131,7 @@ export class GitRunner {
     env.LC_ALL = 'C';
     env.GCM_INTERACTIVE = 'never';
     if (options.readOnly) env.GIT_OPTIONAL_LOCKS = '0';
-    const config = [...(options.config ?? []), ...(options.network ? (this.options.secretConfig ?? []) : [])];
+    const config = [...(options.config ?? []), ...(options.network ? this.secretConfig : [])];
     if (config.length) {
       // Appended after any entries the environment already has (a wrapper's, the user's).
       const first = Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0;
@@ -224,9 +233,15 @@ function secretStrings(config: readonly GitConfigEntry[], extra: readonly string
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** The credentials for a token on an HTTPS remote: an Authorization header git sends to that URL only. */
+/** The credentials for a token on an HTTPS remote: an Authorization header git sends to that host only; none for SSH remotes. */
 export function tokenConfig(remoteUrl: string, token: string, username = 'x-access-token'): GitConfigEntry[] {
-  const url = new URL(remoteUrl);
+  let url: URL;
+  try {
+    url = new URL(remoteUrl);
+  } catch {
+    return []; // scp-like SSH (git@github.com:o/r.git): the SSH agent's business, not a token's
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
   const base = `${url.protocol}//${url.host}/`;
   const basic = Buffer.from(`${username}:${token}`, 'utf8').toString('base64');
   return [{ key: `http.${base}.extraHeader`, value: `Authorization: Basic ${basic}` }];

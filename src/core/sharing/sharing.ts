@@ -9,7 +9,7 @@ import type { ReadOutcome, ReadLimits } from '../shared/repoFiles';
 import { DEFAULT_LIMITS } from '../shared/repoFiles';
 import { classifyBranchPath, type SharedFolders } from './branchPaths';
 import { noRemoteFailure, type SharingFailure } from './failure';
-import { GitRunner, type GitRunnerOptions } from './git';
+import { GitRunner, type GitConfigEntry, type GitRunnerOptions } from './git';
 import { BranchIndex, type BranchListing } from './listing';
 import { withLock } from './lock';
 import { PostQueue, type QueuedPost } from './queue';
@@ -123,6 +123,11 @@ export class Sharing {
       options.limits ?? DEFAULT_LIMITS,
       path.join(repository.stateDir, 'branch-listing'),
     );
+  }
+
+  /** Credentials for the next fetches and pushes (e.g. `tokenConfig(sharing.remoteUrl, token)` from the GitHub sign-in). */
+  useCredentials(config: readonly GitConfigEntry[], secrets: readonly string[] = []): void {
+    this.git.useCredentials(config, secrets);
   }
 
   get folders(): SharedFolders {

@@ -112,7 +112,10 @@ describe('sharing over smart HTTP with a token (git http-backend)', function () 
     assert.equal(result.failure.kind, 'auth');
     assert.equal(result.failure.reason, 'authentication failed');
     assert.ok(server.requests.every((r) => !r.authorized));
-    const report = await (await open(true)).sync();
+    // Signed in after the failure: the same Sharing takes the token for its next sync.
+    const sharing = await open(false);
+    sharing.useCredentials(tokenConfig(remoteUrl, TOKEN), [TOKEN]);
+    const report = await sharing.sync();
     assert.deepEqual(report.pushed, ['docs/standups/2026-11-24/alice.md']);
     assert.deepEqual(report.waiting, []);
     assert.deepEqual(

@@ -40,6 +40,17 @@ describe('sharing: the pieces', () => {
       assert.equal(network.GIT_TERMINAL_PROMPT, '0');
     });
 
+    it('a token only for HTTP(S) remotes; new credentials later are used and redacted from then on', () => {
+      assert.deepEqual(tokenConfig('git@github.com:acme/app.git', TOKEN), []);
+      assert.deepEqual(tokenConfig('ssh://git@github.com/acme/app.git', TOKEN), []);
+      const git = new GitRunner({ env: {} });
+      assert.equal(git.environment({ network: true }).GIT_CONFIG_COUNT, undefined);
+      git.useCredentials(secretConfig, [TOKEN]);
+      assert.equal(git.hasCredentials, true);
+      assert.equal(git.environment({ network: true }).GIT_CONFIG_KEY_0, 'http.https://github.com/.extraHeader');
+      assert.equal(git.redact(`x ${TOKEN} y`), 'x *** y');
+    });
+
     it("drops variables that would point git at another repository or index (a hook's GIT_DIR, GIT_INDEX_FILE)", () => {
       const env = new GitRunner({ env: { GIT_DIR: '/elsewhere', GIT_INDEX_FILE: '/x/index', GIT_WORK_TREE: '/w', HOME: '/h' } }).environment({});
       assert.equal(env.GIT_DIR, undefined);
