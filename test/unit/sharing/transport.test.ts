@@ -164,6 +164,38 @@ describe('sharing over git (real repositories)', function () {
     assert.equal(world.git(world.bare, 'rev-list', '--count', 'async-desk').trim(), '1');
   });
 
+  it('a branch rewritten at the remote (a force push by someone else) is said, taken as it is, and posts go on top', async () => {
+    const sa = await open(world, a);
+    const sb = await open(world, b);
+    await sa.post({ file: 'docs/standups/2026-11-21/alice.md', text: standup('alice', '2026-11-21', 'before'), author: 'alice', base: null });
+    assert.ok((await sb.sync()).fetch.ok);
+    // Someone replaces the branch with an unrelated root commit.
+    const empty = world.git(world.bare, 'mktree').trim();
+    const root = world.git(world.bare, 'commit-tree', empty, '-m', 'rewritten').trim();
+    world.git(world.bare, 'update-ref', 'refs/heads/async-desk', root);
+    const report = await sb.sync();
+    assert.ok(report.fetch.ok && report.fetch.rewritten);
+    assert.equal(world.git(b, 'rev-parse', 'origin/async-desk').trim(), root);
+    const posted = await sb.post({ file: 'docs/standups/2026-11-21/bob.md', text: standup('bob', '2026-11-21', 'after'), author: 'bob', base: null });
+    assert.equal(posted.kind, 'pushed');
+    assert.equal(world.git(world.bare, 'rev-parse', 'async-desk^').trim(), root);
+  });
+
+  it("a machine where git has no identity posts under the author's GitHub no-reply address", async () => {
+    const bare = makeWorld(['alice'], { identity: false });
+    try {
+      const clone = bare.clone('c');
+      const sharing = await open(bare, clone);
+      assert.equal(
+        (await sharing.post({ file: 'docs/standups/2026-11-21/alice.md', text: standup('alice', '2026-11-21', 'x'), author: 'alice', base: null })).kind,
+        'pushed',
+      );
+      assert.equal(bare.git(bare.bare, 'log', '-1', '--format=%an <%ae>', 'async-desk').trim(), 'alice <alice@users.noreply.github.com>');
+    } finally {
+      bare.cleanup();
+    }
+  });
+
   it('a linked worktree of a clone shares its queue and lock: state lives under the common dir, not its .git file', async () => {
     const linked = path.join(world.dir, 'a-linked');
     world.git(a, 'worktree', 'add', '-q', '-b', 'feature', linked);
