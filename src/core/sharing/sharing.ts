@@ -8,14 +8,14 @@ import * as path from 'node:path';
 import type { ReadOutcome, ReadLimits } from '../shared/repoFiles';
 import { DEFAULT_LIMITS } from '../shared/repoFiles';
 import { classifyBranchPath, type SharedFolders } from './branchPaths';
-import { noRemoteFailure, type SharingFailure } from './failure';
+import { classifyGitFailure, noRemoteFailure, type SharingFailure } from './failure';
 import { GitRunner, type GitConfigEntry, type GitRunnerOptions } from './git';
 import { BranchIndex, type BranchListing } from './listing';
 import { withLock } from './lock';
 import { PostQueue, type QueuedPost } from './queue';
 import { fetchSpecMaps, locateRepository, type Repository } from './repository';
 import { readBlobs } from './sources';
-import { deliver, fetchBranch, trackingRef, type Conflict, type Transport } from './transport';
+import { deliver, fetchBranch, trackingRef, type Conflict, type Delivery, type Transport } from './transport';
 
 export interface SharingOptions {
   /** A folder of the working tree (the workspace folder, the CLI's --root). */
@@ -146,7 +146,7 @@ export class Sharing {
       const waiting = await this.queue.get(post.file);
       const entry: QueuedPost = { ...post, queuedAt: waiting?.queuedAt ?? new Date().toISOString(), attempts: waiting?.attempts ?? 0 };
       await this.queue.put(entry);
-      const delivery = await deliver(this.transport, [entry]);
+      const delivery = await this.deliver([entry]);
       const conflict = delivery.conflicts[0];
       if (conflict) {
         await this.queue.put({ ...entry, attempts: entry.attempts + 1, conflict: { theirsBlob: conflict.theirsBlob } });
@@ -175,7 +175,7 @@ export class Sharing {
         report.waiting = await this.queue.list();
         return report;
       }
-      const delivery = await deliver(this.transport, queued);
+      const delivery = await this.deliver(queued);
       const conflicted = new Map(delivery.conflicts.map((c) => [c.file, c]));
       for (const q of queued) {
         const conflict = conflicted.get(q.file);
@@ -243,6 +243,16 @@ export class Sharing {
       });
     }
     return { ok: true, exists: fetched.exists, newPosts, rewritten: fetched.rewritten, commit: fetched.after };
+  }
+
+  /** deliver(), with anything unexpected (a git command that broke, a tree that cannot be read) as a failure: the posts stay queued. */
+  private async deliver(posts: readonly QueuedPost[]): Promise<Delivery> {
+    try {
+      return await deliver(this.transport, posts);
+    } catch (error) {
+      const failure = classifyGitFailure(error, { remote: this.remote, branch: this.branch, remoteUrl: this.remoteUrl });
+      return { landed: [], unchanged: [], conflicts: [], failure: failure.kind === 'non-fast-forward' ? { ...failure, kind: 'other' } : failure, attempts: 1 };
+    }
   }
 
   private locked<T>(work: () => Promise<T>): Promise<T> {
