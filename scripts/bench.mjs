@@ -123,7 +123,12 @@ if (!skip.has('activation')) {
         },
       });
       if (r.code !== 0 || !result) {
-        const why = output.filter((t) => /Error/.test(t)).map((t) => t.split('\n')[0]).slice(-2).join(' / ') || 'no result line';
+        const why =
+          output
+            .filter((t) => /Error/.test(t))
+            .map((t) => t.split('\n')[0])
+            .slice(-2)
+            .join(' / ') || 'no result line';
         errors.push(`${id}: exit ${r.code}; ${why}`);
         return null;
       }
@@ -132,7 +137,16 @@ if (!skip.has('activation')) {
     };
     for (let i = 0; i < runs; i++) {
       // Alternate the order, so that neither always runs right after the other's teardown.
-      const order = i % 2 === 0 ? [[OURS, repoRoot], [EMPTY, emptyExtension]] : [[EMPTY, emptyExtension], [OURS, repoRoot]];
+      const order =
+        i % 2 === 0
+          ? [
+              [OURS, repoRoot],
+              [EMPTY, emptyExtension],
+            ]
+          : [
+              [EMPTY, emptyExtension],
+              [OURS, repoRoot],
+            ];
       const got = {};
       for (const [id, path] of order) got[id] = await measure(id, path, `${id === OURS ? 'ours' : 'empty'}-${i + 1}`);
       if (got[OURS] === null || got[EMPTY] === null) continue;
@@ -160,7 +174,11 @@ if (!skip.has('scan')) {
   try {
     const generatedAt = performance.now();
     const { perFormat, sample } = generateRecords(corpus, count);
-    log(`generated ${count} records (${Object.entries(perFormat).map(([k, v]) => `${v} ${k}`).join(', ')}) in ${round(performance.now() - generatedAt, 0)} ms`);
+    log(
+      `generated ${count} records (${Object.entries(perFormat)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}) in ${round(performance.now() - generatedAt, 0)} ms`,
+    );
 
     // Cold CLI: a new Node process, as in a terminal or CI.
     const cli = join(repoRoot, 'dist', 'cli.js');
@@ -337,8 +355,14 @@ if (!skip.has('team')) {
         reparse.push(performance.now() - started);
         if (again.team.members.length !== count) throw new Error(`parseTeamFile read ${again.team.members.length} members of ${count}`);
       }
-      row('team', `parseTeamFile(), ${count} members, median of 15 re-reads (each edit)`, round(median(reparse), 1), 'ms', 50,
-        `min ${round(Math.min(...reparse), 1)}, max ${round(Math.max(...reparse), 1)}; ${(text.length / 1024).toFixed(0)} KB`);
+      row(
+        'team',
+        `parseTeamFile(), ${count} members, median of 15 re-reads (each edit)`,
+        round(median(reparse), 1),
+        'ms',
+        50,
+        `min ${round(Math.min(...reparse), 1)}, max ${round(Math.max(...reparse), 1)}; ${(text.length / 1024).toFixed(0)} KB`,
+      );
       row('team', `parseTeamFile(), ${count} members, first call in process`, round(parseMs, 1), 'ms', undefined, 'cold: JIT and zone data');
     }
   }

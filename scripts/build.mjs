@@ -79,9 +79,7 @@ if (tests) {
       ...listFiles('src').map((f) => join('src', f)),
       ...listFiles('test').map((f) => join('test', f)),
       ...listFiles('webview-ui', (f) => !/(^|\/)main\.ts$/.test(f)).map((f) => join('webview-ui', f)),
-    ].filter(
-      (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('/fixtures/'),
-    ),
+    ].filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.includes('/fixtures/')),
     outdir: 'out',
     outbase: '.',
     platform: 'node',

@@ -71,7 +71,10 @@ export function redateText(text, move, { keepHolidays = false } = {}) {
 export function storyDayOf(demoDir) {
   const standups = join(demoDir, 'docs', 'standups');
   if (!existsSync(standups)) return undefined;
-  return readdirSync(standups).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)).sort().at(-1);
+  return readdirSync(standups)
+    .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+    .sort()
+    .at(-1);
 }
 
 /**
@@ -93,7 +96,10 @@ export function copyDemo(src, dest, today = localToday()) {
     }
     const standups = join(dest, 'docs', 'standups');
     // Latest first, so a day never moves onto a folder that has not moved yet.
-    const days = readdirSync(standups).filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name)).sort().reverse();
+    const days = readdirSync(standups)
+      .filter((name) => /^\d{4}-\d{2}-\d{2}$/.test(name))
+      .sort()
+      .reverse();
     const forward = move(storyDay) > storyDay;
     for (const day of forward ? days : days.reverse()) renameSync(join(standups, day), join(standups, move(day)));
   }
@@ -103,7 +109,11 @@ export function copyDemo(src, dest, today = localToday()) {
 /** sha1 of every file below dir, by relative path. */
 export function hashes(dir) {
   const out = {};
-  for (const rel of listFiles(dir)) if (statSync(join(dir, rel)).isFile()) out[rel] = createHash('sha1').update(readFileSync(join(dir, rel))).digest('hex');
+  for (const rel of listFiles(dir))
+    if (statSync(join(dir, rel)).isFile())
+      out[rel] = createHash('sha1')
+        .update(readFileSync(join(dir, rel)))
+        .digest('hex');
   return out;
 }
 

@@ -70,18 +70,20 @@ export async function runExtensionTests(o) {
   // offline) is dropped. Everything is kept in the failure log; ASYNC_DESK_VERBOSE=1 shows it all.
   const tag = `[${randomBytes(4).toString('hex')}] `;
   let phase = 'before';
-  const print = o.onLog ?? ((line) => {
-    const out = line.level === 'error' || line.level === 'warn' ? process.stderr : process.stdout;
-    const tagged = line.text.startsWith(tag);
-    const text = tagged ? line.text.slice(tag.length) : line.text;
-    if (text === OUTPUT_BEGIN) phase = 'during';
-    else if (text === OUTPUT_END) phase = 'after';
-    else if (phase === 'during' && tagged) out.write(text + '\n');
-    else if (phase === 'during' && !isWorkbenchNoise(text)) process.stderr.write(`  [console:${line.level}] ${text}\n`);
-    // After the run the workbench reports a rejected run() (e.g. "2 integration tests failed.").
-    else if (phase === 'after' && line.level === 'error' && !isWorkbenchNoise(text)) out.write(text + '\n');
-    else if (verbose) process.stderr.write(`[workbench:${line.level}] ${text}\n`);
-  });
+  const print =
+    o.onLog ??
+    ((line) => {
+      const out = line.level === 'error' || line.level === 'warn' ? process.stderr : process.stdout;
+      const tagged = line.text.startsWith(tag);
+      const text = tagged ? line.text.slice(tag.length) : line.text;
+      if (text === OUTPUT_BEGIN) phase = 'during';
+      else if (text === OUTPUT_END) phase = 'after';
+      else if (phase === 'during' && tagged) out.write(text + '\n');
+      else if (phase === 'during' && !isWorkbenchNoise(text)) process.stderr.write(`  [console:${line.level}] ${text}\n`);
+      // After the run the workbench reports a rejected run() (e.g. "2 integration tests failed.").
+      else if (phase === 'after' && line.level === 'error' && !isWorkbenchNoise(text)) out.write(text + '\n');
+      else if (verbose) process.stderr.write(`[workbench:${line.level}] ${text}\n`);
+    });
   const isWorkbenchNoise = (text) => WORKBENCH_NOISE.test(text.split('\n')[0]);
 
   let server;

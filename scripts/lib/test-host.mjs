@@ -25,9 +25,7 @@ async function install() {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve(out) : reject(new Error(`install-test-host.sh failed (${signal ?? `exit ${code}`})`)),
-    );
+    child.on('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`install-test-host.sh failed (${signal ?? `exit ${code}`})`))));
   });
   const values = Object.fromEntries(
     stdout

@@ -11,7 +11,12 @@ import { terminalSafe } from './terminalText';
 export function tableLines(header: string[], rows: string[][]): string[] {
   const cells = [header, ...rows].map((row) => row.map(terminalSafe));
   const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)));
-  return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd());
+  return cells.map((row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** A table alone, as the whole output of a command: its lines, each ended by a line break. */

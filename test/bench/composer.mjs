@@ -11,7 +11,11 @@ import { startWorkbench, defaultWorkspace, openViewContainer, collapseView, show
 
 /** @returns {Promise<{ first: { interactive: number, keystroke: number }, reopens: { interactive: number, keystroke: number }[] }>} milliseconds */
 export async function measureComposer({ reopens = 7 } = {}) {
-  const wb = await startWorkbench(defaultWorkspace(), { name: 'bench-composer', viewport: { width: 1280, height: 900 }, settings: { 'asyncDesk.me': 'alice' } });
+  const wb = await startWorkbench(defaultWorkspace(), {
+    name: 'bench-composer',
+    viewport: { width: 1280, height: 900 },
+    settings: { 'asyncDesk.me': 'alice' },
+  });
   try {
     const { page } = wb;
     await openViewContainer(page, 'Async Desk');
@@ -31,14 +35,19 @@ export async function measureComposer({ reopens = 7 } = {}) {
       await done.waitFor({ state: 'visible', timeout: 30_000 });
       const mark = String(i % 10);
       await done.press(mark);
-      await frame.locator('#field-done').evaluate((el, m) => new Promise((resolve) => {
-        const check = () => (el.value.endsWith(m) ? resolve() : requestAnimationFrame(check));
-        check();
-      }), mark);
+      await frame.locator('#field-done').evaluate(
+        (el, m) =>
+          new Promise((resolve) => {
+            const check = () => (el.value.endsWith(m) ? resolve() : requestAnimationFrame(check));
+            check();
+          }),
+        mark,
+      );
       const keystroke = Date.now() - started;
       const t = await frame.locator('body').evaluate((b) => ({ origin: performance.timeOrigin, composer: Number(b.dataset.composerAt) }));
       const interactive = Math.round(t.origin - started + t.composer);
-      if (process.env.ASYNC_DESK_BENCH_DEBUG) console.log(`open ${i}: click → page start ${Math.round(t.origin - started)} ms, composer +${t.composer} ms, keystroke seen at ${keystroke} ms`);
+      if (process.env.ASYNC_DESK_BENCH_DEBUG)
+        console.log(`open ${i}: click → page start ${Math.round(t.origin - started)} ms, composer +${t.composer} ms, keystroke seen at ${keystroke} ms`);
       await done.press('Backspace'); // leave no draft behind
       await page.waitForTimeout(400);
       await collapseView(page, 'Today');

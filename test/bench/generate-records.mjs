@@ -7,7 +7,10 @@ import { join } from 'node:path';
 
 const STATUSES = ['proposed', 'accepted', 'accepted', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'];
 const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'];
-const WORDS = 'use adopt replace migrate split merge cache queue ledger postgres kafka grpc rest graphql redis s3 terraform helm feature flags tracing metrics logs retries idempotency keys'.split(' ');
+const WORDS =
+  'use adopt replace migrate split merge cache queue ledger postgres kafka grpc rest graphql redis s3 terraform helm feature flags tracing metrics logs retries idempotency keys'.split(
+    ' ',
+  );
 
 const pad = (n, w = 4) => String(n).padStart(w, '0');
 const pick = (arr, i) => arr[i % arr.length];
@@ -16,9 +19,16 @@ const date = (i) => {
   return d.toISOString().slice(0, 10);
 };
 const titleOf = (i) => `${pick(WORDS, i)} ${pick(WORDS, i * 7 + 3)} for ${pick(WORDS, i * 13 + 5)} ${i}`.replace(/^./, (c) => c.toUpperCase());
-const slugOf = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (title) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const paragraph = (i) =>
-  Array.from({ length: 6 }, (_, k) => `The ${pick(WORDS, i + k)} service needs ${pick(WORDS, i * 3 + k)} because ${pick(WORDS, i * 5 + k)} load grows (see #${(i + k) % 900}).`).join(' ');
+  Array.from(
+    { length: 6 },
+    (_, k) => `The ${pick(WORDS, i + k)} service needs ${pick(WORDS, i * 3 + k)} because ${pick(WORDS, i * 5 + k)} load grows (see #${(i + k) % 900}).`,
+  ).join(' ');
 
 function native(i, n, linkTo) {
   const status = pick(STATUSES, i);

@@ -6,8 +6,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ZONES = ['Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Auckland', 'Pacific/Chatham', 'Africa/Lagos', 'America/St_Johns', 'UTC'];
-const WORDS = 'ledger export migration cache queue postgres kafka grpc retries idempotency tracing metrics dashboard runbook alerts replica backfill webhook schema review'.split(' ');
+const ZONES = [
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Adelaide',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'Africa/Lagos',
+  'America/St_Johns',
+  'UTC',
+];
+const WORDS =
+  'ledger export migration cache queue postgres kafka grpc retries idempotency tracing metrics dashboard runbook alerts replica backfill webhook schema review'.split(
+    ' ',
+  );
 const DAY = 86_400_000;
 
 const pick = (arr, i) => arr[((i % arr.length) + arr.length) % arr.length];
@@ -17,7 +36,8 @@ const isoDay = (d) => new Date(d * DAY).toISOString().slice(0, 10);
 /** The team file: `members` people, default hours, Mon-Fri, in ZONES. */
 export function teamFile(members) {
   const lines = ['team: Bench', 'members:'];
-  for (let m = 0; m < members; m++) lines.push(`  - github: ${login(m)}`, `    name: Member ${String(m).padStart(3, '0')}`, `    timezone: ${pick(ZONES, m * 7)}`);
+  for (let m = 0; m < members; m++)
+    lines.push(`  - github: ${login(m)}`, `    name: Member ${String(m).padStart(3, '0')}`, `    timezone: ${pick(ZONES, m * 7)}`);
   return `${lines.join('\n')}\n`;
 }
 

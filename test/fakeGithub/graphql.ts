@@ -218,8 +218,18 @@ function projectObject(ctx: GraphQLContext, p: FakeProject) {
       const field = p.fields.find((f) => f.name === args.name);
       return field ? fieldObject(ctx, p, field) : null;
     },
-    fields: (args: Record<string, unknown>) => connection('fields', p.fields.map((f) => fieldObject(ctx, p, f)), args),
-    items: (args: Record<string, unknown>) => connection('items', p.items.map((i) => itemObject(ctx, p, i)), args),
+    fields: (args: Record<string, unknown>) =>
+      connection(
+        'fields',
+        p.fields.map((f) => fieldObject(ctx, p, f)),
+        args,
+      ),
+    items: (args: Record<string, unknown>) =>
+      connection(
+        'items',
+        p.items.map((i) => itemObject(ctx, p, i)),
+        args,
+      ),
   };
 }
 

@@ -141,7 +141,10 @@ export const restHandlers: Record<string, Handler> = {
     const title = String(body.title);
     if (!title.trim()) return validationFailed([{ resource: 'Milestone', code: 'missing_field', field: 'title' }]);
     if (repo.milestones.some((m) => m.title === title)) return validationFailed([{ resource: 'Milestone', code: 'already_exists', field: 'title' }]);
-    const now = ctx.state.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = ctx.state
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     const created = {
       id: ctx.state.newId(),
       number: repo.milestones.length + 1,
@@ -189,7 +192,10 @@ export const restHandlers: Record<string, Handler> = {
     if (errors.length) return validationFailed(errors);
     // Labels that do not exist yet are created, as GitHub does for users who may push.
     for (const name of labels) if (!repo.labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) repo.labels.push(ctx.state.newLabel(name));
-    const now = ctx.state.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = ctx.state
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     const created: FakeIssue = {
       id: ctx.state.newId(),
       number: repo.issues.length + 1,

@@ -287,11 +287,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (isGraphQL && (status ?? 200) === 200) {
       send(res, rec, 200, { errors: [{ type: 'RATE_LIMITED', message: `API rate limit already exceeded for user ID ${id}.` }] }, headers);
     } else {
-      send(res, rec, status ?? 403, {
-        message: `API rate limit exceeded for user ID ${id}. If you reach out to GitHub Support for help, please include the request ID.`,
-        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits',
-        status: String(status ?? 403),
-      }, headers);
+      send(
+        res,
+        rec,
+        status ?? 403,
+        {
+          message: `API rate limit exceeded for user ID ${id}. If you reach out to GitHub Support for help, please include the request ID.`,
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits',
+          status: String(status ?? 403),
+        },
+        headers,
+      );
     }
   }
 
@@ -426,7 +432,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     });
     if (checkResponses && result.body !== undefined) {
       const problems = rest().checkResponse(op!, result.status, result.body);
-      if (problems.length) violation('invalid-response', rec, problems.map((p) => `fake response ${result.status} of ${op!.id}: ${p}`));
+      if (problems.length)
+        violation(
+          'invalid-response',
+          rec,
+          problems.map((p) => `fake response ${result.status} of ${op!.id}: ${p}`),
+        );
     }
     if (await lostAnswer(req, res, rec, isGraphQL, rateHeaders)) return;
     send(res, rec, result.status, result.body ?? '', { ...rateHeaders, ...result.headers });

@@ -282,7 +282,9 @@ export class FakeState {
       closed: init.closed ?? false,
       fields: [...DEFAULT_PROJECT_FIELDS, ...Object.entries(init.fields ?? {})].map(([name, type]) => field(name, type)),
       items: [],
-      createdAt: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      createdAt: this.now()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
     };
     this.projects.push(project);
     return project;

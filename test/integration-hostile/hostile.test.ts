@@ -84,7 +84,11 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
       return s?.decisions.totals.records === 2 ? s : undefined;
     });
     assert.equal(state.trusted, !restricted);
-    assert.deepEqual(state.decisions.attention.map((a) => a.title), ['Use Kafka'], 'only the valid proposal needs a decision');
+    assert.deepEqual(
+      state.decisions.attention.map((a) => a.title),
+      ['Use Kafka'],
+      'only the valid proposal needs a decision',
+    );
   });
 
   it('the digest reads the valid standup; the standups linked to devices, outside or a FIFO are problems', async () => {
@@ -96,7 +100,10 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
       const s = await todayState();
       return s?.digest?.date === DAY && s.digest.entries.some((e) => e.github === 'alice' && e.status === 'posted') ? s : undefined;
     });
-    assert.ok(state.digest!.entries.every((e) => e.github === 'alice' || e.status !== 'posted'), JSON.stringify(state.digest!.entries.map((e) => [e.github, e.status])));
+    assert.ok(
+      state.digest!.entries.every((e) => e.github === 'alice' || e.status !== 'posted'),
+      JSON.stringify(state.digest!.entries.map((e) => [e.github, e.status])),
+    );
     await expectProblem(`docs/standups/${DAY}/bob.md`, /outside the workspace folder; not read\./);
     await expectProblem(`docs/standups/${DAY}/carol.md`, /not a regular file \(a FIFO\)/);
     await expectProblem('docs/standups/2026-11-23', /outside the workspace folder/);
@@ -180,7 +187,9 @@ describe(`A hostile workspace (${restricted ? 'Restricted Mode' : 'trusted'})`, 
     const ms = performance.now() - started;
     assert.ok(ms < 1000, `a command took ${ms.toFixed(0)} ms`);
     assert.ok(lag.max < 1000, `the event loop stalled for ${lag.max.toFixed(0)} ms during ${lag.at}`);
-    console.log(`hostile workspace (${restricted ? 'restricted' : 'trusted'}): longest event-loop stall ${lag.max.toFixed(0)} ms (${lag.at}); a command answered in ${ms.toFixed(0)} ms`);
+    console.log(
+      `hostile workspace (${restricted ? 'restricted' : 'trusted'}): longest event-loop stall ${lag.max.toFixed(0)} ms (${lag.at}); a command answered in ${ms.toFixed(0)} ms`,
+    );
   });
 
   if (restricted) {

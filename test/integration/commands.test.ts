@@ -13,8 +13,16 @@ describe('Contributed commands', () => {
     const missing = contributed.filter((c) => !registered.has(c.command)).map((c) => c.command);
     assert.deepEqual(missing, [], 'contributed but not registered');
     const proxied = new Set<string>(COMMAND_IDS);
-    assert.deepEqual(contributed.map((c) => c.command).filter((id) => !proxied.has(id)), [], 'contributed but missing from COMMAND_IDS');
-    assert.deepEqual(COMMAND_IDS.filter((id) => !contributed.some((c) => c.command === id)), [], 'in COMMAND_IDS but not contributed');
+    assert.deepEqual(
+      contributed.map((c) => c.command).filter((id) => !proxied.has(id)),
+      [],
+      'contributed but missing from COMMAND_IDS',
+    );
+    assert.deepEqual(
+      COMMAND_IDS.filter((id) => !contributed.some((c) => c.command === id)),
+      [],
+      'in COMMAND_IDS but not contributed',
+    );
     const uncategorised = contributed.filter((c) => c.category !== 'Async Desk').map((c) => c.command);
     assert.deepEqual(uncategorised, [], 'without the Async Desk category');
   });
@@ -26,10 +34,14 @@ describe('Contributed commands', () => {
     // VS Code registers `<view id>.focus` (and the like) for each of our views; those are its own.
     const views = (extension.packageJSON as { contributes: { views: Record<string, { id: string }[]> } }).contributes.views;
     const viewIds = Object.values(views).flatMap((list) => list.map((v) => v.id));
-    const viewCommand = (id: string) => viewIds.some((v) => id.startsWith(`${v}.`) && /^(focus|resetViewLocation|toggleVisibility|removeView|open)$/.test(id.slice(v.length + 1)));
+    const viewCommand = (id: string) =>
+      viewIds.some((v) => id.startsWith(`${v}.`) && /^(focus|resetViewLocation|toggleVisibility|removeView|open)$/.test(id.slice(v.length + 1)));
     const ours = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('asyncDesk.') && !viewCommand(id));
     assert.ok(ours.length >= contributed.size, 'the contributed commands are registered');
-    assert.deepEqual(ours.filter((id) => !contributed.has(id)), []);
+    assert.deepEqual(
+      ours.filter((id) => !contributed.has(id)),
+      [],
+    );
   });
 
   it('activation is not eager: no "*" or onStartupFinished', async () => {

@@ -41,9 +41,7 @@ describe('Decision records', function () {
   });
 
   it('an overdue review-by date is a warning on its line; valid records have no errors', async () => {
-    const diagnostics = await waitFor('review-overdue diagnostic on 0003', () =>
-      diagnosticsOf(R3).find((d) => d.code === 'review-overdue'),
-    );
+    const diagnostics = await waitFor('review-overdue diagnostic on 0003', () => diagnosticsOf(R3).find((d) => d.code === 'review-overdue'));
     const text = await readText(R3);
     const reviewLine = text.split(/\r?\n/).findIndex((l) => l.startsWith('review-by:'));
     assert.equal(diagnostics.range.start.line, reviewLine);
@@ -57,8 +55,15 @@ describe('Decision records', function () {
       const t = await lensTitles(R2);
       return t.length > 1 ? t : undefined;
     });
-    assert.ok(titles.some((t) => t.includes('proposed')), titles.join(' | '));
-    for (const action of ['Accept', 'Reject', 'Supersede']) assert.ok(titles.some((t) => t.includes(action)), `${action} in ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => t.includes('proposed')),
+      titles.join(' | '),
+    );
+    for (const action of ['Accept', 'Reject', 'Supersede'])
+      assert.ok(
+        titles.some((t) => t.includes(action)),
+        `${action} in ${titles.join(' | ')}`,
+      );
     const accepted = await lensTitles(R1);
     assert.ok(!accepted.some((t) => t.includes('Accept')), 'an accepted record offers no Accept');
     assert.ok(accepted.some((t) => t.includes('Deprecate')));
@@ -81,11 +86,16 @@ describe('Decision records', function () {
   it('hover on a reference shows the record title and status', async () => {
     const notes = fileUri('docs/notes.md');
     const document = await vscode.workspace.openTextDocument(notes);
-    const lineNo = document.getText().split(/\r?\n/).findIndex((l) => l.includes('ADR-0002'));
+    const lineNo = document
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => l.includes('ADR-0002'));
     assert.ok(lineNo >= 0, 'notes.md mentions ADR-0002');
     const column = document.lineAt(lineNo).text.indexOf('ADR-0002') + 3;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes, new vscode.Position(lineNo, column));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n')
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)))
+      .join('\n')
       .replace(/&nbsp;/g, ' '); // MarkdownString.appendText escapes spaces
     assert.match(text, /Use Postgres for the ledger/);
     assert.match(text, /proposed/);
@@ -99,7 +109,7 @@ describe('Decision records', function () {
     assert.notEqual(after, before);
   });
 
-  it('a status change on a record with unsaved edits goes into the editor, not over the user\'s work', async () => {
+  it("a status change on a record with unsaved edits goes into the editor, not over the user's work", async () => {
     const document = await vscode.workspace.openTextDocument(fileUri(R2));
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, '\nAn unsaved thought.'));
@@ -177,7 +187,10 @@ describe('Decision records', function () {
   });
 
   it('creating a file in the folder updates the index without a refresh (file watcher)', async () => {
-    await writeText(`${DIR}/0010-retire-the-legacy-api.md`, '---\nstatus: draft\ndate: 2026-11-21\n---\n# Retire the legacy API\n\n## Context\n\nstatus: invalid below front matter is fine.\n');
+    await writeText(
+      `${DIR}/0010-retire-the-legacy-api.md`,
+      '---\nstatus: draft\ndate: 2026-11-21\n---\n# Retire the legacy API\n\n## Context\n\nstatus: invalid below front matter is fine.\n',
+    );
     await waitFor('CodeLens on the new file', async () => (await lensTitles(`${DIR}/0010-retire-the-legacy-api.md`)).some((t) => t.includes('draft')));
     await writeText(`${DIR}/0011-broken.md`, '---\nstatus: maybe\n---\n# Broken status\n');
     const problem = await waitFor('unknown-status diagnostic', () => diagnosticsOf(`${DIR}/0011-broken.md`).find((d) => d.code === 'unknown-status'));
@@ -187,21 +200,27 @@ describe('Decision records', function () {
   it('a category folder that arrives or goes at once (a pull, a branch switch) updates the index', async () => {
     const titles = ['Ship the mobile app with Expo', 'Store mobile sessions in the keychain'];
     await Promise.all(
-      titles.map((title, i) => writeText(`${DIR}/mobile/000${i + 1}-${title.toLowerCase().replace(/ /g, '-')}.md`, `---\nstatus: proposed\ndate: 2026-11-21\n---\n# ${title}\n`)),
+      titles.map((title, i) =>
+        writeText(`${DIR}/mobile/000${i + 1}-${title.toLowerCase().replace(/ /g, '-')}.md`, `---\nstatus: proposed\ndate: 2026-11-21\n---\n# ${title}\n`),
+      ),
     );
     const notes = fileUri('docs/notes.md');
     const document = await vscode.workspace.openTextDocument(notes);
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, '\nSee ADR-'));
     const offered = async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', notes, document.lineAt(document.lineCount - 1).range.end);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        notes,
+        document.lineAt(document.lineCount - 1).range.end,
+      );
       const text = JSON.stringify(list.items.map((i) => [i.label, i.detail, i.insertText]));
       return titles.filter((t) => text.includes(t));
     };
     try {
       await waitFor('both records of the new folder offered', async () => (await offered()).length === titles.length);
       await fsp.rm(fileUri(`${DIR}/mobile`).fsPath, { recursive: true, force: true });
-      await waitFor('the deleted folder\'s records no longer offered', async () => (await offered()).length === 0);
+      await waitFor("the deleted folder's records no longer offered", async () => (await offered()).length === 0);
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

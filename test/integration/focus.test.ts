@@ -67,10 +67,14 @@ describe('Focus session', function () {
     assert.match(started.statusBar.tooltip, /^Focus session until \d\d:\d\d \(.+\): .* left\.\nDo Not Disturb is on/);
     assert.match(started.statusBar.accessibilityLabel ?? '', /^Focus session, (1 minute|less than a minute) left, until \d\d:\d\d/);
     assert.ok(started.statusBar.name, 'the item has a name');
-    const later = await waitFor('the countdown to move', async () => {
-      const s = await snapshot();
-      return s.statusBar.text !== started.statusBar.text ? s : undefined;
-    }, 3_000);
+    const later = await waitFor(
+      'the countdown to move',
+      async () => {
+        const s = await snapshot();
+        return s.statusBar.text !== started.statusBar.text ? s : undefined;
+      },
+      3_000,
+    );
     assert.match(later.statusBar.text, /^\$\(eye-closed\) Focus 00:[0-5]\d left$/);
 
     // Starting again while it runs changes nothing: no second toggle, same end.
@@ -122,10 +126,14 @@ describe('Focus session', function () {
   it('ends by itself at its end time', async () => {
     const started = await start({ until: new Date(Date.now() + 1_500).toISOString() });
     assert.equal(started.active, true);
-    const ended = await waitFor('the session to end', async () => {
-      const s = await snapshot();
-      return s.session === null && s.dndToggles > started.dndToggles ? s : undefined;
-    }, 6_000);
+    const ended = await waitFor(
+      'the session to end',
+      async () => {
+        const s = await snapshot();
+        return s.session === null && s.dndToggles > started.dndToggles ? s : undefined;
+      },
+      6_000,
+    );
     assert.equal(ended.owner, null);
     await sleep(1_200); // a countdown tick or two later: still exactly one toggle back
     const settled = await snapshot();

@@ -21,11 +21,15 @@ describe('adr-tools and log4brains folders', function () {
     const old = 'doc/architecture/0001-record-architecture-decisions.md';
     await writeText(
       old,
-      '# 1. Record architecture decisions\n\nDate: 2026-10-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record the architectural decisions made on this project.\n\n## Decision\n\nWe will use Architecture Decision Records, as described by Michael Nygard.\n\n## Consequences\n\nSee Michael Nygard\'s article.\n',
+      "# 1. Record architecture decisions\n\nDate: 2026-10-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record the architectural decisions made on this project.\n\n## Decision\n\nWe will use Architecture Decision Records, as described by Michael Nygard.\n\n## Consequences\n\nSee Michael Nygard's article.\n",
     );
     await writeText('.adr-dir', 'doc/architecture\n');
     await waitFor('the adr-tools record to be indexed', async () => (await lensTitles(old)).some((t) => t.includes('accepted')));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.decisions.supersede', fileUri(old), { title: 'Use MADR for new records', owner: null, open: false });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('asyncDesk.decisions.supersede', fileUri(old), {
+      title: 'Use MADR for new records',
+      owner: null,
+      open: false,
+    });
     assert.equal(vscode.workspace.asRelativePath(uri), 'doc/architecture/0002-use-madr-for-new-records.md');
     const oldText = await readText(old);
     assert.match(oldText, /^## Status\n\nSuperceded by \[2\. Use MADR for new records\]\(0002-use-madr-for-new-records\.md\)\n/m);

@@ -16,7 +16,10 @@ describe('Test harness', () => {
     const runner = Number(process.env.ASYNC_DESK_RUNNER_NOW);
     if (!Number.isFinite(runner)) this.skip(); // started by another runner (test-electron)
     const drift = Math.abs(Date.now() - runner);
-    assert.ok(drift < 10 * 60_000, `the host's clock (${new Date().toISOString()}) is ${Math.round(drift / 60_000)} min from the runner's (${new Date(runner).toISOString()})`);
+    assert.ok(
+      drift < 10 * 60_000,
+      `the host's clock (${new Date().toISOString()}) is ${Math.round(drift / 60_000)} min from the runner's (${new Date(runner).toISOString()})`,
+    );
   });
 
   it('opens the test workspace folder', () => {

@@ -74,10 +74,16 @@ describe('Issues from templates', function () {
     due = addDays(isoDateInZone(new Date(), 'Europe/Berlin'), 7);
     while (!isWorkingDay(dayNumber(due)!, alice, team)) due = addDays(due, 1);
     await testHooks(); // loads the features bundle
-    github = await startFakeGitHub({ users: ['alice', 'bob', 'carol'], repos: { 'acme/ledger': { collaborators: { octocat: 'push', alice: 'push', bob: 'push' }, labels: ['bug', 'triage'] } } });
+    github = await startFakeGitHub({
+      users: ['alice', 'bob', 'carol'],
+      repos: { 'acme/ledger': { collaborators: { octocat: 'push', alice: 'push', bob: 'push' }, labels: ['bug', 'triage'] } },
+    });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
     await (await testHooks()).signInWithToken(DEFAULT_TOKEN);
-    await writeText('.git/config', '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/ledger.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n');
+    await writeText(
+      '.git/config',
+      '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/ledger.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+    );
   });
 
   afterEach(() => {
@@ -91,12 +97,14 @@ describe('Issues from templates', function () {
     await github?.close();
   });
 
-  it('opens a form from the repo template, fills it and sends exactly github.com\'s body with the due line', async () => {
+  it("opens a form from the repo template, fills it and sends exactly github.com's body with the due line", async () => {
     github.reset();
     const panel = await form();
-    const init = panel.sent.find((m) => m.type === 'init') as unknown as { init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues } };
+    const init = panel.sent.find((m) => m.type === 'init') as unknown as {
+      init: { repo: string; template: { fields: unknown[]; labels: string[] }; values: FormValues };
+    };
     assert.equal(init.init.repo, 'acme/ledger');
-    assert.deepEqual(init.init.template.labels, ['bug', 'triage'], 'template labels plus the team file\'s labels for bug_report');
+    assert.deepEqual(init.init.template.labels, ['bug', 'triage'], "template labels plus the team file's labels for bug_report");
     assert.equal(init.init.values.due, '+1 workday', "the team file's due for bug_report");
     assert.equal(init.init.values.answers.environment, 'staging', 'the dropdown default');
     // The markdown element reaches the webview as an inert tree: formatting and the https link kept,
@@ -122,7 +130,11 @@ describe('Issues from templates', function () {
     assert.equal(derived.due.theirs, `${weekday} ${dayOfMonth} ${month} 17:30 Europe/Berlin`);
 
     const outcome = await panel.handle({ type: 'submit', values: values() });
-    assert.equal(outcome?.kind, 'created', `${JSON.stringify(outcome)}; requests: ${github.requests.map((r) => `${r.method} ${r.path}${JSON.stringify(r.query)} ${r.status}`).join(', ')}`);
+    assert.equal(
+      outcome?.kind,
+      'created',
+      `${JSON.stringify(outcome)}; requests: ${github.requests.map((r) => `${r.method} ${r.path}${JSON.stringify(r.query)} ${r.status}`).join(', ')}`,
+    );
     const posts = github.requests.filter((r) => r.method === 'POST' && r.path === '/repos/acme/ledger/issues');
     assert.equal(posts.length, 1);
     const sent = posts[0]!.body as { title: string; body: string; labels: string[]; assignees: string[] };
@@ -130,7 +142,10 @@ describe('Issues from templates', function () {
     const expected = `${renderIssueBody(template, answers)}\n\nDue: ${due} (${weekday}) 17:30 Europe/Berlin, end of day for @alice`;
     assert.equal(sent.body.replace(MARKER, ''), expected);
     assert.match(sent.body, MARKER, 'the hidden idempotency marker');
-    assert.match(sent.body, /^### Ledger version\n\n2026\.11\.3\n\n### What happened\?\n\nExpected: one posting\nActual: two postings\n\n### Relevant log output\n\n_No response_\n\n/);
+    assert.match(
+      sent.body,
+      /^### Ledger version\n\n2026\.11\.3\n\n### What happened\?\n\nExpected: one posting\nActual: two postings\n\n### Relevant log output\n\n_No response_\n\n/,
+    );
     assert.equal(sent.title, '[Bug]: double posting');
     assert.deepEqual(sent.labels, ['bug', 'triage']);
     assert.deepEqual(sent.assignees, ['alice']);
@@ -173,13 +188,21 @@ describe('Issues from templates', function () {
     github.failNext({
       status: 422,
       match: { method: 'POST', path: '/repos/acme/ledger/issues' },
-      body: { message: 'Validation Failed', errors: [{ resource: 'Issue', field: 'title', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '422' },
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Issue', field: 'title', code: 'invalid' }],
+        documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+        status: '422',
+      },
     });
     const panel = await form();
     const outcome = await panel.handle({ type: 'submit', values: values({ title: '[Bug]: rejected' }) });
     assert.equal(outcome?.kind, 'failed');
     assert.equal(outcome.failure.queued, false);
-    assert.ok(outcome.failure.fieldErrors.some((e: { field: string }) => e.field === 'title'), JSON.stringify(outcome.failure));
+    assert.ok(
+      outcome.failure.fieldErrors.some((e: { field: string }) => e.field === 'title'),
+      JSON.stringify(outcome.failure),
+    );
     assert.ok((await service()).drafts.get(panel.draftId));
   });
 
@@ -217,7 +240,12 @@ describe('Issues from templates', function () {
     });
     await config().update('decisionsDir', undefined, vscode.ConfigurationTarget.Workspace);
     assert.match(text, new RegExp(`issues: .*"#${outcome.result.number}"`));
-    assert.match(text, new RegExp(`## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`));
+    assert.match(
+      text,
+      new RegExp(
+        `## Follow-ups[\\s\\S]*- \\[#${outcome.result.number}\\]\\(${outcome.result.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) Follow-up: snapshot retention`,
+      ),
+    );
   });
 
   it("from the Decisions view's context menu: the record's tree node is the record the issue follows up", async () => {
@@ -245,7 +273,10 @@ describe('Issues from templates', function () {
 
   it('a broken issue template gets diagnostics with its line, as `async-desk check` reports them', async () => {
     const file = '.github/ISSUE_TEMPLATE/broken.yml';
-    await writeText(file, 'name: Broken\ndescription: x\nbody:\n  - type: input\n    id: a\n    attributes: { label: A }\n  - type: date\n    attributes: { label: When }\n  - type: input\n    id: a\n    attributes: { label: Again }\n');
+    await writeText(
+      file,
+      'name: Broken\ndescription: x\nbody:\n  - type: input\n    id: a\n    attributes: { label: A }\n  - type: date\n    attributes: { label: When }\n  - type: input\n    id: a\n    attributes: { label: Again }\n',
+    );
     try {
       const document = await vscode.workspace.openTextDocument(fileUri(file));
       const diagnostics = await waitFor('template diagnostics', () => {
@@ -255,7 +286,10 @@ describe('Issues from templates', function () {
       const unknownType = diagnostics.find((d) => /"date" is not a field type/.test(d.message));
       assert.ok(unknownType, diagnostics.map((d) => d.message).join(' | '));
       assert.equal(unknownType.range.start.line, 6);
-      assert.ok(diagnostics.some((d) => /duplicate/i.test(d.message) && d.range.start.line >= 8), diagnostics.map((d) => `${d.range.start.line}: ${d.message}`).join(' | '));
+      assert.ok(
+        diagnostics.some((d) => /duplicate/i.test(d.message) && d.range.start.line >= 8),
+        diagnostics.map((d) => `${d.range.start.line}: ${d.message}`).join(' | '),
+      );
     } finally {
       await fsp.rm(fileUri(file).fsPath, { force: true });
     }

@@ -14,7 +14,11 @@ import { activateExtension, fileUri, readText, setClock, waitFor, writeText, tes
 
 type Prompt = { title: string; value: string; validationMessage: string };
 
-const headings = (text: string) => text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+const headings = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('## '))
+    .map((l) => l.slice(3));
 const frontMatter = (text: string, key: string) => new RegExp(`^${key}: (.*)$`, 'm').exec(text.split('\n---\n')[0]!)?.[1];
 const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
 
@@ -36,11 +40,21 @@ function cursorPlace(): { heading: string | undefined; line: string; character: 
   assert.ok(editor, 'an editor is open');
   const { line, character } = editor.selection.active;
   const lines = editor.document.getText().split('\n');
-  return { heading: lines.slice(0, line).reverse().find((l) => l.startsWith('## ')), line: lines[line]!, character };
+  return {
+    heading: lines
+      .slice(0, line)
+      .reverse()
+      .find((l) => l.startsWith('## ')),
+    line: lines[line]!,
+    character,
+  };
 }
 
 function assertSections(text: string, kind: RitualKind): void {
-  assert.deepEqual(headings(text), RITUAL_SECTIONS[kind].map((s) => s.heading));
+  assert.deepEqual(
+    headings(text),
+    RITUAL_SECTIONS[kind].map((s) => s.heading),
+  );
   assert.equal(frontMatter(text, 'kind'), kind);
 }
 
@@ -59,7 +73,7 @@ describe('Rituals', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('New Weekly Update from the palette (no arguments): this week\'s file for you, cursor under Outcomes shipped', async () => {
+  it("New Weekly Update from the palette (no arguments): this week's file for you, cursor under Outcomes shipped", async () => {
     const result = await run('asyncDesk.rituals.newWeeklyUpdate');
     assert.ok(result?.created, 'created');
     const text = await readText(relative(result.uri));
@@ -130,7 +144,10 @@ describe('Rituals', function () {
 
   it('New Retrospective honours docs/templates/retrospective.md and reports an unknown placeholder with file and line', async () => {
     const template = 'docs/templates/retrospective.md';
-    await writeText(template, '---\nkind: retrospective\nsprint: {{sprint}}\ndate: {{date}}\n---\n# {{title}} ({{team}})\n\nFacilitated by @{{author}}.\n\n## Start\n<!-- What to start doing -->\n- \n\n## Stop\n- \n');
+    await writeText(
+      template,
+      '---\nkind: retrospective\nsprint: {{sprint}}\ndate: {{date}}\n---\n# {{title}} ({{team}})\n\nFacilitated by @{{author}}.\n\n## Start\n<!-- What to start doing -->\n- \n\n## Stop\n- \n',
+    );
     try {
       const result = await run('asyncDesk.rituals.newRetrospective', { title: 'Sprint 42: payouts', date: '2026-11-20', author: 'alice' });
       assert.ok(result?.created);
@@ -162,11 +179,18 @@ describe('Rituals', function () {
     const text = await readText('docs/working-agreement.md');
     assertSections(text, 'working-agreement');
     assert.equal(frontMatter(text, 'team'), 'Ledger');
-    assert.equal(frontMatter(text, 'date'), localIsoDate(new Date('2026-11-24T09:30:00Z')), "that instant's date in your zone (no asyncDesk.me here: this machine's)");
+    assert.equal(
+      frontMatter(text, 'date'),
+      localIsoDate(new Date('2026-11-24T09:30:00Z')),
+      "that instant's date in your zone (no asyncDesk.me here: this machine's)",
+    );
     assert.match(text, /^# Ledger working agreement$/m);
     // Kathmandu's day ends before New York's begins, whatever the date: no shared time, pairs instead.
     assert.match(text, /## Core hours\n<!--.*-->\nThere is no time when all 3 members work at the same time\.\n/);
-    assert.match(text, /^\| @alice \+ @carol \| \w{3} 08:00-12:15 \(4 h 15 min\) \| @alice \w{3} 09:00-13:15 Europe\/Berlin; @carol \w{3} 13:45-18:00 Asia\/Kathmandu \|$/m);
+    assert.match(
+      text,
+      /^\| @alice \+ @carol \| \w{3} 08:00-12:15 \(4 h 15 min\) \| @alice \w{3} 09:00-13:15 Europe\/Berlin; @carol \w{3} 13:45-18:00 Asia\/Kathmandu \|$/m,
+    );
     assert.match(text, /^\| @alice \+ @bob \| /m);
     assert.match(text, /^Never at the same time: @bob \+ @carol\.$/m);
     assert.match(text, /^\| urgent \| 15 minutes \| \|$/m);

@@ -60,7 +60,7 @@ describe('Standups: the Today composer', function () {
     await setClock(undefined);
   });
 
-  it('pre-fills Done from the previous working day\'s Next and carries open blockers', async () => {
+  it("pre-fills Done from the previous working day's Next and carries open blockers", async () => {
     const team = parseTeamFile(await readText('.github/team.yml'), '.github/team.yml').team;
     const alice = team.members.find((m) => m.github === 'alice')!;
     const previous = previousWorkingDay(today, alice, team);
@@ -72,7 +72,7 @@ describe('Standups: the Today composer', function () {
     assert.equal(s.composer!.date, today);
     assert.equal(s.composer!.file, file);
     assert.equal(s.composer!.exists, false);
-    assert.equal(s.composer!.saved.done, 'Ship the ledger export\nReview @bob\'s PR');
+    assert.equal(s.composer!.saved.done, "Ship the ledger export\nReview @bob's PR");
     assert.deepEqual(s.composer!.saved.blockerRows, [{ text: 'Waiting for staging credentials from @carol', checked: false }]);
   });
 
@@ -82,7 +82,12 @@ describe('Standups: the Today composer', function () {
       type: 'save',
       date: today,
       base: s.composer!.revision,
-      fields: fields({ done: 'Shipped ledger export (#412)', next: '- Review @bob\'s migration PR', blockerRows: s.composer!.saved.blockerRows, newBlockers: 'Need a decision on retries' }),
+      fields: fields({
+        done: 'Shipped ledger export (#412)',
+        next: "- Review @bob's migration PR",
+        blockerRows: s.composer!.saved.blockerRows,
+        newBlockers: 'Need a decision on retries',
+      }),
     });
     assert.equal(
       await readText(file),
@@ -149,9 +154,18 @@ describe('Standups: digest, view and summary', function () {
   before(async () => {
     await activateExtension();
     await setMe('bob');
-    await writeText('docs/standups/2026-11-24/carol.md', '---\nauthor: carol\ndate: 2026-11-24\n---\n## Done\n- Alerts for the ledger\n## Next\n- On-call handover\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
-    await writeText('docs/standups/2026-11-23/carol.md', '---\nauthor: carol\ndate: 2026-11-23\n---\n## Done\n- Dashboards\n## Next\n- Alerts\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
-    await writeText('docs/standups/2026-11-20/carol.md', '---\nauthor: carol\ndate: 2026-11-20\n---\n## Done\n- Runbook\n## Next\n- Dashboards\n## Blockers\n- [ ] Need @bob to review the alert rules\n');
+    await writeText(
+      'docs/standups/2026-11-24/carol.md',
+      '---\nauthor: carol\ndate: 2026-11-24\n---\n## Done\n- Alerts for the ledger\n## Next\n- On-call handover\n## Blockers\n- [ ] Need @bob to review the alert rules\n',
+    );
+    await writeText(
+      'docs/standups/2026-11-23/carol.md',
+      '---\nauthor: carol\ndate: 2026-11-23\n---\n## Done\n- Dashboards\n## Next\n- Alerts\n## Blockers\n- [ ] Need @bob to review the alert rules\n',
+    );
+    await writeText(
+      'docs/standups/2026-11-20/carol.md',
+      '---\nauthor: carol\ndate: 2026-11-20\n---\n## Done\n- Runbook\n## Next\n- Dashboards\n## Blockers\n- [ ] Need @bob to review the alert rules\n',
+    );
     await setClock('2026-11-24T09:30:00Z');
     await vscode.commands.executeCommand('asyncDesk.today.focus');
   });
@@ -166,7 +180,10 @@ describe('Standups: digest, view and summary', function () {
     // has nothing for the 24th; Bob (New York, 04:30) has not started his day.
     await send({ type: 'digestDay', date: '2026-11-24' });
     // The files written in before() reach the index through the file watcher: wait for Carol's.
-    const s = await stateWhere('the digest of 24 Nov with Carol\'s standup', (st) => st.digest?.date === '2026-11-24' && !!st.digest.entries.find((e) => e.github === 'carol' && e.status === 'posted'));
+    const s = await stateWhere(
+      "the digest of 24 Nov with Carol's standup",
+      (st) => st.digest?.date === '2026-11-24' && !!st.digest.entries.find((e) => e.github === 'carol' && e.status === 'posted'),
+    );
     const byLogin = new Map(s.digest!.entries.map((e) => [e.github, e]));
     assert.equal(byLogin.get('carol')!.status, 'posted');
     assert.equal(byLogin.get('bob')!.status, 'not-started');
@@ -184,7 +201,10 @@ describe('Standups: digest, view and summary', function () {
     // (The composer tests may have posted Alice's standup for the real today, which can be this Sunday.)
     const entries = sunday.digest!.entries;
     const posted = entries.filter((e) => e.status === 'posted').length;
-    assert.ok(entries.every((e) => e.dayOff || e.status === 'posted'), JSON.stringify(entries.map((e) => [e.github, e.status, e.dayOff])));
+    assert.ok(
+      entries.every((e) => e.dayOff || e.status === 'posted'),
+      JSON.stringify(entries.map((e) => [e.github, e.status, e.dayOff])),
+    );
     assert.ok(entries.length - posted >= 2, 'Bob and Carol have not posted');
     assert.deepEqual(sunday.digest!.counts, { posted, 'not-started': 0, missing: 0, away: 0, dayOff: entries.length - posted });
     await send({ type: 'digestDay', date: '2026-11-24' });
@@ -205,7 +225,10 @@ describe('Standups: digest, view and summary', function () {
       const friday = await stateWhere('the digest of Fri 20 Nov', (st) => st.digest?.date === '2026-11-20');
       assert.equal(friday.digest!.isToday, false);
       assert.equal(friday.digest!.note, 'Nobody on the team works on Sun 22 Nov 2026: showing Fri 20 Nov 2026, the last working day.');
-      assert.ok(friday.digest!.entries.some((e) => e.github === 'carol' && e.status === 'posted'), JSON.stringify(friday.digest!.entries));
+      assert.ok(
+        friday.digest!.entries.some((e) => e.github === 'carol' && e.status === 'posted'),
+        JSON.stringify(friday.digest!.entries),
+      );
       await send({ type: 'digestDay', date: 'today' });
       const sunday = await stateWhere('the digest of Sun 22 Nov', (st) => st.digest?.date === '2026-11-22');
       assert.equal(sunday.digest!.isToday, true);
@@ -215,7 +238,10 @@ describe('Standups: digest, view and summary', function () {
       await stateWhere('the digest back on Fri 20 Nov', (st) => st.digest?.date === '2026-11-20');
       await writeText('docs/standups/2026-11-22/bob.md', '---\nauthor: bob\ndate: 2026-11-22\n---\n## Done\n- Weekend deploy\n## Next\n- Rest\n## Blockers\n');
       try {
-        const posted = await stateWhere('the digest of Sun 22 Nov with Bob\'s post', (st) => st.digest?.date === '2026-11-22' && !!st.digest.entries.find((e) => e.github === 'bob' && e.status === 'posted'));
+        const posted = await stateWhere(
+          "the digest of Sun 22 Nov with Bob's post",
+          (st) => st.digest?.date === '2026-11-22' && !!st.digest.entries.find((e) => e.github === 'bob' && e.status === 'posted'),
+        );
         assert.equal(posted.digest!.note, undefined);
       } finally {
         await fsp.rm(fileUri('docs/standups/2026-11-22').fsPath, { recursive: true, force: true });
@@ -267,7 +293,10 @@ describe('Standups: digest, view and summary', function () {
     try {
       const filtered = await (await testHooks()).standups.snapshot();
       assert.ok(filtered.length > 0);
-      assert.ok(filtered.every((d) => d.children.every((c) => c === 'Alice Ng')), JSON.stringify(filtered));
+      assert.ok(
+        filtered.every((d) => d.children.every((c) => c === 'Alice Ng')),
+        JSON.stringify(filtered),
+      );
     } finally {
       await vscode.commands.executeCommand('asyncDesk.standups.clearFilter');
     }
@@ -277,8 +306,12 @@ describe('Standups: digest, view and summary', function () {
     // A pull creates a day folder and its files within microseconds; the watcher may report only the
     // folder. Every file must still reach the index.
     const days = Array.from({ length: 12 }, (_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
-    await Promise.all(days.map((d) => writeText(`docs/standups/${d}/carol.md`, `---\nauthor: carol\ndate: ${d}\n---\n## Done\n- Pulled ${d}\n## Next\n- x\n## Blockers\n`)));
-    await Promise.all(days.map((d) => writeText(`docs/standups/${d}/alice.md`, `---\nauthor: alice\ndate: ${d}\n---\n## Done\n- y\n## Next\n- x\n## Blockers\n`)));
+    await Promise.all(
+      days.map((d) => writeText(`docs/standups/${d}/carol.md`, `---\nauthor: carol\ndate: ${d}\n---\n## Done\n- Pulled ${d}\n## Next\n- x\n## Blockers\n`)),
+    );
+    await Promise.all(
+      days.map((d) => writeText(`docs/standups/${d}/alice.md`, `---\nauthor: alice\ndate: ${d}\n---\n## Done\n- y\n## Next\n- x\n## Blockers\n`)),
+    );
     const snapshot = async () => (await testHooks()).standups.snapshot();
     await waitFor('every pulled day with both standups in the Standups view', async () => {
       const shown = await snapshot();

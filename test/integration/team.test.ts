@@ -35,7 +35,10 @@ describe('Team view', function () {
       const s = await snapshot();
       return s.flatMap((g) => g.members).length === 3 ? s : undefined;
     });
-    assert.deepEqual(snap.map((g) => g.label), ['Working now', 'Focus', 'Off hours']);
+    assert.deepEqual(
+      snap.map((g) => g.label),
+      ['Working now', 'Focus', 'Off hours'],
+    );
     const [carol] = group(snap, 'Working now');
     assert.equal(carol!.label, 'Carol Shrestha');
     assert.match(carol!.description, /^15:15 Tue · .* · until 18:00 Tue$/);
@@ -69,7 +72,10 @@ describe('Team view', function () {
     assert.match(plain, /Carol Shrestha/);
     assert.match(plain, /Asia\/Kathmandu/);
     const mail = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes, new vscode.Position(0, 40));
-    assert.ok(!mail.some((h) => h.contents.some((c) => ((c as vscode.MarkdownString).value ?? '').includes('Bob Alvarez'))), 'an e-mail address is not a mention');
+    assert.ok(
+      !mail.some((h) => h.contents.some((c) => ((c as vscode.MarkdownString).value ?? '').includes('Bob Alvarez'))),
+      'an e-mail address is not a mention',
+    );
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'cc @'));
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', notes, new vscode.Position(1, 4));
@@ -81,7 +87,12 @@ describe('Team view', function () {
 
   it('Add Teammate appends a valid entry and the view shows it', async () => {
     const before = await readText(TEAM);
-    await vscode.commands.executeCommand('asyncDesk.team.addTeammate', { github: 'dave', name: 'Dave Okafor', timezone: 'Australia/Lord_Howe', hours: '08:00-16:00' });
+    await vscode.commands.executeCommand('asyncDesk.team.addTeammate', {
+      github: 'dave',
+      name: 'Dave Okafor',
+      timezone: 'Australia/Lord_Howe',
+      hours: '08:00-16:00',
+    });
     const after = await readText(TEAM);
     assert.ok(after.startsWith(before.slice(0, before.indexOf('issues:'))), 'existing text kept');
     assert.match(after, /- github: dave\n {4}name: "Dave Okafor"\n {4}timezone: Australia\/Lord_Howe/);
@@ -193,16 +204,19 @@ describe('Open an Issue for Teammate', function () {
 
   it('opens the issue form for the origin remote with the teammate as owner (remotes from .git/config)', async () => {
     // Not a repository git would open (no HEAD): the extension reads the config file itself.
-    await writeText('.git/config', [
-      '[core]',
-      '\tbare = false',
-      '[remote "upstream"]',
-      '\turl = https://github.com/upstream/ledger.git',
-      '[remote "origin"]',
-      '\turl = git@github.com:acme/ledger.git',
-      '\tfetch = +refs/heads/*:refs/remotes/origin/*',
-      '',
-    ].join('\n'));
+    await writeText(
+      '.git/config',
+      [
+        '[core]',
+        '\tbare = false',
+        '[remote "upstream"]',
+        '\turl = https://github.com/upstream/ledger.git',
+        '[remote "origin"]',
+        '\turl = git@github.com:acme/ledger.git',
+        '\tfetch = +refs/heads/*:refs/remotes/origin/*',
+        '',
+      ].join('\n'),
+    );
     const init = await openIssueFor('carol');
     assert.equal(init.repo, 'acme/ledger');
     assert.equal(init.values.owner, 'carol');
@@ -222,7 +236,10 @@ describe('Open an Issue for Teammate', function () {
     await writeText('.git/config', '[remote "origin"]\n\turl = git@gitlab.com:acme/ledger.git\n');
     const init = await openIssueFor('carol');
     assert.equal(init.repo, null);
-    assert.match(init.repoProblem ?? '', /has no GitHub remote \(git remote -v\)\. Add one, e\.g\. "git remote add origin https:\/\/github\.com\/OWNER\/REPO\.git"/);
+    assert.match(
+      init.repoProblem ?? '',
+      /has no GitHub remote \(git remote -v\)\. Add one, e\.g\. "git remote add origin https:\/\/github\.com\/OWNER\/REPO\.git"/,
+    );
   });
 
   it('a real repository, with its remotes from the git extension', async function () {

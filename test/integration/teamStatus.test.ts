@@ -58,7 +58,11 @@ describe('Team view with GitHub status', function () {
   });
 
   it('the issue form shows a busy teammate as busy, with a warning before assigning them', async () => {
-    const panel = await vscode.commands.executeCommand<{ handle(m: { type: string; values?: unknown }): Promise<any>; dispose(): void }>('asyncDesk.team.openIssueFor', 'carol', { template: 'bug_report' });
+    const panel = await vscode.commands.executeCommand<{ handle(m: { type: string; values?: unknown }): Promise<any>; dispose(): void }>(
+      'asyncDesk.team.openIssueFor',
+      'carol',
+      { template: 'bug_report' },
+    );
     try {
       const init = await panel.handle({ type: 'ready' });
       const carol = init.owners.find((o: { login: string }) => o.login === 'carol');
@@ -76,7 +80,10 @@ describe('Team view with GitHub status', function () {
     const message = await waitFor('a message on the view', async () => (await testHooks()).team.viewMessage());
     assert.match(message, /rate limit/i);
     const snap = await (await testHooks()).team.snapshot();
-    assert.ok(snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'), 'last good statuses kept');
+    assert.ok(
+      snap.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha'),
+      'last good statuses kept',
+    );
     assert.deepEqual(github.violations, []);
   });
 
@@ -88,7 +95,11 @@ describe('Team view with GitHub status', function () {
       await (await testHooks()).team.refreshStatus();
       const message = await (await testHooks()).team.viewMessage();
       assert.match(message ?? '', /GitHub status not updated: Not signed in to GitHub: run "Async Desk: Show Teammates' GitHub Status" to sign in\.$/);
-      assert.deepEqual(elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`), [], 'nothing sent to the other host');
+      assert.deepEqual(
+        elsewhere.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`),
+        [],
+        'nothing sent to the other host',
+      );
     } finally {
       await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
       await elsewhere.close();
@@ -102,7 +113,10 @@ describe('Team view with GitHub status', function () {
     // Changing the URL back may itself trigger a refresh besides ours: one or two, all with the token.
     const graphql = github.requests.filter((r) => r.path === '/graphql');
     assert.ok(graphql.length >= 1, 'the token is used again');
-    assert.deepEqual(graphql.map((r) => r.headers.authorization), graphql.map(() => `token ${DEFAULT_TOKEN}`));
+    assert.deepEqual(
+      graphql.map((r) => r.headers.authorization),
+      graphql.map(() => `token ${DEFAULT_TOKEN}`),
+    );
   });
 
   it('editing the team file sends no request while the view is hidden; new teammates are fetched when it shows', async () => {
@@ -113,10 +127,17 @@ describe('Team view with GitHub status', function () {
       github.reset();
       await writeText(TEAM, original.replace('name: Carol Shrestha', 'name: Carol S.'));
       await waitFor('the renamed teammate', async () => (await names()).includes('Carol S.'));
-      await writeText(TEAM, `${original.replace(/\n?$/, '\n').replace('members:\n', 'members:\n  - github: frank\n    name: Frank Li\n    timezone: Asia/Shanghai\n')}`);
+      await writeText(
+        TEAM,
+        `${original.replace(/\n?$/, '\n').replace('members:\n', 'members:\n  - github: frank\n    name: Frank Li\n    timezone: Asia/Shanghai\n')}`,
+      );
       await waitFor('the new teammate', async () => (await names()).includes('Frank Li'));
       await new Promise((r) => setTimeout(r, 500));
-      assert.deepEqual(graphql().map((r) => r.graphql?.query), [], 'no request while nobody looks');
+      assert.deepEqual(
+        graphql().map((r) => r.graphql?.query),
+        [],
+        'no request while nobody looks',
+      );
 
       await vscode.commands.executeCommand('asyncDesk.team.focus');
       const [request] = await waitFor('a request when the view shows', () => (graphql().length ? graphql() : undefined));
@@ -143,7 +164,13 @@ describe('Team view with GitHub status', function () {
         return s.find((g) => g.label === 'Busy')?.members.some((m) => m.label === 'Carol Shrestha');
       });
       await new Promise((r) => setTimeout(r, 1000)); // late configuration and session events must not fetch again
-      assert.equal(graphql().length, 1, graphql().map((r) => r.graphql?.query.slice(0, 40)).join(' | '));
+      assert.equal(
+        graphql().length,
+        1,
+        graphql()
+          .map((r) => r.graphql?.query.slice(0, 40))
+          .join(' | '),
+      );
       // And it keeps polling while the view is visible: the next refresh is scheduled.
       const polling = await (await testHooks()).team.polling();
       assert.equal(polling.active, true);

@@ -38,10 +38,13 @@ describe('demo dated to this week', () => {
     assert.equal(move('2026-11-15'), move('2026-11-13'), 'Sunday moves with its Friday');
   });
 
-  it('keeps the team file\'s holiday calendars and moves away ranges', () => {
+  it("keeps the team file's holiday calendars and moves away ranges", () => {
     const move = dateMover('2026-11-20', '2027-03-29');
     const text = 'holidays:\n  DE: [2026-12-24, 2026-12-25]\nmembers:\n  - github: dave\n    away: [{ from: 2026-11-19, to: 2026-11-24 }]\n    holidays: DE\n';
-    assert.equal(redateText(text, move, { keepHolidays: true }), 'holidays:\n  DE: [2026-12-24, 2026-12-25]\nmembers:\n  - github: dave\n    away: [{ from: 2027-03-26, to: 2027-03-31 }]\n    holidays: DE\n');
+    assert.equal(
+      redateText(text, move, { keepHolidays: true }),
+      'holidays:\n  DE: [2026-12-24, 2026-12-25]\nmembers:\n  - github: dave\n    away: [{ from: 2027-03-26, to: 2027-03-31 }]\n    holidays: DE\n',
+    );
   });
 
   for (const today of ['2027-03-29', '2028-02-29', '2026-12-06', '2026-11-20', '2026-03-04']) {
@@ -55,7 +58,10 @@ describe('demo dated to this week', () => {
       for (const day of days) {
         assert.ok(weekday(day) >= 1 && weekday(day) <= 5, `${day} is a weekday`);
         for (const name of readdirSync(join(dest, 'docs', 'standups', day))) {
-          assert.match(readFileSync(join(dest, 'docs', 'standups', day, name), 'utf8'), new RegExp(`^---\\nauthor: ${name.replace('.md', '')}\\ndate: ${day}\\n`));
+          assert.match(
+            readFileSync(join(dest, 'docs', 'standups', day, name), 'utf8'),
+            new RegExp(`^---\\nauthor: ${name.replace('.md', '')}\\ndate: ${day}\\n`),
+          );
         }
       }
       const team = readFileSync(join(dest, '.github', 'team.yml'), 'utf8');
@@ -63,8 +69,11 @@ describe('demo dated to this week', () => {
       // ADR-0003's review-by stays before the last standup day: the demo's overdue review stays overdue.
       const adr3 = readFileSync(join(dest, 'docs', 'decisions', '0003-use-postgresql-as-the-system-of-record.md'), 'utf8');
       assert.ok(/review-by: (\S+)/.exec(adr3)[1] < anchorDay(today));
-      assert.equal(readFileSync(join(dest, 'examples', 'adr-tools', 'doc', 'adr', '0001-record-architecture-decisions.md'), 'utf8'),
-        readFileSync(join(demo, 'examples', 'adr-tools', 'doc', 'adr', '0001-record-architecture-decisions.md'), 'utf8'), 'examples/ as written');
+      assert.equal(
+        readFileSync(join(dest, 'examples', 'adr-tools', 'doc', 'adr', '0001-record-architecture-decisions.md'), 'utf8'),
+        readFileSync(join(demo, 'examples', 'adr-tools', 'doc', 'adr', '0001-record-architecture-decisions.md'), 'utf8'),
+        'examples/ as written',
+      );
       assert.ok(untouched(dest, written.files));
       writeFileSync(join(dest, 'docs', 'notes.md'), 'mine\n');
       assert.equal(untouched(dest, written.files), false, 'an added file counts as an edit');

@@ -42,7 +42,10 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
     await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
     const folderName = wb.workspace.split('/').pop();
     // The Explorer shows the folder name (upper-cased by CSS, so compare case-insensitively).
-    await page.locator('.part.sidebar .pane-header', { hasText: new RegExp(folderName, 'i') }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.part.sidebar .pane-header', { hasText: new RegExp(folderName, 'i') })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, '01-workbench');
   });
 
@@ -54,7 +57,7 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
     await screenshot(page, '02-async-desk-container');
   });
 
-  it('lists the workspace\'s decision records in the Decisions tree', async () => {
+  it("lists the workspace's decision records in the Decisions tree", async () => {
     // Give the tree the container's height: the Today webview and the other views share it.
     await showOnlyViews(page, 'Decisions');
     const isRecordRow = (row) => row.level >= 2;
@@ -63,13 +66,20 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
     const titles = records.map((r) => normalise(r.title));
     // Every rendered record row is one of the files' titles…
     for (const row of recordRows) {
-      assert.ok(titles.some((t) => normalise(row.label).includes(t)), `row "${row.label}" matches no record title (${titles.join(' | ')})`);
+      assert.ok(
+        titles.some((t) => normalise(row.label).includes(t)),
+        `row "${row.label}" matches no record title (${titles.join(' | ')})`,
+      );
     }
     // …and every record is listed (when the virtualised list has room to render them all).
     const visible = new Set(recordRows.map((r) => normalise(r.label)));
     if (rows.length < 20) {
       const missing = records.filter((r) => ![...visible].some((label) => label.includes(normalise(r.title))));
-      assert.deepEqual(missing.map((r) => r.file), [], 'records missing from the tree');
+      assert.deepEqual(
+        missing.map((r) => r.file),
+        [],
+        'records missing from the tree',
+      );
     }
     // Group rows carry their count: together they cover every record.
     const groups = rows.filter((r) => r.level === 1);
@@ -92,13 +102,18 @@ describe('Async Desk in the browser (code-server + packaged .vsix)', function ()
     }
     await screenshot(page, '04-show-log');
     assert.match(text, /\[info\]/, `Output view text: ${JSON.stringify(text.slice(0, 500))}`);
-    const channel = await panel.locator('.monaco-select-box, select').first().inputValue().catch(async () => panel.innerText());
+    const channel = await panel
+      .locator('.monaco-select-box, select')
+      .first()
+      .inputValue()
+      .catch(async () => panel.innerText());
     assert.match(channel, /Async Desk/, 'the Async Desk output channel is selected');
   });
 
   it('opens a record from the tree and shows its status actions as CodeLens', async () => {
     // Prefer a record under discussion (proposed / draft): its lenses offer Accept and Reject.
-    const target = records.find((r) => r.status === 'proposed') ?? records.find((r) => r.status === 'draft') ?? records.find((r) => r.status !== 'accepted') ?? records[0];
+    const target =
+      records.find((r) => r.status === 'proposed') ?? records.find((r) => r.status === 'draft') ?? records.find((r) => r.status !== 'accepted') ?? records[0];
     const expected = target.status === 'accepted' ? 'Deprecate' : 'Accept';
     const rows = await treeRows(page, 'Decisions');
     const row = rows.findIndex((r) => r.level >= 2 && normalise(r.label).includes(normalise(target.title)));

@@ -63,7 +63,11 @@ export async function startWorkbench(workspaceDir, { settings = {}, copy = true,
   try {
     // demo/ is copied as `npm start` copies it: its story dated to this week.
     const into = join(scratch, 'workspace');
-    const workspace = !copy ? workspaceDir : resolve(workspaceDir) === join(repoRoot, 'demo') ? (copyDemo(workspaceDir, into, demoToday), into) : copyWorkspace(workspaceDir, into);
+    const workspace = !copy
+      ? workspaceDir
+      : resolve(workspaceDir) === join(repoRoot, 'demo')
+        ? (copyDemo(workspaceDir, into, demoToday), into)
+        : copyWorkspace(workspaceDir, into);
     await prepare?.(workspace);
     installVsix({ host, scratch, vsix });
     server = await startCodeServer({ host, scratch, workspace, restricted, settings: { ...(restricted ? RESTRICTED_SETTINGS : QUIET_SETTINGS), ...settings } });
@@ -193,7 +197,10 @@ export async function runCommand(page, title, { timeout = 30_000 } = {}) {
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+    const row = page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: title }) })
+      .first();
     try {
       await row.waitFor({ state: 'visible', timeout: 3_000 });
       const label = (await row.locator('.label-name').first().textContent())?.trim();
@@ -227,7 +234,10 @@ export async function quickOpen(page, fileName, { timeout = 30_000 } = {}) {
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(fileName);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: fileName }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: fileName }) })
+    .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
   await page.locator(`.part.editor .tab[aria-label^="${fileName}"], .part.editor .tab:has-text("${fileName}")`).first().waitFor({ timeout: 15_000 });
@@ -340,7 +350,11 @@ export async function statusBarEntry(page, id) {
 export async function clearNotifications(page) {
   if ((await page.locator('.notification-toast').count()) === 0) return;
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
-  await page.locator('.notification-toast').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await page
+    .locator('.notification-toast')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => {});
 }
 
 /** Hides the panel (Output, Terminal…) so the editor gets the window's height. */
@@ -439,10 +453,7 @@ export function readDecisionRecords(workspace) {
     const front = text.startsWith('---\n') ? text.slice(4, text.indexOf('\n---', 4)) : '';
     const body = front ? text.slice(text.indexOf('\n---', 4) + 4) : text;
     const title = (body.match(/^#\s+(.+)$/m)?.[1] ?? '').replace(/^\d+\.\s+/, '').trim();
-    const status =
-      front.match(/^status:\s*["']?([A-Za-z]+)/m)?.[1] ??
-      body.match(/^##\s+Status\s*\n+\s*(?:[-*]\s*)?([A-Za-z]+)/m)?.[1] ??
-      null;
+    const status = front.match(/^status:\s*["']?([A-Za-z]+)/m)?.[1] ?? body.match(/^##\s+Status\s*\n+\s*(?:[-*]\s*)?([A-Za-z]+)/m)?.[1] ?? null;
     const reviewBy = front.match(/^review-by:\s*["']?(\d{4}-\d{2}-\d{2})/m)?.[1] ?? null;
     return { file: relative(workspace, full).split('\\').join('/'), title, status: status?.toLowerCase() ?? null, reviewBy };
   });

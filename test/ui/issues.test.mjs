@@ -68,7 +68,9 @@ describe('Issue form from a template', function () {
     // The options are <li> rows in the select's shadow root (Playwright's locators pierce it).
     await frame.locator('#field-owner').click();
     await frame.locator('#field-owner li', { hasText: '(@bob)' }).first().click();
-    await waitFor(async () => /Their time now: /.test((await frame.locator('#owner-hint').textContent()) ?? ''), { message: "Bob's local time under the owner picker" });
+    await waitFor(async () => /Their time now: /.test((await frame.locator('#owner-hint').textContent()) ?? ''), {
+      message: "Bob's local time under the owner picker",
+    });
 
     // Due: +2 workdays, in Bob's day.
     await frame.locator('#field-due').click();
@@ -99,7 +101,10 @@ describe('Issue form from a template', function () {
 
     await frame.locator('#submit').click();
     let banner = '';
-    await waitFor(async () => /Created #1 /.test((banner = (await frame.locator('#result').textContent()) ?? '')), { timeout: 30_000, message: () => `the created banner; it says "${banner}"` });
+    await waitFor(async () => /Created #1 /.test((banner = (await frame.locator('#result').textContent()) ?? '')), {
+      timeout: 30_000,
+      message: () => `the created banner; it says "${banner}"`,
+    });
     const post = github.requests.find((r) => r.method === 'POST' && r.path === '/repos/acme/payments/issues');
     assert.ok(post, `no POST; requests: ${github.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`);
     assert.equal(post.body.title, 'Action: move the settlement import to 04:00 UTC');

@@ -27,7 +27,12 @@ describe('Standup composer in the Today panel', function () {
 
   before(async () => {
     // The demo's story is dated to Alice's today (she is the viewer here), as `npm start` dates it to yours.
-    wb = await startWorkbench(defaultWorkspace(), { name: 'ui-standups', viewport: { width: 1280, height: 900 }, settings: { 'asyncDesk.me': 'alice' }, demoToday: dateIn('Europe/Berlin') });
+    wb = await startWorkbench(defaultWorkspace(), {
+      name: 'ui-standups',
+      viewport: { width: 1280, height: 900 },
+      settings: { 'asyncDesk.me': 'alice' },
+      demoToday: dateIn('Europe/Berlin'),
+    });
     page = wb.page;
   });
 
@@ -48,8 +53,17 @@ describe('Standup composer in the Today panel', function () {
     await done.waitFor({ state: 'visible', timeout: 20_000 });
     // A living team whatever the date: the demo's last standups are this week's (today's, or the last
     // working day's at a weekend or a team-wide holiday), and the digest opens on them.
-    const digestLabel = async () => ((await frame.locator('section.digest .day-nav strong').textContent().catch(() => '')) ?? '').trim();
-    await waitFor(async () => (await frame.locator('li.entry .pill', { hasText: /^posted$/ }).count()) >= 2, { timeout: 20_000, message: 'the digest to show the demo team\'s posted standups' });
+    const digestLabel = async () =>
+      (
+        (await frame
+          .locator('section.digest .day-nav strong')
+          .textContent()
+          .catch(() => '')) ?? ''
+      ).trim();
+    await waitFor(async () => (await frame.locator('li.entry .pill', { hasText: /^posted$/ }).count()) >= 2, {
+      timeout: 20_000,
+      message: "the digest to show the demo team's posted standups",
+    });
     const shown = await digestLabel();
     const shownDay = Date.parse(`${shown.replace(/^\w+ /, '')} UTC`);
     const age = (Date.parse(`${today}T00:00:00Z`) - shownDay) / 86_400_000;
@@ -78,7 +92,14 @@ describe('Standup composer in the Today panel', function () {
 
     // The digest lists Alice as posted, her items as text (no <b> element from the file).
     const alice = frame.locator('li.entry', { hasText: '@alice' });
-    await waitFor(async () => (await alice.locator('.pill').textContent().catch(() => '')) === 'posted', { timeout: 15_000, message: 'Alice posted in the digest' });
+    await waitFor(
+      async () =>
+        (await alice
+          .locator('.pill')
+          .textContent()
+          .catch(() => '')) === 'posted',
+      { timeout: 15_000, message: 'Alice posted in the digest' },
+    );
     assert.match(await alice.textContent(), /Fixed <b>bold<\/b> rounding/);
     assert.equal(await frame.locator('li.entry b').count(), 0, 'standup text became markup');
     const composer = frame.locator('section.composer');

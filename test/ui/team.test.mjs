@@ -104,7 +104,10 @@ describe('Team view, Team Clock and focus session (demo team)', function () {
         expected = expectedGroups(); // recomputed each poll: a minute boundary may move someone
         return rows.length === members.length && rows.every((r) => expected.get(r.name) === r.group);
       },
-      { timeout: 45_000, message: () => `the Team view to group ${members.length} members as ${JSON.stringify([...(expected ?? [])])}; it shows ${JSON.stringify(rows)}` },
+      {
+        timeout: 45_000,
+        message: () => `the Team view to group ${members.length} members as ${JSON.stringify([...(expected ?? [])])}; it shows ${JSON.stringify(rows)}`,
+      },
     );
     log(`Team view: ${rows.length} members grouped ${Date.now() - opened} ms after opening the container (${opened - started} ms to open it)`);
     assert.deepEqual(rows.map((r) => r.name).sort(), members.map((m) => m.name).sort());
@@ -155,7 +158,7 @@ describe('Team view, Team Clock and focus session (demo team)', function () {
     await screenshot(page, 'team-clock-today');
   });
 
-  it('Tomorrow shows the next day; the date field picks any day; hovering shows everyone\'s local time', async () => {
+  it("Tomorrow shows the next day; the date field picks any day; hovering shows everyone's local time", async () => {
     const frame = await webviewFrame(page, 'Times on the grid are your time', 10_000);
     const dayLabel = frame.locator('#day-label');
     const todayLabel = await dayLabel.textContent();
@@ -205,35 +208,50 @@ describe('Team view, Team Clock and focus session (demo team)', function () {
     log(`screenshots: ${(await docScreenshot(page, 'team-clock')).join(', ')}`);
   });
 
-  it('a 25-minute focus session counts down in the status bar and turns on VS Code\'s Do Not Disturb; clicking it ends both', async () => {
+  it("a 25-minute focus session counts down in the status bar and turns on VS Code's Do Not Disturb; clicking it ends both", async () => {
     const entries = async () => ({ focus: await statusBarEntry(page, FOCUS_ITEM), bell: await statusBarEntry(page, BELL) });
-    const idle = (e) => e.focus?.icons.includes('clock') && /^\d{2}:\d{2}$/.test(e.focus.text) && e.bell?.icons.includes('bell') && e.bell.ariaLabel === 'Notifications';
+    const idle = (e) =>
+      e.focus?.icons.includes('clock') && /^\d{2}:\d{2}$/.test(e.focus.text) && e.bell?.icons.includes('bell') && e.bell.ariaLabel === 'Notifications';
     let seen;
     await waitFor(async () => idle((seen = await entries())), { message: () => `the local-time item and the plain bell; status bar: ${JSON.stringify(seen)}` });
 
     await runCommand(page, 'Async Desk: Start Focus Session…');
     await pickQuickItem(page, '25 minutes');
     const countdown = (text) => /^Focus (\d{2}):(\d{2}) left$/.exec(text ?? '');
-    const focused = (e) => e.focus?.icons.includes('eye-closed') && countdown(e.focus.text) && e.bell?.icons.includes('bell-slash') && !e.bell.icons.includes('bell') && e.bell.ariaLabel === 'Do Not Disturb';
-    await waitFor(async () => focused((seen = await entries())), { timeout: 10_000, message: () => `the countdown and the Do Not Disturb bell; status bar: ${JSON.stringify(seen)}` });
+    const focused = (e) =>
+      e.focus?.icons.includes('eye-closed') &&
+      countdown(e.focus.text) &&
+      e.bell?.icons.includes('bell-slash') &&
+      !e.bell.icons.includes('bell') &&
+      e.bell.ariaLabel === 'Do Not Disturb';
+    await waitFor(async () => focused((seen = await entries())), {
+      timeout: 10_000,
+      message: () => `the countdown and the Do Not Disturb bell; status bar: ${JSON.stringify(seen)}`,
+    });
     const [, mm, ss] = countdown(seen.focus.text);
     const left = Number(mm) * 60 + Number(ss);
     assert.ok(left > 24 * 60 && left <= 25 * 60, `about 25 minutes left: ${seen.focus.text}`);
     assert.match(seen.focus.ariaLabel, /^Focus session, 25 minutes left, until \d{2}:\d{2} .*Activate to end it\.$/);
     // It counts down by itself.
-    await waitFor(async () => {
-      const m = countdown((await statusBarEntry(page, FOCUS_ITEM))?.text);
-      return m && Number(m[1]) * 60 + Number(m[2]) < left;
-    }, { timeout: 5_000, message: 'the countdown to tick' });
+    await waitFor(
+      async () => {
+        const m = countdown((await statusBarEntry(page, FOCUS_ITEM))?.text);
+        return m && Number(m[1]) * 60 + Number(m[2]) < left;
+      },
+      { timeout: 5_000, message: 'the countdown to tick' },
+    );
     await page.mouse.move(10, 10);
     await screenshot(page, 'focus-session-dnd');
 
     await page.locator(`.part.statusbar [id="${FOCUS_ITEM}"] .statusbar-item-label`).click();
-    await waitFor(async () => idle((seen = await entries())), { timeout: 10_000, message: () => `the local-time item and the plain bell back; status bar: ${JSON.stringify(seen)}` });
+    await waitFor(async () => idle((seen = await entries())), {
+      timeout: 10_000,
+      message: () => `the local-time item and the plain bell back; status bar: ${JSON.stringify(seen)}`,
+    });
     await screenshot(page, 'focus-session-ended');
   });
 
-  it('typed input survives a click elsewhere: Add Teammate\'s zone pick and a custom focus length', async () => {
+  it("typed input survives a click elsewhere: Add Teammate's zone pick and a custom focus length", async () => {
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input');
     const clickElsewhere = async () => {
@@ -259,10 +277,13 @@ describe('Team view, Team Clock and focus session (demo team)', function () {
     await input.fill('08:00-16:00'); // pre-filled 09:00-17:00
     await input.press('Enter');
     await widget.waitFor({ state: 'hidden', timeout: 10_000 });
-    const after = await waitFor(() => {
-      const text = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
-      return text !== before && text;
-    }, { message: 'the team file to change' });
+    const after = await waitFor(
+      () => {
+        const text = readFileSync(join(wb.workspace, TEAM_FILE), 'utf8');
+        return text !== before && text;
+      },
+      { message: 'the team file to change' },
+    );
     assert.match(after, /- github: zoe-quinn\n\s+name: "Zoe Quinn"\n\s+timezone: Pacific\/Auckland\n\s+hours: "08:00-16:00"/);
 
     await runCommand(page, 'Async Desk: Start Focus Session…');

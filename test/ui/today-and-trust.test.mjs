@@ -78,7 +78,11 @@ async function waitForTodayItems(frame, predicate, message) {
 function assertAttention(items, { overdue, awaiting }, { trusted }) {
   const expected = [...overdue, ...awaiting];
   assert.ok(expected.length > 0, 'the workspace has nothing that needs attention: the check would prove nothing');
-  assert.equal(items.length, expected.length, `Today lists ${JSON.stringify(items.map((i) => i.title))}, expected ${JSON.stringify(expected.map((r) => r.title))}`);
+  assert.equal(
+    items.length,
+    expected.length,
+    `Today lists ${JSON.stringify(items.map((i) => i.title))}, expected ${JSON.stringify(expected.map((r) => r.title))}`,
+  );
   const indexOf = (record) => {
     const found = items.filter((i) => i.title.endsWith(record.title));
     assert.equal(found.length, 1, `"${record.title}" (${record.file}) appears ${found.length} times in Today: ${JSON.stringify(items.map((i) => i.title))}`);
@@ -112,7 +116,14 @@ function expectedTotals(records, today = localIsoDate()) {
 
 /** The totals line as text, one space between its parts (they are separate flex items). */
 const totalsText = async (frame) =>
-  (await frame.locator('.totals > span').allTextContents().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim()).join(' ');
+  (
+    await frame
+      .locator('.totals > span')
+      .allTextContents()
+      .catch(() => [])
+  )
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .join(' ');
 
 /**
  * Console errors of our webviews: CSP violations (any frame), and errors from the webview frames
@@ -160,7 +171,18 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
         // One more proposed record whose title is HTML with an event handler: it must stay text.
         const dir = decisionsDir(workspace);
         const existing = readDecisionRecords(workspace);
-        const next = Math.max(0, ...existing.map((r) => Number(r.file.split('/').pop().match(/^(\d{4})-/)?.[1] ?? 0))) + 1;
+        const next =
+          Math.max(
+            0,
+            ...existing.map((r) =>
+              Number(
+                r.file
+                  .split('/')
+                  .pop()
+                  .match(/^(\d{4})-/)?.[1] ?? 0,
+              ),
+            ),
+          ) + 1;
         const name = `${String(next).padStart(4, '0')}-escape-html-in-titles.md`;
         htmlRecordText = [
           '---',
@@ -193,12 +215,18 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     const expected = expectedAttention(records);
     // In demo/: 0003 (review-by 2026-11-15 < today) overdue; 0007 proposed, frontend/0001 draft, and the HTML record.
     assert.ok(expected.overdue.length > 0 && expected.awaiting.length > 1, `the workspace needs an overdue review and an open decision besides ${htmlRecord}`);
-    log(`Today should list (${localIsoDate()}): overdue ${expected.overdue.map((r) => r.file).join(', ')}; awaiting ${expected.awaiting.map((r) => r.file).join(', ')}`);
+    log(
+      `Today should list (${localIsoDate()}): overdue ${expected.overdue.map((r) => r.file).join(', ')}; awaiting ${expected.awaiting.map((r) => r.file).join(', ')}`,
+    );
 
     await openViewContainer(page, 'Async Desk');
     await expandView(page, 'Today');
     const frame = await webviewFrame(page, 'Needs attention', 45_000);
-    const items = await waitForTodayItems(frame, (i) => i.length === expected.overdue.length + expected.awaiting.length, 'the Today view to list every record needing attention');
+    const items = await waitForTodayItems(
+      frame,
+      (i) => i.length === expected.overdue.length + expected.awaiting.length,
+      'the Today view to list every record needing attention',
+    );
     assertAttention(items, expected, { trusted: true });
     assert.equal(await totalsText(frame), expectedTotals(records));
     assert.deepEqual(await todayActions(frame), ['New decision record', 'Show all decisions']);
@@ -242,16 +270,28 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     const accepted = records.filter((r) => r.status === 'accepted');
     assert.ok(accepted.length > 0 && accepted.length < records.length, 'the workspace needs accepted and other records');
     await showOnlyViews(page, 'Decisions');
-    const groupsOf = (rows) => rows.filter((r) => r.level === 1).map((r) => r.label).sort();
+    const groupsOf = (rows) =>
+      rows
+        .filter((r) => r.level === 1)
+        .map((r) => r.label)
+        .sort();
     await waitForTreeRows(page, 'Decisions', (rows) => JSON.stringify(groupsOf(rows)) === JSON.stringify(expectedGroups(records)));
 
     await runCommand(page, 'Async Desk: Filter Decision Records…');
     await pickQuickItem(page, 'Status…');
     await pickManyQuickItems(page, ['accepted']);
-    const rows = await waitForTreeRows(page, 'Decisions', (r) => JSON.stringify(groupsOf(r)) === '["Accepted"]' && r.filter((x) => x.level >= 2).length === accepted.length);
+    const rows = await waitForTreeRows(
+      page,
+      'Decisions',
+      (r) => JSON.stringify(groupsOf(r)) === '["Accepted"]' && r.filter((x) => x.level >= 2).length === accepted.length,
+    );
     const recordRows = rows.filter((r) => r.level >= 2);
     assert.equal(recordRows.length, accepted.length, `rows ${JSON.stringify(recordRows.map((r) => r.label))}`);
-    for (const record of accepted) assert.ok(recordRows.some((r) => normalise(r.label).includes(normalise(record.title))), `${record.file} is not listed`);
+    for (const record of accepted)
+      assert.ok(
+        recordRows.some((r) => normalise(r.label).includes(normalise(record.title))),
+        `${record.file} is not listed`,
+      );
     assert.equal(rows.find((r) => r.level === 1).description, String(accepted.length), 'the group count');
     const header = await viewPane(page, 'Decisions').locator('.pane-header').textContent();
     assert.match(header, /status: accepted/, 'the view title shows the filter');
@@ -278,8 +318,13 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     await page.locator('.part.editor .codelens-decoration', { hasText: 'Accept' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     // Wait for Markdown highlighting (the built-in grammar loads with its extension) and move the
     // focus from the tree row to the editor, so the row is not drawn with a focus outline.
-    await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-lines span[class^="mtk"]')].some((e) => e.className !== 'mtk1'), null, { timeout: 15_000 });
-    await page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => {});
+    await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-lines span[class^="mtk"]')].some((e) => e.className !== 'mtk1'), null, {
+      timeout: 15_000,
+    });
+    await page
+      .locator('.part.statusbar', { hasText: 'Activating Extensions' })
+      .waitFor({ state: 'hidden', timeout: 15_000 })
+      .catch(() => {});
     await page.keyboard.press('Control+1'); // View: Focus First Editor Group
     await page.waitForFunction(() => !!document.activeElement?.closest('.part.editor'), null, { timeout: 5_000 });
     const quiet = async () => {
@@ -288,7 +333,11 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
       await clearNotifications(page);
       const viewport = page.viewportSize();
       await page.mouse.move(viewport.width / 2, viewport.height - 10);
-      await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+      await page
+        .locator('.workbench-hover-container')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 3_000 })
+        .catch(() => {});
       await page.waitForTimeout(500);
       assert.equal(await page.locator('.notification-toast').count(), 0, 'a notification toast would cover the screenshot');
     };
@@ -300,7 +349,11 @@ describe('Today view, filter and README screenshots (trusted workspace)', functi
     await showOnlyViews(page, 'Today', 'Decisions');
     const frame = await webviewFrame(page, 'Needs attention', 30_000);
     const expected = expectedAttention(records);
-    await waitForTodayItems(frame, (i) => i.length === expected.overdue.length + expected.awaiting.length, 'the Today view to list every record needing attention');
+    await waitForTodayItems(
+      frame,
+      (i) => i.length === expected.overdue.length + expected.awaiting.length,
+      'the Today view to list every record needing attention',
+    );
     await quiet();
     files.push(...(await docScreenshot(page, 'today-view')));
     log(`README screenshots: ${files.join(', ')}`);
@@ -342,7 +395,11 @@ describe('Restricted Mode (untrusted workspace)', function () {
     // (Other webviews may exist too: webviewFrame picks the one with the Today content.)
     const frame = await webviewFrame(page, 'Needs attention', 45_000);
     const expected = expectedAttention(records);
-    const items = await waitForTodayItems(frame, (i) => i.length === expected.overdue.length + expected.awaiting.length, 'the Today view to list every record needing attention');
+    const items = await waitForTodayItems(
+      frame,
+      (i) => i.length === expected.overdue.length + expected.awaiting.length,
+      'the Today view to list every record needing attention',
+    );
     log(`Restricted Mode: Today rendered ${Date.now() - started} ms after opening the container`);
     assertAttention(items, expected, { trusted: false });
     assert.equal(await totalsText(frame), expectedTotals(records));
@@ -359,7 +416,11 @@ describe('Restricted Mode (untrusted workspace)', function () {
     const rows = await waitForTreeRows(page, 'Decisions', (r) => r.filter((x) => x.level >= 2).length >= Math.min(records.length, 10));
     const labels = rows.filter((r) => r.level >= 2).map((r) => normalise(r.label));
     const missing = records.filter((r) => !labels.some((label) => label.includes(normalise(r.title))));
-    assert.deepEqual(missing.map((r) => r.file), [], 'records missing from the tree');
+    assert.deepEqual(
+      missing.map((r) => r.file),
+      [],
+      'records missing from the tree',
+    );
     await screenshot(page, '21-restricted-decisions');
   });
 
@@ -382,10 +443,13 @@ describe('Restricted Mode (untrusted workspace)', function () {
 
   it('activated and indexed the records (log)', async () => {
     await runCommand(page, 'Async Desk: Show Log');
-    const text = await waitFor(async () => {
-      const t = await outputText(page).catch(() => '');
-      return /Indexed \d+ decision record/.test(t) && t;
-    }, { message: 'the Async Desk log' });
+    const text = await waitFor(
+      async () => {
+        const t = await outputText(page).catch(() => '');
+        return /Indexed \d+ decision record/.test(t) && t;
+      },
+      { message: 'the Async Desk log' },
+    );
     assert.match(text, /Activated in/);
     assert.match(text, new RegExp(`Indexed ${records.length} decision record`));
     assert.doesNotMatch(text, /\[error\]/);

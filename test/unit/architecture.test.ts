@@ -26,14 +26,18 @@ function importsOf(source: string): { spec: string; typeOnly: boolean }[] {
 describe('Architecture rules', () => {
   it('src/core never imports vscode', () => {
     const offenders = tsFiles(join(ROOT, 'src/core')).filter((file) => importsOf(readFileSync(file, 'utf8')).some((i) => i.spec === 'vscode'));
-    assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 
   it('src/core never imports from src/features', () => {
-    const offenders = tsFiles(join(ROOT, 'src/core')).filter((file) =>
-      importsOf(readFileSync(file, 'utf8')).some((i) => i.spec.includes('/features/')),
+    const offenders = tsFiles(join(ROOT, 'src/core')).filter((file) => importsOf(readFileSync(file, 'utf8')).some((i) => i.spec.includes('/features/')));
+    assert.deepEqual(
+      offenders.map((f) => relative(ROOT, f)),
+      [],
     );
-    assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
   });
 
   it('webview bundles import only types from the extension side', () => {
@@ -60,7 +64,10 @@ describe('Architecture rules', () => {
   it('no test hook is contributed, registered as a command or written into the start-up bundles', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const testish = /ForTests|\.test\./;
-    assert.deepEqual(manifest.contributes.commands.map((c) => c.command).filter((id) => testish.test(id)), []);
+    assert.deepEqual(
+      manifest.contributes.commands.map((c) => c.command).filter((id) => testish.test(id)),
+      [],
+    );
     const registered = /registerCommand\(\s*['"]([^'"]+)['"]/g;
     const offenders: string[] = [];
     for (const file of tsFiles(join(ROOT, 'src'))) {

@@ -36,7 +36,11 @@ describe('async-desk CLI', function () {
   });
 
   it('decisions --json resolves "superseded by ADR-0002" and reports unknown statuses as null', () => {
-    const native = JSON.parse(run('decisions', '--root', path.join(FIXTURES, 'native'), '--json').stdout) as { file: string; supersededBy: string[]; owner: string | null }[];
+    const native = JSON.parse(run('decisions', '--root', path.join(FIXTURES, 'native'), '--json').stdout) as {
+      file: string;
+      supersededBy: string[];
+      owner: string | null;
+    }[];
     assert.equal(native.length, 7);
     assert.deepEqual(native[0]!.supersededBy, ['docs/decisions/0002-use-postgresql-for-the-ledger.md']);
     const broken = JSON.parse(run('decisions', '--root', path.join(FIXTURES, 'broken'), '--json').stdout) as { file: string; status: string | null }[];
@@ -45,7 +49,12 @@ describe('async-desk CLI', function () {
 
   it('decisions --json keeps free-text statuses in statusText and numbers adr-NNN- files; the table says "other: …"', () => {
     const wild = path.join(FIXTURES, 'wild');
-    const hand = JSON.parse(run('decisions', '--root', path.join(wild, 'hand'), '--json').stdout) as { file: string; status: string | null; statusText: string | null; number: number | null }[];
+    const hand = JSON.parse(run('decisions', '--root', path.join(wild, 'hand'), '--json').stdout) as {
+      file: string;
+      status: string | null;
+      statusText: string | null;
+      number: number | null;
+    }[];
     const byFile = (end: string) => hand.find((r) => r.file.endsWith(end))!;
     assert.deepEqual(byFile('20210309-try-graphql.md'), { ...byFile('20210309-try-graphql.md'), status: null, statusText: 'On hold' });
     assert.deepEqual(byFile('adr-001-use-markdown-for-decisions.md'), { ...byFile('adr-001-use-markdown-for-decisions.md'), number: 1, status: 'accepted' });
@@ -71,9 +80,20 @@ describe('async-desk CLI', function () {
     assert.equal(status, 1);
     const out = stdout.trimEnd().split('\n');
     assert.equal(out.length, 7);
-    assert.ok(out.includes('docs/decisions/0002-unknown-status.md:2: Unknown status "in review". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.'), stdout);
-    assert.ok(out.some((l) => l.startsWith('docs/decisions/0004-broken-link.md:4: Broken link')), stdout);
-    assert.ok(out.some((l) => l.startsWith('docs/decisions/0006-overdue-review.md:5: Review overdue')), stdout);
+    assert.ok(
+      out.includes(
+        'docs/decisions/0002-unknown-status.md:2: Unknown status "in review". Use one of: draft, proposed, accepted, rejected, deprecated, superseded.',
+      ),
+      stdout,
+    );
+    assert.ok(
+      out.some((l) => l.startsWith('docs/decisions/0004-broken-link.md:4: Broken link')),
+      stdout,
+    );
+    assert.ok(
+      out.some((l) => l.startsWith('docs/decisions/0006-overdue-review.md:5: Review overdue')),
+      stdout,
+    );
   });
 
   it('check: "No problems found." and exit 0', () => {
@@ -110,7 +130,8 @@ function rawControl(text: string): string | undefined {
 const at = (text: string, c: string | undefined) => (c === undefined ? '' : `U+${c.codePointAt(0)!.toString(16)} in ${JSON.stringify(text)}`);
 
 /** A decision record (MADR front matter). */
-const record = (title: string, status = 'accepted', date = '2026-01-10') => ['---', `status: ${status}`, `date: ${date}`, '---', '', `# ${title}`, '', '## Context and Problem Statement', '', 'Why.', ''].join('\n');
+const record = (title: string, status = 'accepted', date = '2026-01-10') =>
+  ['---', `status: ${status}`, `date: ${date}`, '---', '', `# ${title}`, '', '## Context and Problem Statement', '', 'Why.', ''].join('\n');
 
 describe('async-desk CLI: hostile repositories', function () {
   this.timeout(30_000);
@@ -231,13 +252,35 @@ describe('async-desk CLI: hostile repositories', function () {
     it('templates and issue create: names, labels and contact links print escaped', () => {
       writeTree(root, {
         '.github/ISSUE_TEMPLATE/bug.md': ['---', 'name: "Bug\\e[5m"', 'about: Report a bug', 'labels: "bug\\a"', '---', '', 'Describe it.', ''].join('\n'),
-        '.github/ISSUE_TEMPLATE/config.yml': ['contact_links:', '  - name: "Help\\e]8;;https://evil.example\\a"', '    url: https://example.com/help', '    about: "Ask\\nhere"', ''].join('\n'),
+        '.github/ISSUE_TEMPLATE/config.yml': [
+          'contact_links:',
+          '  - name: "Help\\e]8;;https://evil.example\\a"',
+          '    url: https://example.com/help',
+          '    about: "Ask\\nhere"',
+          '',
+        ].join('\n'),
       });
       const templates = runCli('templates', '--root', root);
       assert.equal(rawControl(templates.stdout), undefined, at(templates.stdout, rawControl(templates.stdout)));
       assert.match(templates.stdout, /Bug\\u001b\[5m {2}markdown {2}bug\\u0007/);
       assert.ok(templates.stdout.includes('  Help\\u001b]8;;https://evil.example\\u0007: https://example.com/help\n    Ask\\nhere\n'), templates.stdout);
-      const issue = runCli('issue', 'create', '--root', root, '--repo', 'acme/ledger', '--template', 'nope', '--title', 'T', '--owner', 'zoe', '--now', '2026-11-24T10:00:00Z', '--dry-run');
+      const issue = runCli(
+        'issue',
+        'create',
+        '--root',
+        root,
+        '--repo',
+        'acme/ledger',
+        '--template',
+        'nope',
+        '--title',
+        'T',
+        '--owner',
+        'zoe',
+        '--now',
+        '2026-11-24T10:00:00Z',
+        '--dry-run',
+      );
       assert.equal(issue.status, 1);
       assert.equal(rawControl(issue.stderr), undefined, at(issue.stderr, rawControl(issue.stderr)));
       assert.match(issue.stderr, /Templates: bug \(Bug\\u001b\[5m\)/);
@@ -254,7 +297,10 @@ describe('async-desk CLI: hostile repositories', function () {
     };
 
     it('--now and --at refuse dates and times that do not exist, naming the option and why', () => {
-      usage(['standups', '--root', WORKSPACE, '--date', '2026-11-23', '--now', '2026-02-30T10:00:00Z'], /--now must be an ISO 8601 date and time .*; 2026-02-30T10:00:00Z is not one: February 2026 has 28 days\./);
+      usage(
+        ['standups', '--root', WORKSPACE, '--date', '2026-11-23', '--now', '2026-02-30T10:00:00Z'],
+        /--now must be an ISO 8601 date and time .*; 2026-02-30T10:00:00Z is not one: February 2026 has 28 days\./,
+      );
       usage(['issue', 'create', '--root', WORKSPACE, '--now', '2026-02-29T10:00:00Z'], /--now .*February 2026 has 28 days/);
       usage(['team', '--root', TEAM_WORLD, '--at', '2026-13-01T10:00:00Z'], /--at .*; 2026-13-01T10:00:00Z is not one: there is no month 13\./);
       usage(['team', '--root', TEAM_WORLD, '--at', '2026-11-24T25:00:00Z'], /--at .*hours go from 00 to 23, not 25\./);
@@ -267,11 +313,32 @@ describe('async-desk CLI: hostile repositories', function () {
     });
 
     it('--date, --today and a --due date refuse days that do not exist', () => {
-      usage(['standups', '--root', WORKSPACE, '--now', '2026-11-23T12:00:00Z', '--date', '2026-02-30'], /--date must be a date like 2026-01-31; 2026-02-30 is not one: February 2026 has 28 days\./);
+      usage(
+        ['standups', '--root', WORKSPACE, '--now', '2026-11-23T12:00:00Z', '--date', '2026-02-30'],
+        /--date must be a date like 2026-01-31; 2026-02-30 is not one: February 2026 has 28 days\./,
+      );
       usage(['check', '--root', FIXTURES, '--today', '2026-02-30'], /--today must be a date like 2026-01-31; 2026-02-30 is not one/);
       usage(['check', '--root', FIXTURES, '--today', '2026-00-10'], /--today .*there is no month 00/);
       usage(
-        ['issue', 'create', '--root', WORKSPACE, '--repo', 'acme/ledger', '--template', 'bug_report', '--title', 'T', '--owner', 'alice', '--now', '2026-11-24T10:00:00Z', '--dry-run', '--due', '2026-02-30'],
+        [
+          'issue',
+          'create',
+          '--root',
+          WORKSPACE,
+          '--repo',
+          'acme/ledger',
+          '--template',
+          'bug_report',
+          '--title',
+          'T',
+          '--owner',
+          'alice',
+          '--now',
+          '2026-11-24T10:00:00Z',
+          '--dry-run',
+          '--due',
+          '2026-02-30',
+        ],
         /--due 2026-02-30 is not a date: February 2026 has 28 days\./,
       );
     });
@@ -283,7 +350,17 @@ describe('async-desk CLI: hostile repositories', function () {
         return (JSON.parse(stdout) as { localTime: string }[])[0]!.localTime;
       };
       const expected = '2026-11-24T16:15:00+05:45';
-      for (const value of ['2026-11-24T10:30:00Z', '2026-11-24T10:30Z', '2026-11-24t10:30:00z', '2026-11-24T10:30:00.000Z', '2026-11-24T11:30:00+01:00', '2026-11-24T11:30+0100', '2026-11-24T05:30:00-05:00', '2026-11-24T16:15+05:45', '2026-11-25T00:30+14:00']) {
+      for (const value of [
+        '2026-11-24T10:30:00Z',
+        '2026-11-24T10:30Z',
+        '2026-11-24t10:30:00z',
+        '2026-11-24T10:30:00.000Z',
+        '2026-11-24T11:30:00+01:00',
+        '2026-11-24T11:30+0100',
+        '2026-11-24T05:30:00-05:00',
+        '2026-11-24T16:15+05:45',
+        '2026-11-25T00:30+14:00',
+      ]) {
         assert.equal(team(value), expected, value);
       }
       assert.equal(team('2028-02-29T10:30:00Z'), '2028-02-29T16:15:00+05:45');
@@ -296,7 +373,25 @@ describe('async-desk CLI: hostile repositories', function () {
 
   describe('the --answers file', () => {
     const create = (answers: string) =>
-      runCli('issue', 'create', '--root', WORKSPACE, '--repo', 'acme/ledger', '--template', 'bug_report', '--title', 'T', '--owner', 'alice', '--now', '2026-11-24T10:00:00Z', '--dry-run', '--answers', answers);
+      runCli(
+        'issue',
+        'create',
+        '--root',
+        WORKSPACE,
+        '--repo',
+        'acme/ledger',
+        '--template',
+        'bug_report',
+        '--title',
+        'T',
+        '--owner',
+        'alice',
+        '--now',
+        '2026-11-24T10:00:00Z',
+        '--dry-run',
+        '--answers',
+        answers,
+      );
 
     it('a FIFO is refused at once, naming the file, never opened', function () {
       if (process.platform === 'win32') this.skip();
@@ -343,14 +438,19 @@ describe('async-desk CLI: hostile repositories', function () {
   describe('files read only inside the root', () => {
     const SECRET = 'secretoutside';
     const outsideTeam = () =>
-      writeTree(outside, { 'team.yml': ['team: Outside', 'members:', `  - github: ${SECRET}`, `    name: ${SECRET} name`, '    timezone: Europe/Berlin', ''].join('\n') });
+      writeTree(outside, {
+        'team.yml': ['team: Outside', 'members:', `  - github: ${SECRET}`, `    name: ${SECRET} name`, '    timezone: Europe/Berlin', ''].join('\n'),
+      });
     const problem = '.github/team.yml:1: .github/team.yml is a symbolic link to a file outside the workspace folder; not read.';
     const noSecret = (...texts: string[]) => texts.forEach((t) => assert.ok(!t.toLowerCase().includes(SECRET), t));
 
     it('a team file linked to a file outside the root is a problem, never read: check, team, standups, issue create', function () {
       if (process.platform === 'win32') this.skip(); // symlinks need privileges there
       outsideTeam();
-      writeTree(root, { '.github/.keep': '', 'docs/standups/2026-11-23/zoe.md': ['---', 'author: zoe', 'date: 2026-11-23', '---', '## Done', '## Next', '## Blockers', ''].join('\n') });
+      writeTree(root, {
+        '.github/.keep': '',
+        'docs/standups/2026-11-23/zoe.md': ['---', 'author: zoe', 'date: 2026-11-23', '---', '## Done', '## Next', '## Blockers', ''].join('\n'),
+      });
       symlinkSync(path.join(outside, 'team.yml'), path.join(root, '.github', 'team.yml'));
       const check = runCli('check', '--root', root, '--today', '2026-11-24');
       assert.equal(check.status, 1);
@@ -371,7 +471,25 @@ describe('async-desk CLI: hostile repositories', function () {
       assert.match(standups.stdout, /\n@zoe +posted/);
       noSecret(team.stdout, team.stderr, teamJson.stdout, standups.stdout, standups.stderr);
 
-      const issue = runCli('issue', 'create', '--root', root, '--repo', 'acme/ledger', '--template', 'blocker', '--title', 'T', '--owner', SECRET, '--due', 'friday', '--now', '2026-11-24T10:00:00Z', '--dry-run');
+      const issue = runCli(
+        'issue',
+        'create',
+        '--root',
+        root,
+        '--repo',
+        'acme/ledger',
+        '--template',
+        'blocker',
+        '--title',
+        'T',
+        '--owner',
+        SECRET,
+        '--due',
+        'friday',
+        '--now',
+        '2026-11-24T10:00:00Z',
+        '--dry-run',
+      );
       assert.equal(issue.status, 1);
       assert.equal(issue.stdout, '');
       assert.ok(issue.stderr.startsWith(`${problem}\nasync-desk: the team file .github/team.yml was not read`), issue.stderr);
@@ -379,11 +497,17 @@ describe('async-desk CLI: hostile repositories', function () {
 
     it('a team file linked inside the root is read as before', function () {
       if (process.platform === 'win32') this.skip();
-      writeTree(root, { '.github/.keep': '', 'config/team.yml': ['team: Inside', 'members:', '  - github: zoe', '    timezone: Europe/Berlin', ''].join('\n') });
+      writeTree(root, {
+        '.github/.keep': '',
+        'config/team.yml': ['team: Inside', 'members:', '  - github: zoe', '    timezone: Europe/Berlin', ''].join('\n'),
+      });
       symlinkSync(path.join('..', 'config', 'team.yml'), path.join(root, '.github', 'team.yml'));
       const { status, stdout, stderr } = runCli('team', '--root', root, '--at', '2026-11-24T10:30:00Z', '--json');
       assert.equal(status, 0, stderr);
-      assert.deepEqual((JSON.parse(stdout) as { github: string }[]).map((m) => m.github), ['zoe']);
+      assert.deepEqual(
+        (JSON.parse(stdout) as { github: string }[]).map((m) => m.github),
+        ['zoe'],
+      );
     });
 
     it('a team file that is a FIFO is a problem, reported at once', function () {
@@ -399,7 +523,9 @@ describe('async-desk CLI: hostile repositories', function () {
 
     it('a standup linked to a file outside the root is never read: reported by check and standups', function () {
       if (process.platform === 'win32') this.skip();
-      writeTree(outside, { 'zoe.md': ['---', 'author: zoe', 'date: 2026-11-23', '---', '## Done', `- ${SECRET} done item`, '## Next', '## Blockers', ''].join('\n') });
+      writeTree(outside, {
+        'zoe.md': ['---', 'author: zoe', 'date: 2026-11-23', '---', '## Done', `- ${SECRET} done item`, '## Next', '## Blockers', ''].join('\n'),
+      });
       writeTree(root, { 'docs/standups/2026-11-23/.keep': '' });
       symlinkSync(path.join(outside, 'zoe.md'), path.join(root, 'docs/standups/2026-11-23/zoe.md'));
       const check = runCli('check', '--root', root, '--today', '2026-11-24');

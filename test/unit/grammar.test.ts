@@ -252,7 +252,7 @@ describe('Markdown injection grammar', () => {
       assert.deepEqual(mentions('@alice please review'), ['alice']);
       assert.deepEqual(mentions('Waiting for staging credentials from @carol.'), ['carol']);
       assert.deepEqual(mentions('cc @bob-smith, @dev42 (@erin) **@frank**: @g'), ['bob-smith', 'dev42', 'erin', 'frank', 'g']);
-      assert.deepEqual(mentions('- [ ] Review @bob\'s migration PR'), ['bob']);
+      assert.deepEqual(mentions("- [ ] Review @bob's migration PR"), ['bob']);
     });
 
     it('does not match e-mail addresses', () => {

@@ -41,7 +41,9 @@ describe('markdownTree', () => {
   });
 
   it('raw HTML stays visible text; only http(s) and mailto links are links; images show their alt text', () => {
-    const tree = markdownTree('<script>alert(1)</script> <b>bold</b> [ok](https://github.com/acme) [mail](mailto:a@b.example) [js](javascript:alert(1)) [rel](../CONTRIBUTING.md) ![logo](https://x.example/a.png)');
+    const tree = markdownTree(
+      '<script>alert(1)</script> <b>bold</b> [ok](https://github.com/acme) [mail](mailto:a@b.example) [js](javascript:alert(1)) [rel](../CONTRIBUTING.md) ![logo](https://x.example/a.png)',
+    );
     const flat = JSON.stringify(tree);
     assert.ok(!flat.includes('"t":"html'), flat);
     // markdown-it itself refuses javascript: as a link target and leaves the source as text.
@@ -58,7 +60,40 @@ describe('markdownTree', () => {
 
   it('survives 10,000 random inputs: no throw, every link http(s) or mailto, no text lost from plain lines', () => {
     const { randomText, mutate } = fuzzText({
-      pieces: ['**', '*', '_', '~~', '`', '```', '[', ']', '(', ')', '![', '<b>', '</b>', '<script>', '#', '## ', '- ', '1. ', '> ', '---', '\n', '\n\n', '  \n', '|', ' | ', 'javascript:', 'https://x.example', 'mailto:', '\\', '&amp;', '\u0000', '😀'],
+      pieces: [
+        '**',
+        '*',
+        '_',
+        '~~',
+        '`',
+        '```',
+        '[',
+        ']',
+        '(',
+        ')',
+        '![',
+        '<b>',
+        '</b>',
+        '<script>',
+        '#',
+        '## ',
+        '- ',
+        '1. ',
+        '> ',
+        '---',
+        '\n',
+        '\n\n',
+        '  \n',
+        '|',
+        ' | ',
+        'javascript:',
+        'https://x.example',
+        'mailto:',
+        '\\',
+        '&amp;',
+        '\u0000',
+        '😀',
+      ],
       maxPieces: 40,
       pieceShare: 0.7,
       unicodeShare: 0.9,
@@ -70,7 +105,13 @@ describe('markdownTree', () => {
     const rand = prng(20261122);
     const badLink = (c: MdInline[]): boolean => c.some((n) => (n.t === 'a' && !/^(https?:|mailto:)/i.test(n.href)) || ('c' in n && badLink(n.c)));
     const badBlock = (b: MdBlock): boolean =>
-      b.t === 'p' || b.t === 'h' ? badLink(b.c) : b.t === 'ul' || b.t === 'ol' ? b.items.some((i) => i.some(badBlock)) : b.t === 'quote' ? b.c.some(badBlock) : false;
+      b.t === 'p' || b.t === 'h'
+        ? badLink(b.c)
+        : b.t === 'ul' || b.t === 'ol'
+          ? b.items.some((i) => i.some(badBlock))
+          : b.t === 'quote'
+            ? b.c.some(badBlock)
+            : false;
     for (let i = 0; i < 10_000; i++) {
       const input = i % 2 ? mutate('Some **bold** and [a link](https://x.example).\n\n- item\n', rand) : randomText(rand);
       let tree: MdBlock[];

@@ -15,8 +15,15 @@ const UNSAFE_CODES = [
   0x200f, // RLM
   0x2028, // line separator
   0x2029, // paragraph separator
-  0x202a, 0x202b, 0x202c, 0x202d, 0x202e, // embeddings and overrides
-  0x2066, 0x2067, 0x2068, 0x2069, // isolates
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e, // embeddings and overrides
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069, // isolates
 ];
 const UNSAFE_SET = new Set(UNSAFE_CODES);
 
@@ -27,7 +34,16 @@ function firstUnsafe(text: string): string | undefined {
 
 describe('terminalSafe', () => {
   it('leaves ordinary text alone: letters, accents, emoji, CJK, right-to-left letters, backslashes', () => {
-    for (const text of ['Use PostgreSQL for the ledger', 'Zoë Ångström (@zoe)', 'Ship it 🚀', '決定記録', 'שלום عربى', 'C:\\Users\\me', '\\u001b stays as written', '']) {
+    for (const text of [
+      'Use PostgreSQL for the ledger',
+      'Zoë Ångström (@zoe)',
+      'Ship it 🚀',
+      '決定記録',
+      'שלום عربى',
+      'C:\\Users\\me',
+      '\\u001b stays as written',
+      '',
+    ]) {
       assert.equal(terminalSafe(text), text);
       assert.equal(hasTerminalControls(text), false, text);
     }
@@ -62,7 +78,8 @@ describe('terminalSafe', () => {
   });
 
   it('neighbours of the ranges are kept: space, ~, U+00A0, U+200D (ZWJ in emoji), U+2030, U+206A', () => {
-    for (const text of [' ', '~', '\u00a0', '\u200d', '\u2030', '\u206a', '\u2065']) assert.equal(terminalSafe(text), text, `U+${text.codePointAt(0)!.toString(16)}`);
+    for (const text of [' ', '~', '\u00a0', '\u200d', '\u2030', '\u206a', '\u2065'])
+      assert.equal(terminalSafe(text), text, `U+${text.codePointAt(0)!.toString(16)}`);
     assert.equal(terminalSafe('👩\u200d💻'), '👩\u200d💻');
   });
 

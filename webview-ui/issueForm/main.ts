@@ -433,7 +433,7 @@ function render(): void {
     values.due = dueDate!.value;
     changed('due');
   });
-  const dueField = el('div', { className: 'field' }, labelFor('field-due', 'Due (in the owner\'s day)', false), dueSelect, dueDate, dueHint, errorSlot('due'));
+  const dueField = el('div', { className: 'field' }, labelFor('field-due', "Due (in the owner's day)", false), dueSelect, dueDate, dueHint, errorSlot('due'));
 
   submitButton = button('Create issue', submit, false, 'submit');
   if (!init.trusted || !init.repo) submitButton.setAttribute('disabled', '');

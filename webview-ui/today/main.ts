@@ -127,9 +127,7 @@ function buildComposer(state: ComposerState): void {
     link(state.file, () => vscode.postMessage({ type: 'openFile' }), state.exists ? 'Open the file' : 'Create the file and open it'),
     state.exists ? '' : state.prefilledFrom ? ` · not saved yet · Done and open blockers carried from ${state.prefilledFrom}` : ' · not saved yet',
   );
-  const problems = state.problems.length
-    ? el('ul', { className: 'problems' }, ...state.problems.map((p) => el('li', { textContent: p })))
-    : '';
+  const problems = state.problems.length ? el('ul', { className: 'problems' }, ...state.problems.map((p) => el('li', { textContent: p }))) : '';
   blockerList = el('ul', { className: 'blocker-rows' });
   blockerList.setAttribute('aria-label', 'Open blockers: tick when resolved');
   banner = el('div', { className: 'banner', hidden: true });
@@ -179,15 +177,23 @@ function renderComposerStatus(): void {
     if (model.fileChangedWhileDirty) {
       banner.replaceChildren(
         el('span', { textContent: `${composer.file} changed outside the panel. Your unsaved text is still here.` }),
-        button('Load the file', () => {
-          model.loadFile();
-          showFields();
-          fieldsChanged();
-        }, { secondary: true }),
-        button('Keep my text', () => {
-          model.keepMyText();
-          renderComposerStatus();
-        }, { secondary: true }),
+        button(
+          'Load the file',
+          () => {
+            model.loadFile();
+            showFields();
+            fieldsChanged();
+          },
+          { secondary: true },
+        ),
+        button(
+          'Keep my text',
+          () => {
+            model.keepMyText();
+            renderComposerStatus();
+          },
+          { secondary: true },
+        ),
       );
     }
   }

@@ -36,7 +36,10 @@ function digestEntry(entry: DigestEntryView, date: string, { trusted, post }: Co
         el('span', { className: 'detail', textContent: ` · ${b.age}` }),
       );
       if (b.stale && trusted) {
-        li.append(' ', link('Open issue for blocker', () => post({ type: 'openBlockerIssue', login: entry.github, text: b.text, date })));
+        li.append(
+          ' ',
+          link('Open issue for blocker', () => post({ type: 'openBlockerIssue', login: entry.github, text: b.text, date })),
+        );
       }
       ul.append(li);
     }

@@ -58,7 +58,12 @@ function findTemplate(set: TemplateSet, wanted: string): IssueTemplate | undefin
 /** `issue create`: 0 created (or printed), 1 refused (by a check or by GitHub), 2 could not run. */
 export const issueCreate: Command = async (ctx, args, { out, err }) => {
   const o = args.issue;
-  for (const [option, value] of [['--repo', o.repo], ['--template', o.template], ['--title', o.title], ['--owner', o.owner]] as const) {
+  for (const [option, value] of [
+    ['--repo', o.repo],
+    ['--template', o.template],
+    ['--title', o.title],
+    ['--owner', o.owner],
+  ] as const) {
     if (value === undefined) throw new UsageError(`issue create needs ${option}.`);
   }
   const repo = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(o.repo!.trim());

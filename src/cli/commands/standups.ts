@@ -135,7 +135,10 @@ function digestText(date: string, now: Date, entries: DigestEntry[], note: strin
     };
     list('Done', e.done);
     list('Next', e.next);
-    list('Blockers', e.blockerDetails.map((b) => `${b.text} (${blockerAge(b.openWorkdays, b.since)}${b.stale ? ', stale' : ''})`));
+    list(
+      'Blockers',
+      e.blockerDetails.map((b) => `${b.text} (${blockerAge(b.openWorkdays, b.since)}${b.stale ? ', stale' : ''})`),
+    );
     if (e.notes) lines.push('  Notes', ...e.notes.split(/\r?\n/).map((x) => `    ${terminalSafe(x)}`.trimEnd()));
   }
   return `${lines.join('\n')}\n`;

@@ -46,11 +46,13 @@ function resolveLinks(records: readonly DecisionRecord[], { byFile, byNumber }: 
     if (!r.links) continue;
     const files = (kind: RecordLink['kind']) => [
       ...new Set(
-        r.links!.filter((l) => l.kind === kind).flatMap((l) => {
-          if (l.target !== null) return [l.target];
-          const target = linkTarget(l, r, byFile, byNumber);
-          return target ? [target.file] : [];
-        }),
+        r
+          .links!.filter((l) => l.kind === kind)
+          .flatMap((l) => {
+            if (l.target !== null) return [l.target];
+            const target = linkTarget(l, r, byFile, byNumber);
+            return target ? [target.file] : [];
+          }),
       ),
     ];
     r.supersedes = files('supersedes');

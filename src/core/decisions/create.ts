@@ -199,13 +199,7 @@ export function contextLine(text: string): number {
  * gets `supersedes` / "Supercedes [..](..)" / a Links bullet; the old one becomes superseded with a link back.
  * Returns [the new record (create), the rewritten old record].
  */
-export function supersede(
-  oldRecord: DecisionRecord,
-  oldText: string,
-  folder: DecisionFolder,
-  existing: DecisionRecord[],
-  input: NewRecordInput,
-): FileChange[] {
+export function supersede(oldRecord: DecisionRecord, oldText: string, folder: DecisionFolder, existing: DecisionRecord[], input: NewRecordInput): FileChange[] {
   const planned = planRecord(folder, existing, {
     ...input,
     status: 'proposed',

@@ -8,7 +8,11 @@ export const INDEX_MARKER = '<!-- async-desk:index -->';
 export const INDEX_END_MARKER = '<!-- /async-desk:index -->';
 
 function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').trim();
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 }
 
 function href(folderDir: string, file: string): string {

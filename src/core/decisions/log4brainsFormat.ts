@@ -69,7 +69,11 @@ export function readLog4brains(
   const date = item('date');
   record.date = (date ? readDate(date.value, date.line, problem) : null) ?? datePrefix;
   record.lines.date = date ? date.line : null;
-  const split = (v: string | undefined, re: RegExp) => (v ?? '').split(re).map((s) => s.trim()).filter((s) => s !== '');
+  const split = (v: string | undefined, re: RegExp) =>
+    (v ?? '')
+      .split(re)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   record.decisionMakers = split(item('deciders')?.value, /,/);
   record.tags = split(item('tags')?.value, /[,\s]+/);
   // Other links: "## Links" bullets such as "- Supersedes [20200101-foo](20200101-foo.md)".

@@ -99,4 +99,3 @@ export function readNative(a: Analysis, problem: ProblemFn): void {
     }
   }
 }
-

@@ -164,4 +164,3 @@ export function numberRelations(text: string, at: (offset: number) => { line: nu
   }
   return out;
 }
-

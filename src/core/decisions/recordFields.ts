@@ -41,7 +41,6 @@ export function resolveLinkTarget(fromFile: string, target: string): string {
   return normalized === '.' ? '' : normalized.replace(/^\.\//, '');
 }
 
-
 function isUrl(target: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(target);
 }
@@ -131,4 +130,3 @@ export function noteStatus(record: DecisionRecord, line: number, problem: Proble
     problem(line, 'info', 'guessed-status', `Read the status "${text}" as ${record.status}.`);
   }
 }
-

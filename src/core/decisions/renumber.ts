@@ -90,7 +90,10 @@ function rewriteLinks(text: string, file: string, folder: string, renames: Map<s
       if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) continue;
       const target = renames.get(resolveLinkTarget(file, link.target));
       if (!target) continue;
-      const oldBase = link.target.replace(/[#?].*$/, '').split('/').pop()!;
+      const oldBase = link.target
+        .replace(/[#?].*$/, '')
+        .split('/')
+        .pop()!;
       const cut = link.target.lastIndexOf(oldBase);
       const newTarget = link.target.slice(0, cut) + target.file.slice(target.file.lastIndexOf('/') + 1) + link.target.slice(cut + oldBase.length);
       next =

@@ -46,7 +46,10 @@ export function statusPhrase(raw: string | null | undefined): string {
   if (wrapped) s = wrapped[1]!;
   s = s.split(/[[(;,:<]|\s[-–—]\s|\.(?:\s|$)/)[0]!;
   s = s.replace(/\s+(?:by|to|in favou?r of)\b.*$/i, '');
-  s = s.replace(/[*_~`"']/g, '').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/[*_~`"']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }
 
@@ -57,7 +60,10 @@ export function statusPhrase(raw: string | null | undefined): string {
  */
 export function statusWord(status: DecisionStatus, format: RecordFormat, styleFrom?: string | null): string {
   const word = format === 'nygard' && status === 'superseded' ? 'superceded' : status;
-  const first = styleFrom?.trim().replace(/^[^A-Za-z]+/, '').charAt(0);
+  const first = styleFrom
+    ?.trim()
+    .replace(/^[^A-Za-z]+/, '')
+    .charAt(0);
   const upper = first ? first !== first.toLowerCase() : format === 'nygard';
   return upper ? capitalize(word) : word;
 }

@@ -78,7 +78,11 @@ export function parseRemoteUrl(url: string, webHost?: string): GitHubRepository 
     if (matches) host = wanted;
   }
   if (!host) return null;
-  const parts = path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/i, '').split('/');
+  const parts = path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
+    .split('/');
   if (parts.length !== 2) return null;
   const [owner, repo] = parts as [string, string];
   if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..') return null;
@@ -177,4 +181,3 @@ export function pickRepository(remotes: readonly GitRemote[], webHost?: string):
   }
   return null;
 }
-

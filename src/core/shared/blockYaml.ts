@@ -69,7 +69,7 @@ export function readBlockYaml(text: string): YAMLMap | null {
 
 function contentLines(text: string): Line[] | null {
   const lines: Line[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
     let end = newline === -1 ? text.length : newline;

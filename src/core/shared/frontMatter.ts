@@ -123,7 +123,8 @@ export function readSimpleFrontMatter(yamlText: string): FrontMatterNodes | null
     const valueText = trimEndSpaces(m[3] ?? '');
     const valueStart = lineStart + name.length + 1 + (m[2]?.length ?? 0);
     let value: Scalar | YAMLSeq | null;
-    if (valueText === '') value = scalarNode(null, 'PLAIN', next, next); // where yaml puts an empty value
+    if (valueText === '')
+      value = scalarNode(null, 'PLAIN', next, next); // where yaml puts an empty value
     else if (valueText.startsWith('[')) value = simpleFlowSeq(valueText, valueStart);
     else value = simpleScalar(valueText, valueStart, false);
     if (!value) return null;

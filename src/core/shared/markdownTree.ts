@@ -7,11 +7,7 @@ import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it';
 type Token = ReturnType<Markdown['parse']>[number];
 
 export type MdInline =
-  | { t: 'text'; v: string }
-  | { t: 'code'; v: string }
-  | { t: 'br' }
-  | { t: 'strong' | 'em' | 's'; c: MdInline[] }
-  | { t: 'a'; href: string; c: MdInline[] };
+  { t: 'text'; v: string } | { t: 'code'; v: string } | { t: 'br' } | { t: 'strong' | 'em' | 's'; c: MdInline[] } | { t: 'a'; href: string; c: MdInline[] };
 
 export type MdBlock =
   | { t: 'p'; c: MdInline[] }

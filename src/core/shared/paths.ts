@@ -3,7 +3,10 @@
 
 /** Forward slashes, no './' prefix, no doubled or trailing slash; '' for the root itself. */
 export function normalizeDir(dir: string): string {
-  let d = dir.trim().replace(/\\/g, '/').replace(/\/{2,}/g, '/');
+  let d = dir
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/');
   while (d.startsWith('./')) d = d.slice(2);
   d = d.replace(/\/+$/, '');
   return d === '.' ? '' : d;

@@ -57,7 +57,13 @@ export interface FolderListing {
   missing: boolean;
 }
 
-const fileProblem = (file: string, code: string, message: string, severity: Problem['severity'] = 'error'): Problem => ({ file, line: 0, severity, code, message });
+const fileProblem = (file: string, code: string, message: string, severity: Problem['severity'] = 'error'): Problem => ({
+  file,
+  line: 0,
+  severity,
+  code,
+  message,
+});
 
 /** '1.5 MB', '820 KB', '12 bytes'. */
 export function sizeText(bytes: number): string {
@@ -125,7 +131,8 @@ export class RepoFiles {
     for (;;) {
       try {
         const real = realpathSync.native(existing);
-        if (!isInside(real, this.realRoot())) return { error: `"${dir.trim()}" leads outside the workspace folder through a symbolic link; Async Desk reads only inside it.` };
+        if (!isInside(real, this.realRoot()))
+          return { error: `"${dir.trim()}" leads outside the workspace folder through a symbolic link; Async Desk reads only inside it.` };
         break;
       } catch (error) {
         const parent = path.dirname(existing);
@@ -140,7 +147,8 @@ export class RepoFiles {
   private resolve(rel: string): { real: string } | ReadFailure {
     const file = display(rel);
     const absolute = path.resolve(this.root, rel);
-    if (!isInside(absolute, path.resolve(this.root))) return { ok: false, missing: false, problem: fileProblem(file, 'outside-workspace', `${file} is outside the workspace folder; not read.`) };
+    if (!isInside(absolute, path.resolve(this.root)))
+      return { ok: false, missing: false, problem: fileProblem(file, 'outside-workspace', `${file} is outside the workspace folder; not read.`) };
     let real: string;
     try {
       real = realpathSync.native(absolute);
@@ -148,15 +156,26 @@ export class RepoFiles {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') {
         // A link to nothing, or to something that has no path (/dev/stdin -> /proc/self/fd/0 -> a pipe).
-        if (isSymbolicLink(absolute)) return { ok: false, missing: false, problem: fileProblem(file, 'broken-link', `${file} is a symbolic link to something that is not a file in the workspace folder; not read.`) };
+        if (isSymbolicLink(absolute))
+          return {
+            ok: false,
+            missing: false,
+            problem: fileProblem(file, 'broken-link', `${file} is a symbolic link to something that is not a file in the workspace folder; not read.`),
+          };
         return { ok: false, missing: true };
       }
-      if (code === 'ELOOP') return { ok: false, missing: false, problem: fileProblem(file, 'symlink-loop', `${file} is a symbolic link that loops; not read.`) };
-      if (code === 'EACCES' || code === 'EPERM') return { ok: false, missing: false, problem: fileProblem(file, 'unreadable', `${file} cannot be read: permission denied.`) };
+      if (code === 'ELOOP')
+        return { ok: false, missing: false, problem: fileProblem(file, 'symlink-loop', `${file} is a symbolic link that loops; not read.`) };
+      if (code === 'EACCES' || code === 'EPERM')
+        return { ok: false, missing: false, problem: fileProblem(file, 'unreadable', `${file} cannot be read: permission denied.`) };
       return { ok: false, missing: false, problem: fileProblem(file, 'unreadable', `${file} cannot be read (${code ?? String(error)}).`) };
     }
     if (!isInside(real, this.realRoot())) {
-      return { ok: false, missing: false, problem: fileProblem(file, 'outside-workspace', `${file} is a symbolic link to a file outside the workspace folder; not read.`) };
+      return {
+        ok: false,
+        missing: false,
+        problem: fileProblem(file, 'outside-workspace', `${file} is a symbolic link to a file outside the workspace folder; not read.`),
+      };
     }
     return { real };
   }
@@ -202,7 +221,13 @@ export class RepoFiles {
       const code = errorCode(error);
       if (code === 'ENOENT') return { entries: [], problems: [], missing: true };
       if (code === 'ENOTDIR') return { entries: [], problems: [fileProblem(dir, 'not-a-folder', `${dir} is not a folder.`)], missing: false };
-      return { entries: [], problems: [fileProblem(dir, 'unreadable', `${dir} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error))}.`)], missing: false };
+      return {
+        entries: [],
+        problems: [
+          fileProblem(dir, 'unreadable', `${dir} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error))}.`),
+        ],
+        missing: false,
+      };
     }
     const entries: FolderEntry[] = [];
     const problems: Problem[] = [];
@@ -253,7 +278,10 @@ export interface DecodeOptions {
 function readRegularFile(real: string, file: string, maxBytes: number, limitHint: string, options: DecodeOptions = {}): ReadOutcome {
   const fail = (code: string, message: string): ReadOutcome => ({ ok: false, missing: false, problem: fileProblem(file, code, message) });
   const notRegular = (stats: Stats) =>
-    fail('not-a-file', `${file} is not a regular file (${stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file'}); not read.`);
+    fail(
+      'not-a-file',
+      `${file} is not a regular file (${stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file'}); not read.`,
+    );
   const tooLarge = (size: number) =>
     fail('too-large', `${file} is ${sizeText(size)}, over the ${sizeText(maxBytes)} limit${limitHint ? ` (${limitHint})` : ''}; not read.`);
   let before: Stats;
@@ -275,7 +303,10 @@ function readRegularFile(real: string, file: string, maxBytes: number, limitHint
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') return { ok: false, missing: true };
-    return fail('unreadable', `${file} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it changed into a symbolic link' : (code ?? String(error))}.`);
+    return fail(
+      'unreadable',
+      `${file} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it changed into a symbolic link' : (code ?? String(error))}.`,
+    );
   }
   try {
     const stats = fstatSync(fd);
@@ -307,7 +338,15 @@ function readRegularFile(real: string, file: string, maxBytes: number, limitHint
  */
 export function decodeText(bytes: Buffer, file: string, options: DecodeOptions = {}): ReadOutcome {
   if (options.refuseUtf16 && hasUtf16Bom(bytes)) {
-    return { ok: false, missing: false, problem: fileProblem(file, 'utf-16', `${file} is UTF-16 text; Async Desk edits UTF-8 files only. Save it as UTF-8 (VS Code: "Save with Encoding"), then try again.`) };
+    return {
+      ok: false,
+      missing: false,
+      problem: fileProblem(
+        file,
+        'utf-16',
+        `${file} is UTF-16 text; Async Desk edits UTF-8 files only. Save it as UTF-8 (VS Code: "Save with Encoding"), then try again.`,
+      ),
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: bytes.subarray(2).toString('utf16le') };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
@@ -316,7 +355,15 @@ export function decodeText(bytes: Buffer, file: string, options: DecodeOptions =
     return { ok: true, text: swapped.toString('utf16le') };
   }
   if (looksLikeUtf16(bytes)) {
-    return { ok: false, missing: false, problem: fileProblem(file, 'utf-16-without-bom', `${file} looks like UTF-16 text without a byte-order mark; save it as UTF-8 (VS Code: "Save with Encoding").`) };
+    return {
+      ok: false,
+      missing: false,
+      problem: fileProblem(
+        file,
+        'utf-16-without-bom',
+        `${file} looks like UTF-16 text without a byte-order mark; save it as UTF-8 (VS Code: "Save with Encoding").`,
+      ),
+    };
   }
   return { ok: true, text: bytes.toString('utf8') };
 }

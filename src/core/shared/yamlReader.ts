@@ -140,7 +140,10 @@ export function guard(ctx: YamlCtx, what: string, walk: () => void): void {
 }
 
 function firstLine(message: string): string {
-  return String(message).split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return String(message)
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 /** Offsets [start, end) of a node in the YAML text, or the fallback when it has none. */

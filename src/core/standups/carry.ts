@@ -54,7 +54,12 @@ export function teamDigestDay(date: string, team: Team | undefined): string {
 
 /** The standup a new one for `date` continues from: the author's standup on their previous working day,
  *  else the most recent one in the 14 days before `date`. */
-function previousStandup(date: string, history: (date: string) => Standup | undefined, member?: Member, team?: Team): { standup: Standup; date: string } | null {
+function previousStandup(
+  date: string,
+  history: (date: string) => Standup | undefined,
+  member?: Member,
+  team?: Team,
+): { standup: Standup; date: string } | null {
   const day = dayNumber(date);
   if (day === null) return null;
   const previous = previousWorkingDayNumber(day, member, team);
@@ -69,7 +74,12 @@ function previousStandup(date: string, history: (date: string) => Standup | unde
 
 /** Pre-fill for `date`: Done = Next of the previous standup, Blockers = its unticked blockers, Next and
  *  Notes empty. `from` is the date of the standup used, or null. */
-export function prefillDraft(date: string, history: (date: string) => Standup | undefined, member?: Member, team?: Team): { draft: StandupDraft; from: string | null } {
+export function prefillDraft(
+  date: string,
+  history: (date: string) => Standup | undefined,
+  member?: Member,
+  team?: Team,
+): { draft: StandupDraft; from: string | null } {
   const draft: StandupDraft = { done: [], next: [], blockers: [], notes: '' };
   const previous = previousStandup(date, history, member, team);
   if (!previous) return { draft, from: null };

@@ -14,7 +14,13 @@ export function checkStandup(text: string, file: string, standupsDir: string): P
   const where = parseStandupPath(file, standupsDir);
   if (!where) {
     const dir = normalizeDir(standupsDir);
-    problems.unshift({ file, line: 0, severity: 'error', code: 'not-a-standup-path', message: `A standup is ${dir ? `${dir}/` : ''}YYYY-MM-DD/<github-login>.md.` });
+    problems.unshift({
+      file,
+      line: 0,
+      severity: 'error',
+      code: 'not-a-standup-path',
+      message: `A standup is ${dir ? `${dir}/` : ''}YYYY-MM-DD/<github-login>.md.`,
+    });
     return problems;
   }
   const { author, date } = a.standup;
@@ -22,7 +28,13 @@ export function checkStandup(text: string, file: string, standupsDir: string): P
     problems.push({ file, line: a.dateLine ?? 0, severity: 'error', code: 'date-mismatch', message: `date ${date} does not match the folder ${where.date}.` });
   }
   if (author && author.toLowerCase() !== where.login.toLowerCase()) {
-    problems.push({ file, line: a.authorLine ?? 0, severity: 'error', code: 'author-mismatch', message: `author "${author}" does not match the file name "${where.login}.md".` });
+    problems.push({
+      file,
+      line: a.authorLine ?? 0,
+      severity: 'error',
+      code: 'author-mismatch',
+      message: `author "${author}" does not match the file name "${where.login}.md".`,
+    });
   }
   return problems.sort((x, y) => x.line - y.line);
 }

@@ -93,5 +93,7 @@ export function buildDigest(input: DigestInput): DigestEntry[] {
   }
 
   const group = (e: DigestEntry) => (e.mentionsMe ? 0 : GROUP[e.status]);
-  return entries.sort((a, b) => group(a) - group(b) || collator.compare(a.name ?? a.github, b.name ?? b.github) || (a.github < b.github ? -1 : a.github > b.github ? 1 : 0));
+  return entries.sort(
+    (a, b) => group(a) - group(b) || collator.compare(a.name ?? a.github, b.name ?? b.github) || (a.github < b.github ? -1 : a.github > b.github ? 1 : 0),
+  );
 }

@@ -68,7 +68,9 @@ export function fenceAfter(open: string | null, line: string): string | null {
 
 /** An item's text on one line: a line break inside it (a lone CR) reads as a space, as a wrapped line does. */
 export function oneLine(text: string): string {
-  return String(text ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return String(text ?? '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
 }
 
 export function parseStandup(text: string, file: string): Standup {
@@ -82,7 +84,13 @@ export function analyzeStandup(text: string, file: string): Analysis {
   } catch (error) {
     // Last line of defence: one odd file must not take a digest or a check run down.
     const a = emptyAnalysis(source, file);
-    a.standup.problems.push({ file, line: 0, severity: 'error', code: 'parse-error', message: `Could not read this standup: ${(error as Error)?.message ?? error}` });
+    a.standup.problems.push({
+      file,
+      line: 0,
+      severity: 'error',
+      code: 'parse-error',
+      message: `Could not read this standup: ${(error as Error)?.message ?? error}`,
+    });
     return a;
   }
 }
@@ -140,7 +148,12 @@ function analyzeUnsafe(text: string, file: string): Analysis {
   for (const section of a.sections) {
     if (!section.kind) continue;
     if (a.known[section.kind]) {
-      problem(section.line, 'warning', 'duplicate-section', `A second "## ${SECTION_TITLES[section.kind]}" section: only the first one (line ${a.known[section.kind]!.line + 1}) is read.`);
+      problem(
+        section.line,
+        'warning',
+        'duplicate-section',
+        `A second "## ${SECTION_TITLES[section.kind]}" section: only the first one (line ${a.known[section.kind]!.line + 1}) is read.`,
+      );
       continue;
     }
     a.known[section.kind] = section;
@@ -178,7 +191,13 @@ function readFrontMatter(a: Analysis, text: string, close: number, problem: Prob
     else if (value === '') problem(a.authorLine, 'error', 'missing-author', 'author is empty: write your GitHub login, e.g. "author: alice".');
     else {
       a.standup.author = value;
-      if (!LOGIN_RE.test(value)) problem(a.authorLine, 'error', 'bad-author', `"${value}" is not a GitHub login (letters, digits and hyphens${value.startsWith('@') ? ', without "@"' : ''}).`);
+      if (!LOGIN_RE.test(value))
+        problem(
+          a.authorLine,
+          'error',
+          'bad-author',
+          `"${value}" is not a GitHub login (letters, digits and hyphens${value.startsWith('@') ? ', without "@"' : ''}).`,
+        );
     }
   } else if (nodes.errors.length === 0) {
     problem(0, 'error', 'missing-author', 'Front matter has no "author: <login>".');
@@ -189,7 +208,8 @@ function readFrontMatter(a: Analysis, text: string, close: number, problem: Prob
     a.dateLine = lineOf(keyOffset(date));
     const value = scalarText(date, yamlText);
     if (value === '') problem(a.dateLine, 'error', 'missing-date', 'date is empty: write the day of the standup, e.g. "date: 2026-11-21".');
-    else if (value === null || !isDate(value)) problem(a.dateLine, 'error', 'bad-date', `date must be a day like 2026-11-21${value ? `, not "${value}"` : ''}.`);
+    else if (value === null || !isDate(value))
+      problem(a.dateLine, 'error', 'bad-date', `date must be a day like 2026-11-21${value ? `, not "${value}"` : ''}.`);
     else a.standup.date = value;
   } else if (nodes.errors.length === 0) {
     problem(0, 'error', 'missing-date', 'Front matter has no "date: YYYY-MM-DD".');
@@ -275,7 +295,8 @@ function readList(lines: readonly string[], from: number, to: number, ticks: boo
     } else {
       finish();
       kinds.push('other');
-      if (!/^\s*<!--/.test(line)) problem(i, 'warning', 'not-a-bullet', 'Not a list item: Done, Next and Blockers are lists of "- " items (notes go in a "## Notes" section).');
+      if (!/^\s*<!--/.test(line))
+        problem(i, 'warning', 'not-a-bullet', 'Not a list item: Done, Next and Blockers are lists of "- " items (notes go in a "## Notes" section).');
     }
     fence = fenceAfter(null, line);
     fenceInItem = kinds[kinds.length - 1] === 'cont';

@@ -34,7 +34,9 @@ function itemLines(kind: 'done' | 'next' | 'blockers', items: DraftItem[]): stri
 /** Notes as lines: trimmed, and a `#`/`##` line outside code escaped so it cannot start a section; an
  *  unclosed code fence is closed, so it cannot swallow the sections after it. */
 function noteLines(notes: string): string[] {
-  const text = String(notes ?? '').replace(/\r\n?/g, '\n').trim();
+  const text = String(notes ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (text === '') return [];
   const out: string[] = [];
   let fence: string | null = null;

@@ -51,7 +51,13 @@ export async function scanStandups(root: string, standupsDir: string): Promise<{
   const problems: Problem[] = [];
   const confined = files.folder(normalizeDir(standupsDir));
   if (!('dir' in confined)) {
-    problems.push({ file: normalizeDir(standupsDir), line: 0, severity: 'error', code: 'folder-outside-workspace', message: `The standups folder ${confined.error} (setting asyncDesk.standupsDir)` });
+    problems.push({
+      file: normalizeDir(standupsDir),
+      line: 0,
+      severity: 'error',
+      code: 'folder-outside-workspace',
+      message: `The standups folder ${confined.error} (setting asyncDesk.standupsDir)`,
+    });
     return { entries, problems };
   }
   const dir = confined.dir;
@@ -80,7 +86,13 @@ export async function scanStandups(root: string, standupsDir: string): Promise<{
     const inDay = names(path.join(root, folder));
     if (!inDay) continue;
     if (!Array.isArray(inDay)) {
-      problems.push({ file: folder, line: 0, severity: 'error', code: 'unreadable', message: `${folder} cannot be read: ${inDay.error}; its standups are not shown.` });
+      problems.push({
+        file: folder,
+        line: 0,
+        severity: 'error',
+        code: 'unreadable',
+        message: `${folder} cannot be read: ${inDay.error}; its standups are not shown.`,
+      });
       continue;
     }
     const day: { key: string; login: string }[] = [];
@@ -88,14 +100,20 @@ export async function scanStandups(root: string, standupsDir: string): Promise<{
       if (name.startsWith('.')) continue;
       const login = name.slice(0, -3);
       if (name.endsWith('.md') && LOGIN_RE.test(login)) day.push({ key: login.toLowerCase(), login });
-      else if (isDirectory(path.join(root, folder, name))) problem(`${folder}/${name}`, 'unexpected-folder', `"${name}" is a folder inside a day folder: standups are ${layout}.`);
+      else if (isDirectory(path.join(root, folder, name)))
+        problem(`${folder}/${name}`, 'unexpected-folder', `"${name}" is a folder inside a day folder: standups are ${layout}.`);
       else if (!name.endsWith('.md')) problem(`${folder}/${name}`, 'not-markdown', `"${name}" is not a standup: standups are Markdown files named ${layout}.`);
       else problem(`${folder}/${name}`, 'bad-file-name', `"${name}" is not named after a GitHub login: standups are ${layout}.`);
     }
     day.sort(byKey);
     for (let j = 0; j < day.length; j++) {
       const { key, login } = day[j]!;
-      if (j > 0 && key === day[j - 1]!.key) problem(`${folder}/${login}.md`, 'duplicate-standup', `Two standups of @${login} on ${date}: ${folder}/${day[j - 1]!.login}.md and ${folder}/${login}.md.`);
+      if (j > 0 && key === day[j - 1]!.key)
+        problem(
+          `${folder}/${login}.md`,
+          'duplicate-standup',
+          `Two standups of @${login} on ${date}: ${folder}/${day[j - 1]!.login}.md and ${folder}/${login}.md.`,
+        );
       entries.push({ date, login, file: `${folder}/${login}.md` });
     }
   }

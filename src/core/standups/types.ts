@@ -3,7 +3,6 @@
 import type { Problem } from '../shared/problem';
 import type { Team } from '../team/types';
 
-
 export interface StandupBullet {
   /** The item's text, wrapped continuation lines joined with a space. */
   text: string;

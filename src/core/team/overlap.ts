@@ -91,7 +91,11 @@ export function bestTimeToReach(member: Member, viewerZone: string, at: Date, te
   const today = viewer.local(from).day;
   const date = new Date(vs.day * DAY_MS);
   const when =
-    vs.day === today ? 'today' : vs.day === today + 1 ? 'tomorrow' : `next ${WEEKDAY_NAMES[weekdayOf(vs.day) - 1]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+    vs.day === today
+      ? 'today'
+      : vs.day === today + 1
+        ? 'tomorrow'
+        : `next ${WEEKDAY_NAMES[weekdayOf(vs.day) - 1]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
   return `Best time to reach ${who}: ${clockText(vs.minutes)}-${clockText(ve.minutes)} your time${theirs}, ${when}`;
 }
 

@@ -70,7 +70,7 @@ function readTeam(ctx: Ctx, team: Team, reader: TeamReader): void {
     switch (key) {
       case 'team': {
         const name = scalarText(value);
-        if (name === undefined) report(ctx, at, 'error', 'bad-team-name', '`team` must be the team\'s name.');
+        if (name === undefined) report(ctx, at, 'error', 'bad-team-name', "`team` must be the team's name.");
         else team.name = name.trim();
         break;
       }

@@ -37,7 +37,10 @@ export class Schedule {
   private readonly away: AwayDays[] = [];
   private readonly holidays = new Map<number, string>();
 
-  constructor(readonly member: Member, team?: Team) {
+  constructor(
+    readonly member: Member,
+    team?: Team,
+  ) {
     this.clock = zoneClock(member.timezone);
     for (const d of member.days) if (d >= 1 && d <= 7) this.workDays[d] = true;
     this.hasWorkDays = this.workDays.some(Boolean);

@@ -1,7 +1,6 @@
 // The team model (SPEC §2.1) shared by the extension, the CLI and the tests. Pure data: no vscode import.
 // Times of day are minutes after local midnight; dates are 'YYYY-MM-DD' in the member's own zone.
 
-
 /** ISO weekday: 1 = Mon … 7 = Sun (as luxon's `weekday`). */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 

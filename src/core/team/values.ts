@@ -15,7 +15,6 @@ const FOCUS_RE = new RegExp(`^(\\S+)\\s+${TIME}\\s*-\\s*${END_TIME}$`);
 const DURATION_RE = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 const DUE_RE = /^\+\s*(\d+)\s*(workdays?|days?)$/;
 
-
 /** A GitHub login as the team file accepts it (GitHub's rules for new accounts: letters, digits and
  *  single inner hyphens, at most 39 characters). */
 export function isTeamLogin(login: string): boolean {

@@ -27,4 +27,3 @@ export function scalarList(ctx: YamlCtx, node: unknown): { text: string | undefi
   if (isScalar(node) && node.value !== null) return [{ text: scalarText(node), node }];
   return null;
 }
-

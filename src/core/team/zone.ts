@@ -59,7 +59,7 @@ class IntlZone {
     let year = Number(parts.year);
     if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
     const wall = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
-    const whole = ts - (ts % 1000 + 1000) % 1000;
+    const whole = ts - (((ts % 1000) + 1000) % 1000);
     return Math.round((wall - whole) / MINUTE);
   }
 }
@@ -192,7 +192,7 @@ export function zoneClock(zone: string): ZoneClock {
 
 /** ISO weekday of a day number (1970-01-01 was a Thursday). */
 export function weekdayOf(day: number): Weekday {
-  return ((((day + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((day + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** 'YYYY-MM-DD' -> day number, or null when it is not a real calendar date. */

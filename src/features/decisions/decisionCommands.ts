@@ -2,16 +2,7 @@
 // Every command also takes its inputs as an argument object, so other features and tests can call it
 // without prompts.
 import * as vscode from 'vscode';
-import {
-  contextLine,
-  createRecord,
-  findCollisions,
-  planRenumber,
-  renderIndexTable,
-  setStatus,
-  supersede,
-  updateIndexSection,
-} from '../../core/decisions';
+import { contextLine, createRecord, findCollisions, planRenumber, renderIndexTable, setStatus, supersede, updateIndexSection } from '../../core/decisions';
 import type { DecisionFolder, DecisionStatus, FileChange, NewRecordInput } from '../../core/decisions/types';
 import { localIsoDate } from '../../core/shared/dates';
 import { readTeamMembers } from '../../core/team/teamMembers';
@@ -149,10 +140,7 @@ async function askOwner(folder: FolderDecisions): Promise<string | undefined> {
   const members = teamLogins(folder);
   if (members.length === 0) return undefined; // no team file: owner can be filled in by hand
   const picked = await vscode.window.showQuickPick(
-    [
-      ...members.map((m) => ({ label: `@${m.github}`, description: m.name, login: m.github })),
-      { label: 'No owner yet', description: '', login: undefined },
-    ],
+    [...members.map((m) => ({ label: `@${m.github}`, description: m.name, login: m.github })), { label: 'No owner yet', description: '', login: undefined }],
     { placeHolder: 'Who owns this decision? (from the team file)' },
   );
   if (!picked) throw new Cancelled();
@@ -261,7 +249,8 @@ async function renumber(store: DecisionStore, args: { confirm?: boolean } = {}):
     renamed += renames.length;
   }
   await store.reload();
-  void vscode.window.showInformationMessage( // settles when dismissed: not awaited
+  void vscode.window.showInformationMessage(
+    // settles when dismissed: not awaited
     renamed ? `Renumbered ${renamed} decision record(s); links were updated.` : 'No decision numbers collide: nothing to renumber.',
   );
   return renamed;
@@ -323,7 +312,12 @@ async function pickFilter(store: DecisionStore, tree: DecisionsTreeProvider): Pr
     );
     if (picked) tree.setFilter({ ...current, statuses: picked.map((p) => p.label) });
   } else if (kind.id === 'owner') {
-    const owners = new Set(store.records().flatMap((r) => [r.record.owner, ...r.record.decisionMakers]).filter((o): o is string => !!o));
+    const owners = new Set(
+      store
+        .records()
+        .flatMap((r) => [r.record.owner, ...r.record.decisionMakers])
+        .filter((o): o is string => !!o),
+    );
     const picked = await vscode.window.showQuickPick(
       [...owners].sort().map((o) => ({ label: `@${o.replace(/^@/, '')}`, owner: o })),
       { placeHolder: 'Show records owned or decided by…' },

@@ -8,7 +8,10 @@ import { getSettings } from '../shared/settings';
 import type { DecisionStore, FolderDecisions } from './decisionStore';
 import { recordNumberLabel, recordTooltip } from './decisionsTree';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
 
 export function registerDecisionLanguageFeatures(context: vscode.ExtensionContext, store: DecisionStore): void {
   const codeLens = new DecisionCodeLensProvider(store);
@@ -64,8 +67,7 @@ class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispos
     }
     if (!vscode.workspace.isTrusted) return lenses; // Restricted Mode: read-only
     const uri = document.uri;
-    const action = (title: string, command: string, tooltip: string) =>
-      new vscode.CodeLens(range, { title, command, tooltip, arguments: [uri] });
+    const action = (title: string, command: string, tooltip: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: [uri] });
     // Open records can be decided; an accepted one can be retired or replaced; the rest are history.
     if (status === 'draft' || status === 'proposed' || status === null) {
       lenses.push(action('$(check) Accept', 'asyncDesk.decisions.accept', 'Mark this decision as accepted'));

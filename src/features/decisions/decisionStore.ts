@@ -14,7 +14,10 @@ import { now } from '../shared/clock';
 /** The records of one workspace folder. */
 export class FolderDecisions {
   index: DecisionIndex;
-  constructor(readonly workspaceFolder: vscode.WorkspaceFolder, index: DecisionIndex) {
+  constructor(
+    readonly workspaceFolder: vscode.WorkspaceFolder,
+    index: DecisionIndex,
+  ) {
     this.index = index;
   }
   get root(): vscode.Uri {

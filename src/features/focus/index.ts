@@ -18,11 +18,7 @@ export interface Focus {
   controller: FocusController;
 }
 
-export function registerFocus(
-  context: vscode.ExtensionContext,
-  team: TeamStore,
-  github: GitHubAccess,
-): Focus {
+export function registerFocus(context: vscode.ExtensionContext, team: TeamStore, github: GitHubAccess): Focus {
   const controller = new FocusController(context, team, github);
   context.subscriptions.push(controller);
   void controller.resume().catch((error) => log().error(`Focus session: resuming failed: ${errorMessage(error)}`));

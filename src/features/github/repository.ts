@@ -69,7 +69,7 @@ function fromGitExtension(folder: vscode.WorkspaceFolder, webHost: string): Foun
     if (api.state !== 'initialized') return undefined;
     const remotes = api.getRepository(folder.uri)?.state.remotes ?? [];
     const picked = pickRepository(
-      remotes.flatMap((r): GitRemote[] => (r.fetchUrl ?? r.pushUrl ? [{ name: r.name, url: (r.fetchUrl ?? r.pushUrl)! }] : [])),
+      remotes.flatMap((r): GitRemote[] => ((r.fetchUrl ?? r.pushUrl) ? [{ name: r.name, url: (r.fetchUrl ?? r.pushUrl)! }] : [])),
       webHost,
     );
     return picked ? { ...picked, via: 'git extension' } : undefined;
@@ -94,7 +94,7 @@ async function fromGitConfig(folder: vscode.WorkspaceFolder, webHost: string): P
 }
 
 async function findGitDir(start: string): Promise<string | undefined> {
-  for (let dir = path.resolve(start); ; ) {
+  for (let dir = path.resolve(start); ;) {
     const dotGit = path.join(dir, '.git');
     const stat = await fsp.stat(dotGit).catch(() => undefined);
     if (stat?.isDirectory()) return dotGit;

@@ -109,7 +109,10 @@ function registerTemplateDiagnostics(context: vscode.ExtensionContext, problemsO
       if (e.contentChanges.length === 0 || !templatePath(e.document)) return;
       const key = e.document.uri.toString();
       clearTimeout(pending.get(key));
-      pending.set(key, setTimeout(() => (pending.delete(key), check(e.document)), 200));
+      pending.set(
+        key,
+        setTimeout(() => (pending.delete(key), check(e.document)), 200),
+      );
     }),
     vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)),
     { dispose: () => pending.forEach((t) => clearTimeout(t)) },

@@ -70,7 +70,11 @@ export class IssueFormPanel implements vscode.Disposable {
 
   /** Re-derives with the current values (e.g. push access became known). */
   refreshDerived(): void {
-    if (this.values) void this.handlers.change(this.values).then((derived) => this.post({ type: 'derived', derived }), () => undefined);
+    if (this.values)
+      void this.handlers.change(this.values).then(
+        (derived) => this.post({ type: 'derived', derived }),
+        () => undefined,
+      );
   }
 
   /** An outbox retry finished while this form is open. */
@@ -90,7 +94,10 @@ export class IssueFormPanel implements vscode.Disposable {
           this.values = init.values;
           this.post({ type: 'init', init });
           this.post({ type: 'derived', derived: await this.handlers.change(init.values) });
-          void this.handlers.owners().then((owners) => this.post({ type: 'owners', owners }), () => undefined);
+          void this.handlers.owners().then(
+            (owners) => this.post({ type: 'owners', owners }),
+            () => undefined,
+          );
           return init;
         }
         case 'change': {
@@ -118,7 +125,12 @@ export class IssueFormPanel implements vscode.Disposable {
             const cancelled = isCancelled(error);
             this.post({
               type: 'failed',
-              failure: { kind: cancelled ? 'cancelled' : 'error', message: cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`, fieldErrors: [], queued: false },
+              failure: {
+                kind: cancelled ? 'cancelled' : 'error',
+                message: cancelled ? 'Not sent. Your draft is kept.' : `${(error as Error).message} Your draft is kept.`,
+                fieldErrors: [],
+                queued: false,
+              },
             });
             if (!isExpectedError(error)) throw error;
             return undefined;

@@ -77,7 +77,10 @@ export class OutboxSender implements vscode.Disposable {
    * A retry never duplicates: submitIssue first looks for the draft's marker.
    */
   private async send(ids?: string[]): Promise<SubmitOutcome[]> {
-    ids ??= this.outbox.pending().map((e) => e.id).filter((id) => !this.submitting.has(id));
+    ids ??= this.outbox
+      .pending()
+      .map((e) => e.id)
+      .filter((id) => !this.submitting.has(id));
     const wanted = this.outbox.pending().filter((e) => ids.includes(e.id));
     if (wanted.length === 0) return [];
     const scopes = wanted.some((e) => e.project) ? ['repo', 'project'] : ['repo'];

@@ -7,7 +7,18 @@
 import * as vscode from 'vscode';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
-import { builtInTemplate, coreHoursText, isoWeek, planRitual, ritualFile, ritualTitle, RITUAL_NAMES, workspacePath, type RitualInput, type RitualKind } from '../../core/rituals';
+import {
+  builtInTemplate,
+  coreHoursText,
+  isoWeek,
+  planRitual,
+  ritualFile,
+  ritualTitle,
+  RITUAL_NAMES,
+  workspacePath,
+  type RitualInput,
+  type RitualKind,
+} from '../../core/rituals';
 import { dayNumber, isoDate, zoneClock } from '../../core/team/zone';
 import { FileExistsError, writeFileAtomic } from '../../core/shared/fs';
 import type { CommandId, HandlersOf } from '../commandIds';
@@ -101,7 +112,9 @@ async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFolder> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
   const picked = await vscode.window.showQuickPick(
-    folders.map((f) => ({ label: f.name, description: f === activeFolder ? 'folder of the active editor' : undefined, folder: f })).sort((a, b) => Number(b.folder === activeFolder) - Number(a.folder === activeFolder)),
+    folders
+      .map((f) => ({ label: f.name, description: f === activeFolder ? 'folder of the active editor' : undefined, folder: f }))
+      .sort((a, b) => Number(b.folder === activeFolder) - Number(a.folder === activeFolder)),
     { placeHolder: 'Which workspace folder?' },
   );
   if (!picked) throw new Cancelled();
@@ -133,7 +146,8 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
     recordsDir,
   };
   const uriOf = (file: string) => vscode.Uri.joinPath(root, ...file.split('/'));
-  const fileFor = (title: string) => ritualFile(kind, { ...input, title: ritualTitle({ ...input, title }), workingAgreement: input.team?.workingAgreement }).file;
+  const fileFor = (title: string) =>
+    ritualFile(kind, { ...input, title: ritualTitle({ ...input, title }), workingAgreement: input.team?.workingAgreement }).file;
 
   if (kind === 'intent-brief' || kind === 'retrospective') {
     input.title = args.title?.trim() ? args.title : await askTitle(kind, fileFor, uriOf);
@@ -154,7 +168,8 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   warnings.push(...plan.problems.map((p) => `${p.file}:${p.line + 1}: ${p.message}`));
   const usesTeam = /\{\{\s*(coreHours|responseTimes)\s*\}\}/.test(template?.text ?? builtInTemplate(kind));
   const invalid = folderTeam?.problems.filter((p) => p.severity === 'error').length ?? 0;
-  if (usesTeam && invalid > 0) warnings.push(`${teamFile} has errors (see the Problems panel), so core hours and response times come from its valid entries only.`);
+  if (usesTeam && invalid > 0)
+    warnings.push(`${teamFile} has errors (see the Problems panel), so core hours and response times come from its valid entries only.`);
 
   const uri = uriOf(plan.file);
   let created = true;
@@ -163,7 +178,8 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   } catch (error) {
     if (!(error instanceof FileExistsError)) throw new UserError(`Could not write ${plan.file}: ${(error as Error).message}. Nothing was written.`);
     // Briefs and retrospectives checked the name just now: someone else created the file meanwhile.
-    if (kind === 'intent-brief' || kind === 'retrospective') throw new UserError(`${plan.file} was just created by someone else; it was not overwritten. Run the command again for another title.`);
+    if (kind === 'intent-brief' || kind === 'retrospective')
+      throw new UserError(`${plan.file} was just created by someone else; it was not overwritten. Run the command again for another title.`);
     created = false;
   }
 
@@ -175,7 +191,8 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
     if (args.open !== false) await vscode.window.showTextDocument(uri);
     announceExisting(kind, plan.file, input);
   }
-  if (created && warnings.length > 0) reportWarnings(warnings, template ? uriOf(templateFile) : undefined, plan.problems.find((p) => p.file === templateFile)?.line);
+  if (created && warnings.length > 0)
+    reportWarnings(warnings, template ? uriOf(templateFile) : undefined, plan.problems.find((p) => p.file === templateFile)?.line);
   return { uri, created, warnings: created ? warnings : [] };
 }
 
@@ -183,11 +200,12 @@ async function askTitle(kind: RitualKind, fileFor: (title: string) => string, ur
   const brief = kind === 'intent-brief';
   return askText({
     title: brief ? 'New Intent Brief' : 'New Retrospective',
-    prompt: taken !== undefined
-      ? `${fileFor(taken)} already exists. Choose another title.`
-      : brief
-        ? 'Title of the intent brief'
-        : 'Title of the retrospective (what it looks back on)',
+    prompt:
+      taken !== undefined
+        ? `${fileFor(taken)} already exists. Choose another title.`
+        : brief
+          ? 'Title of the intent brief'
+          : 'Title of the retrospective (what it looks back on)',
     value: taken ?? (brief ? '' : 'Retrospective'),
     placeholder: brief ? 'e.g. Payouts in under an hour' : 'e.g. Sprint 42 retrospective',
     validate: async (value) => {

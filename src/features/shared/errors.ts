@@ -66,11 +66,7 @@ export async function reportError(context: string, error: unknown): Promise<void
  * Registers a command whose errors are reported instead of surfacing as an unhandled rejection.
  * The disposable goes into context.subscriptions.
  */
-export function registerCommand(
-  context: vscode.ExtensionContext,
-  id: string,
-  handler: (...args: any[]) => unknown,
-): void {
+export function registerCommand(context: vscode.ExtensionContext, id: string, handler: (...args: any[]) => unknown): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler)));
 }
 

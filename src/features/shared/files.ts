@@ -34,10 +34,7 @@ function minimalEdit(document: vscode.TextDocument, newText: string): vscode.Tex
     oldEnd--;
     newEnd--;
   }
-  return vscode.TextEdit.replace(
-    new vscode.Range(document.positionAt(start), document.positionAt(oldEnd)),
-    newText.slice(start, newEnd),
-  );
+  return vscode.TextEdit.replace(new vscode.Range(document.positionAt(start), document.positionAt(oldEnd)), newText.slice(start, newEnd));
 }
 
 export interface ApplyOptions {

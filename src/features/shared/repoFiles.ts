@@ -11,7 +11,17 @@ export function repoFilesOf(folder: vscode.WorkspaceFolder): RepoFiles {
 }
 
 /** Problems that mean "this file was not read" (as opposed to problems in what it says). */
-const READ_PROBLEMS = new Set(['outside-workspace', 'folder-outside-workspace', 'not-a-file', 'not-a-folder', 'too-large', 'unreadable', 'symlink-loop', 'broken-link', 'utf-16-without-bom']);
+const READ_PROBLEMS = new Set([
+  'outside-workspace',
+  'folder-outside-workspace',
+  'not-a-file',
+  'not-a-folder',
+  'too-large',
+  'unreadable',
+  'symlink-loop',
+  'broken-link',
+  'utf-16-without-bom',
+]);
 
 export function isReadProblem(problem: Problem): boolean {
   return READ_PROBLEMS.has(problem.code);

@@ -60,7 +60,9 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
       file: limitOf(config.get<number>('maxFileSizeMB'), DEFAULT_LIMITS.file),
       teamFile: limitOf(config.get<number>('maxTeamFileSizeMB'), DEFAULT_LIMITS.teamFile),
     },
-    standupRemindAt: /^([01]\d|2[0-3]):[0-5]\d$/.test(config.get<string>('standups.remindAt', '').trim()) ? config.get<string>('standups.remindAt', '').trim() : '',
+    standupRemindAt: /^([01]\d|2[0-3]):[0-5]\d$/.test(config.get<string>('standups.remindAt', '').trim())
+      ? config.get<string>('standups.remindAt', '').trim()
+      : '',
   };
 }
 

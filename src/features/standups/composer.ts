@@ -40,7 +40,8 @@ export interface Me {
 /** Asks before replacing a standup file that changed since the edits began. */
 function confirmReplace(file: string): Promise<boolean> {
   return ui.confirm(`${file} changed since you started editing your standup in the Today panel.`, {
-    detail: 'Replace its Done, Next, Blockers and Notes with what the panel shows? Other content of the file is kept. Cancel keeps both: your panel text stays as a draft and the file is not touched.',
+    detail:
+      'Replace its Done, Next, Blockers and Notes with what the panel shows? Other content of the file is kept. Cancel keeps both: your panel text stays as a draft and the file is not touched.',
     action: 'Replace Its Sections',
   });
 }

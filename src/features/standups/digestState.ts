@@ -34,9 +34,7 @@ export async function digestState(options: {
   }
   // Blocker ages need earlier days, but only of people with open blockers today.
   const withBlockers = new Set([...byLogin].filter(([, s]) => s.blockers.some((b) => !b.checked)).map(([login]) => login));
-  const history = withBlockers.size
-    ? await standups.history(folder, addDays(date, -AGE_HORIZON_DAYS), date, withBlockers)
-    : () => undefined;
+  const history = withBlockers.size ? await standups.history(folder, addDays(date, -AGE_HORIZON_DAYS), date, withBlockers) : () => undefined;
   const entries = buildDigest({
     team: folderTeam?.exists ? folderTeam.team : undefined,
     date,
@@ -75,7 +73,11 @@ export async function digestState(options: {
       })),
     })),
     ...(entries.length === 0
-      ? { empty: folderTeam?.exists ? 'Nobody in the team file yet, and no standups for this day.' : 'No team file (.github/team.yml) and no standups for this day. Add teammates to see who has posted.' }
+      ? {
+          empty: folderTeam?.exists
+            ? 'Nobody in the team file yet, and no standups for this day.'
+            : 'No team file (.github/team.yml) and no standups for this day. Add teammates to see who has posted.',
+        }
       : {}),
   };
 }

@@ -8,7 +8,6 @@ import { Cancelled } from '../shared/errors';
 
 export type LoginSource = 'github' | 'setting' | 'asked';
 
-
 /** A login from an existing GitHub session (never prompts), else the setting; undefined when neither. */
 export async function knownLogin(): Promise<{ login: string; source: LoginSource } | undefined> {
   if (vscode.workspace.isTrusted) {

@@ -52,7 +52,16 @@ export class StandupReminder implements vscode.Disposable {
       const folder = this.standups.home();
       if (me && folder) {
         await this.standups.ready();
-        const member: Member = me.member ?? { github: me.login, timezone: me.zone, hours: DEFAULT_HOURS, days: DEFAULT_DAYS, focus: [], holidays: [], away: [], line: 0 };
+        const member: Member = me.member ?? {
+          github: me.login,
+          timezone: me.zone,
+          hours: DEFAULT_HOURS,
+          days: DEFAULT_DAYS,
+          focus: [],
+          holidays: [],
+          away: [],
+          line: 0,
+        };
         const state = memberState(member, me.team, now);
         show = shouldRemind({
           remindAt,

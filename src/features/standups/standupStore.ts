@@ -152,7 +152,12 @@ export class StandupStore implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     // Watch before scanning, so nothing that lands during the scan is missed: events that arrive while
     // a folder is being scanned are replayed on top of the scan's result.
-    const building: FolderIndex[] = folders.map((folder) => ({ folder, standupsDir: normalizeDir(getSettings(folder).standupsDir), entries: new Map(), replay: [] }));
+    const building: FolderIndex[] = folders.map((folder) => ({
+      folder,
+      standupsDir: normalizeDir(getSettings(folder).standupsDir),
+      entries: new Map(),
+      replay: [],
+    }));
     this.watch(building);
     this.indexes = building;
     await Promise.all(
@@ -209,23 +214,25 @@ export class StandupStore implements vscode.Disposable {
       return;
     }
     // One event at a time: a folder re-read must not resurrect a file whose delete came in meanwhile.
-    this.applying = this.applying.then(() => this.apply(index, uri, exists)).then(
-      (changed) => {
-        if (!changed) return;
-        // Saves come in bursts (atomic rename = delete + create): tell listeners once.
-        this.pendingFire.add(uri.toString());
-        clearTimeout(this.fireTimer);
-        this.fireTimer = setTimeout(() => {
-          const uris = [...this.pendingFire].map((u) => vscode.Uri.parse(u));
-          this.pendingFire.clear();
-          this.changed.fire(uris);
-        }, 50);
-      },
-      (error: unknown) => {
-        log().error(`Updating the standup index for ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
-        return false;
-      },
-    );
+    this.applying = this.applying
+      .then(() => this.apply(index, uri, exists))
+      .then(
+        (changed) => {
+          if (!changed) return;
+          // Saves come in bursts (atomic rename = delete + create): tell listeners once.
+          this.pendingFire.add(uri.toString());
+          clearTimeout(this.fireTimer);
+          this.fireTimer = setTimeout(() => {
+            const uris = [...this.pendingFire].map((u) => vscode.Uri.parse(u));
+            this.pendingFire.clear();
+            this.changed.fire(uris);
+          }, 50);
+        },
+        (error: unknown) => {
+          log().error(`Updating the standup index for ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+          return false;
+        },
+      );
   }
 
   /**
@@ -324,7 +331,6 @@ export class StandupStore implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 }
-
 
 function relativeOf(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme) return undefined;

@@ -19,7 +19,10 @@ export class StandupsTreeProvider implements vscode.TreeDataProvider<StandupNode
     private readonly store: StandupStore,
     private readonly team: TeamStore,
   ) {
-    this.disposables.push(store.onDidChange(() => this.changed.fire(undefined)), team.onDidChange(() => this.changed.fire(undefined)));
+    this.disposables.push(
+      store.onDidChange(() => this.changed.fire(undefined)),
+      team.onDidChange(() => this.changed.fire(undefined)),
+    );
   }
 
   get filter(): string | undefined {
@@ -80,7 +83,11 @@ export class StandupsTreeProvider implements vscode.TreeDataProvider<StandupNode
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${escape(this.nameOf(entry))}** · ${dayLabel(entry.date)}\n\n`);
     if (standup) {
-      for (const [title, items] of [['Done', standup.done], ['Next', standup.next], ['Blockers', standup.blockers.filter((b) => !b.checked)]] as const) {
+      for (const [title, items] of [
+        ['Done', standup.done],
+        ['Next', standup.next],
+        ['Blockers', standup.blockers.filter((b) => !b.checked)],
+      ] as const) {
         if (items.length) tip.appendMarkdown(`**${title}**\n\n${items.map((b) => `- ${escape(b.text)}`).join('\n')}\n\n`);
       }
     }

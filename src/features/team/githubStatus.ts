@@ -120,7 +120,13 @@ export class TeamStatusSource implements StatusSource, vscode.Disposable {
         const fetched = await fetchStatuses(client, logins);
         const statuses: Statuses = new Map();
         for (const [login, status] of fetched) {
-          if (status) statuses.set(login.toLowerCase(), { busy: status.busy, emoji: status.emoji ?? undefined, message: status.message ?? undefined, expiresAt: status.expiresAt });
+          if (status)
+            statuses.set(login.toLowerCase(), {
+              busy: status.busy,
+              emoji: status.emoji ?? undefined,
+              message: status.message ?? undefined,
+              expiresAt: status.expiresAt,
+            });
         }
         return statuses;
       },

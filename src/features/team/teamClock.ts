@@ -13,7 +13,6 @@ import { webviewHtml } from '../shared/webviewHtml';
 import type { TeamStore } from './teamStore';
 import { currentViewer } from './viewer';
 
-
 let current: TeamClockPanel | undefined;
 
 /**
@@ -135,11 +134,14 @@ class TeamClockPanel {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.panel.visible) return;
-    this.timer = setTimeout(() => {
-      if (this.date === undefined && this.today() !== this.shownDate) this.post();
-      else void this.panel.webview.postMessage({ type: 'now', nowMs: this.now().getTime() } satisfies HostToTeamClockMessage); // as in post()
-      this.schedule();
-    }, MINUTE - (Date.now() % MINUTE) + 50);
+    this.timer = setTimeout(
+      () => {
+        if (this.date === undefined && this.today() !== this.shownDate) this.post();
+        else void this.panel.webview.postMessage({ type: 'now', nowMs: this.now().getTime() } satisfies HostToTeamClockMessage); // as in post()
+        this.schedule();
+      },
+      MINUTE - (Date.now() % MINUTE) + 50,
+    );
   }
 
   private dispose(): void {

@@ -31,10 +31,9 @@ function shiftAmount(minutes: number): string {
 
 /** Wall clock 'HH:mm' of instant ts under UTC offset `offset`. */
 function wall(ts: number, offset: number): string {
-  const minutes = (((Math.round((ts + offset * MINUTE) / MINUTE) % 1440) + 1440) % 1440);
+  const minutes = ((Math.round((ts + offset * MINUTE) / MINUTE) % 1440) + 1440) % 1440;
   return clockText(minutes);
 }
-
 
 const displayName = (m: Member) => m.name ?? `@${m.github}`;
 

@@ -120,7 +120,9 @@ async function addTeammate(store: TeamStore, args: NewTeammateArgs): Promise<vsc
   };
   // Arguments (scripts, tests) are checked like typed input: the entry written must be valid.
   const loginProblem = (v: string) => (isTeamLogin(v) ? undefined : 'A GitHub login: letters, digits and single hyphens between them, at most 39 characters.');
-  const github = (args.github ?? (await ask({ prompt: 'GitHub login of the teammate', validateInput: (v) => loginProblem(v.trim().replace(/^@/, '')) }))).trim().replace(/^@/, '');
+  const github = (args.github ?? (await ask({ prompt: 'GitHub login of the teammate', validateInput: (v) => loginProblem(v.trim().replace(/^@/, '')) })))
+    .trim()
+    .replace(/^@/, '');
   const badLogin = loginProblem(github);
   if (badLogin) throw new UserError(`"${github}" is not a GitHub login. ${badLogin}`);
   const name = args.name ?? (await ask({ prompt: `Name of @${github} (optional)` }));
@@ -139,7 +141,11 @@ async function addTeammate(store: TeamStore, args: NewTeammateArgs): Promise<vsc
   if (!isValidZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone (for example Europe/Berlin).`);
   const hours =
     args.hours ??
-    (await ask({ prompt: `Working hours of @${github}, local time`, value: '09:00-17:00', validateInput: (v) => ('error' in parseSpan(v.trim()) ? 'Like 09:00-17:30' : undefined) }));
+    (await ask({
+      prompt: `Working hours of @${github}, local time`,
+      value: '09:00-17:00',
+      validateInput: (v) => ('error' in parseSpan(v.trim()) ? 'Like 09:00-17:30' : undefined),
+    }));
   if ('error' in parseSpan(hours)) throw new UserError(`Working hours "${hours}" are not like 09:00-17:30.`);
   const badDay = args.days?.find((d) => !(WEEKDAY_NAMES as readonly string[]).includes(d));
   if (badDay !== undefined) throw new UserError(`Unknown day "${badDay}": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`);

@@ -6,7 +6,10 @@ import type { TeamStore } from './teamStore';
 import { memberTooltip, type StatusSource, stateEndText } from './teamTree';
 import { currentViewer } from './viewer';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }];
+const MARKDOWN: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
 // A mention: @ not preceded by a word character (so e-mail addresses are not mentions).
 const MENTION = /(?<![\w.@/])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b/g;
 

@@ -83,7 +83,11 @@ export class TeamStore implements vscode.Disposable {
     this.folders = await Promise.all(folders.map((wf) => this.loadFolder(wf)));
     this.watch();
     this.publishDiagnostics();
-    void vscode.commands.executeCommand('setContext', 'asyncDesk.team.hasTeamFile', this.folders.some((f) => f.exists));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'asyncDesk.team.hasTeamFile',
+      this.folders.some((f) => f.exists),
+    );
     void vscode.commands.executeCommand('setContext', 'asyncDesk.team.loaded', true);
     this.changed.fire();
   }

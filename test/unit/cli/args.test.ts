@@ -47,8 +47,15 @@ describe('CLI arguments', () => {
     assert.equal(args.json, false);
     for (const key of ['root', 'decisionsDir', 'teamFile', 'standupsDir', 'today', 'date', 'me'] as const) assert.equal(args[key], undefined, key);
     assert.deepEqual(args.issue, {
-      repo: undefined, template: undefined, title: undefined, answers: undefined, owner: undefined, due: undefined,
-      dryRun: false, apiUrl: undefined, noTitlePrefix: false,
+      repo: undefined,
+      template: undefined,
+      title: undefined,
+      answers: undefined,
+      owner: undefined,
+      due: undefined,
+      dryRun: false,
+      apiUrl: undefined,
+      noTitlePrefix: false,
     });
     // --at and --now default to the clock.
     assert.ok(Math.abs(args.at.getTime() - Date.now()) < 60_000);
@@ -57,24 +64,76 @@ describe('CLI arguments', () => {
 
   it('every option reaches the invocation', () => {
     const args = run(
-      'standups', '--root', 'repo', '--decisions-dir', 'adr', '--team-file', 'team.yml', '--standups-dir', 'su', '--today', '2026-11-24',
-      '--date', '2026-11-23', '--at', '2026-11-24T10:30:00Z', '--now', '2026-11-24T11:30+01:00', '--me', ' @Alice ', '--json',
+      'standups',
+      '--root',
+      'repo',
+      '--decisions-dir',
+      'adr',
+      '--team-file',
+      'team.yml',
+      '--standups-dir',
+      'su',
+      '--today',
+      '2026-11-24',
+      '--date',
+      '2026-11-23',
+      '--at',
+      '2026-11-24T10:30:00Z',
+      '--now',
+      '2026-11-24T11:30+01:00',
+      '--me',
+      ' @Alice ',
+      '--json',
     );
     assert.deepEqual(
       { ...args, at: args.at.toISOString(), now: args.now.toISOString(), issue: undefined, standup: undefined },
       {
-        command: 'standups', root: 'repo', decisionsDir: 'adr', teamFile: 'team.yml', standupsDir: 'su', today: '2026-11-24', date: '2026-11-23',
-        at: '2026-11-24T10:30:00.000Z', now: '2026-11-24T10:30:00.000Z', me: 'Alice', json: true, issue: undefined, standup: undefined,
+        command: 'standups',
+        root: 'repo',
+        decisionsDir: 'adr',
+        teamFile: 'team.yml',
+        standupsDir: 'su',
+        today: '2026-11-24',
+        date: '2026-11-23',
+        at: '2026-11-24T10:30:00.000Z',
+        now: '2026-11-24T10:30:00.000Z',
+        me: 'Alice',
+        json: true,
+        issue: undefined,
+        standup: undefined,
       },
     );
     const issue = run(
-      'issue', 'create', '--repo', 'acme/ledger', '--template', 'bug_report', '--title', 'Broken', '--answers', 'a.json', '--owner', '@bob',
-      '--due', '+1 workday', '--dry-run', '--api-url', 'https://ghe.example/api/v3', '--no-title-prefix',
+      'issue',
+      'create',
+      '--repo',
+      'acme/ledger',
+      '--template',
+      'bug_report',
+      '--title',
+      'Broken',
+      '--answers',
+      'a.json',
+      '--owner',
+      '@bob',
+      '--due',
+      '+1 workday',
+      '--dry-run',
+      '--api-url',
+      'https://ghe.example/api/v3',
+      '--no-title-prefix',
     );
     assert.equal(issue.command, 'issue');
     assert.deepEqual(issue.issue, {
-      repo: 'acme/ledger', template: 'bug_report', title: 'Broken', answers: 'a.json', owner: '@bob', due: '+1 workday', dryRun: true,
-      apiUrl: 'https://ghe.example/api/v3', noTitlePrefix: true,
+      repo: 'acme/ledger',
+      template: 'bug_report',
+      title: 'Broken',
+      answers: 'a.json',
+      owner: '@bob',
+      due: '+1 workday',
+      dryRun: true,
+      apiUrl: 'https://ghe.example/api/v3',
+      noTitlePrefix: true,
     });
   });
 

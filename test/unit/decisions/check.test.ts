@@ -46,7 +46,11 @@ describe('problems', () => {
 
   it('broken links by number and in adr-tools status sections, at the link', () => {
     const a = parseRecord(lines('---', 'status: superseded by ADR-0009', '---', '# A'), 'd/0001-a.md', 'd');
-    const b = parseRecord(lines('# 2. B', '', '## Status', '', 'Accepted', '', 'Supercedes [1. A](0001-a.md)', 'Amended by [7. Gone](0007-gone.md)'), 'd/0002-b.md', 'd');
+    const b = parseRecord(
+      lines('# 2. B', '', '## Status', '', 'Accepted', '', 'Supercedes [1. A](0001-a.md)', 'Amended by [7. Gone](0007-gone.md)'),
+      'd/0002-b.md',
+      'd',
+    );
     assert.deepEqual(
       checkIndex([a, b], undefined).map((p) => [p.file, p.line, p.code, p.column, p.endColumn]),
       [

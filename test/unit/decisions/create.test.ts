@@ -167,15 +167,34 @@ describe('createRecord', () => {
     );
     assert.equal(contextLine(change.text!), 8);
     // The same title on the same day gets a suffix instead of colliding.
-    const second = createRecord(main, [...index.records, parseRecord(change.text!, change.file, main.dir)], { title: 'Use OpenTelemetry for tracing', date: '2026-11-21' });
+    const second = createRecord(main, [...index.records, parseRecord(change.text!, change.file, main.dir)], {
+      title: 'Use OpenTelemetry for tracing',
+      date: '2026-11-21',
+    });
     assert.equal(second.file, 'docs/adr/20261121-use-opentelemetry-for-tracing-2.md');
   });
 
   it('a user template: placeholders replaced, number plain', () => {
-    const template = lines('---', 'status: {{status}}', 'owner: {{ owner }}', '---', '', '# ADR-{{number}}: {{title}}', '', 'Decided on {{date}}.', '', '## Context', '', 'Why?');
+    const template = lines(
+      '---',
+      'status: {{status}}',
+      'owner: {{ owner }}',
+      '---',
+      '',
+      '# ADR-{{number}}: {{title}}',
+      '',
+      'Decided on {{date}}.',
+      '',
+      '## Context',
+      '',
+      'Why?',
+    );
     const change = createRecord(folder('docs/decisions', 'madr'), [], { title: 'Adopt Renovate', date: '2026-11-21', owner: 'carol' }, template);
     assert.equal(change.file, 'docs/decisions/0001-adopt-renovate.md');
-    assert.equal(change.text, lines('---', 'status: proposed', 'owner: carol', '---', '', '# ADR-1: Adopt Renovate', '', 'Decided on 2026-11-21.', '', '## Context', '', 'Why?'));
+    assert.equal(
+      change.text,
+      lines('---', 'status: proposed', 'owner: carol', '---', '', '# ADR-1: Adopt Renovate', '', 'Decided on 2026-11-21.', '', '## Context', '', 'Why?'),
+    );
     assert.equal(contextLine(change.text!), 11);
   });
 

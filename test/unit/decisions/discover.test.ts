@@ -36,7 +36,10 @@ describe('discoverFolders', () => {
 
   it('.log4brains.yml beats the defaults and lists its packages', async () => {
     write('docs/decisions/0001-a.md', native);
-    write('.log4brains.yml', lines('project:', '  adrFolder: ./docs/architecture', '  packages:', '    - name: web', '      path: ./web', '      adrFolder: ./web/adr'));
+    write(
+      '.log4brains.yml',
+      lines('project:', '  adrFolder: ./docs/architecture', '  packages:', '    - name: web', '      path: ./web', '      adrFolder: ./web/adr'),
+    );
     assert.deepEqual(await dirs(), [
       ['docs/architecture', 'log4brains', '', 'log4brains'],
       ['web/adr', 'package', 'web', 'log4brains'],

@@ -50,7 +50,10 @@ describe('updateIndexSection', () => {
   it('replaces only what is between the markers, keeping an end marker and CRLF', () => {
     const readme = '# ADRs\r\n\r\nIntro.\r\n\r\n<!-- async-desk:index -->\r\nold table\r\n<!-- /async-desk:index -->\r\n\r\nFooter.\r\n';
     const out = updateIndexSection(readme, table);
-    assert.equal(out, `# ADRs\r\n\r\nIntro.\r\n\r\n<!-- async-desk:index -->\r\n\r\n${table.replace(/\n/g, '\r\n')}\r\n\r\n<!-- /async-desk:index -->\r\n\r\nFooter.\r\n`);
+    assert.equal(
+      out,
+      `# ADRs\r\n\r\nIntro.\r\n\r\n<!-- async-desk:index -->\r\n\r\n${table.replace(/\n/g, '\r\n')}\r\n\r\n<!-- /async-desk:index -->\r\n\r\nFooter.\r\n`,
+    );
     assert.equal(updateIndexSection(out, table), out);
   });
 

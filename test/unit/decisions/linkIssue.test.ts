@@ -7,7 +7,8 @@ const at = (file: string) => ({ file, folder: 'docs/decisions' });
 
 describe('linkIssueToRecord', () => {
   it('native: adds #N to the issues list and a bullet under Follow-ups; nothing else changes', () => {
-    const text = '---\nstatus: accepted\nissues: ["#7"]\n---\n# Use Postgres\n\n## Decision\n\nYes.\n\n## Follow-ups\n\n- [#7](https://github.com/acme/payments/issues/7) Migrate\n\n## Notes\n\nx\n';
+    const text =
+      '---\nstatus: accepted\nissues: ["#7"]\n---\n# Use Postgres\n\n## Decision\n\nYes.\n\n## Follow-ups\n\n- [#7](https://github.com/acme/payments/issues/7) Migrate\n\n## Notes\n\nx\n';
     const out = linkIssueToRecord(text, at('docs/decisions/0002-use-postgres.md'), issue);
     assert.equal(
       out,
@@ -21,7 +22,10 @@ describe('linkIssueToRecord', () => {
   it('native without an issues key or a Follow-ups section: both are added, CRLF kept', () => {
     const text = '---\r\nstatus: proposed\r\n---\r\n# Adopt event sourcing\r\n\r\n## Context\r\n\r\nWhy.\r\n';
     const out = linkIssueToRecord(text, at('docs/decisions/0003-adopt-event-sourcing.md'), issue);
-    assert.equal(out, '---\r\nissues: "#42"\r\nstatus: proposed\r\n---\r\n# Adopt event sourcing\r\n\r\n## Context\r\n\r\nWhy.\r\n\r\n## Follow-ups\r\n\r\n- [#42](https://github.com/acme/payments/issues/42) Follow-up: retry budget\r\n');
+    assert.equal(
+      out,
+      '---\r\nissues: "#42"\r\nstatus: proposed\r\n---\r\n# Adopt event sourcing\r\n\r\n## Context\r\n\r\nWhy.\r\n\r\n## Follow-ups\r\n\r\n- [#42](https://github.com/acme/payments/issues/42) Follow-up: retry budget\r\n',
+    );
     assert.deepEqual(parseRecord(out, 'docs/decisions/0003-adopt-event-sourcing.md', 'docs/decisions').issues, ['#42']);
   });
 

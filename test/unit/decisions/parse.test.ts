@@ -55,9 +55,10 @@ describe('parseRecord', () => {
       assert.equal(record.rawStatus, 'Proposed');
       assert.equal(record.date, '2025-04-02');
       assert.deepEqual(record.lines, { title: 0, status: 6, date: 2, reviewBy: null });
-      assert.deepEqual(record.links?.map((l) => [l.kind, l.label, l.target, l.line]), [
-        ['related', 'Amended by', `${ADR}/0005-run-migrations-as-kubernetes-jobs.md`, 8],
-      ]);
+      assert.deepEqual(
+        record.links?.map((l) => [l.kind, l.label, l.target, l.line]),
+        [['related', 'Amended by', `${ADR}/0005-run-migrations-as-kubernetes-jobs.md`, 8]],
+      );
       const lf = parseRecord(text.replace(/\r\n/g, '\n'), record.file, record.folder);
       assert.deepEqual(lf.sections, record.sections);
       assert.deepEqual(lf.lines, record.lines);
@@ -105,7 +106,10 @@ describe('parseRecord', () => {
       assert.deepEqual(record.decisionMakers, ['alice', 'bob']);
       assert.deepEqual(record.consulted, ['carol']);
       assert.deepEqual(record.informed, ['payments-team']);
-      assert.deepEqual(record.links?.map((l) => [l.kind, l.target, l.number, l.line]), [['superseded-by', null, 2, 1]]);
+      assert.deepEqual(
+        record.links?.map((l) => [l.kind, l.target, l.number, l.line]),
+        [['superseded-by', null, 2, 1]],
+      );
       const { record: other } = parseFixture('native', 'docs/decisions/0002-use-postgresql-for-the-ledger.md');
       linkRecords([record, other]);
       assert.deepEqual(record.supersededBy, ['docs/decisions/0002-use-postgresql-for-the-ledger.md']);

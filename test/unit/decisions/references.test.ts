@@ -38,9 +38,18 @@ describe('resolveReference', () => {
     assert.equal(resolveReference(records, from, { kind: 'adr', number: 1 })?.file, 'docs/decisions/backend/0001-use-the-outbox-pattern.md');
     assert.equal(resolveReference(records, from, { kind: 'adr', number: 4 })?.file, 'docs/decisions/0004-record-money-as-integer-minor-units.md');
     assert.equal(resolveReference(records, from, { kind: 'adr', number: 99 }), undefined);
-    assert.equal(resolveReference(records, 'docs/decisions/0004-record-money-as-integer-minor-units.md', { kind: 'adr', number: 1 })?.file, 'docs/decisions/0001-use-mysql-for-the-ledger.md');
-    assert.equal(resolveReference(records, from, { kind: 'link', target: '../0002-use-postgresql-for-the-ledger.md#context' })?.file, 'docs/decisions/0002-use-postgresql-for-the-ledger.md');
-    assert.equal(resolveReference(records, 'README.md', { kind: 'link', target: '/docs/decisions/frontend/0001-use-web-components.md' })?.file, 'docs/decisions/frontend/0001-use-web-components.md');
+    assert.equal(
+      resolveReference(records, 'docs/decisions/0004-record-money-as-integer-minor-units.md', { kind: 'adr', number: 1 })?.file,
+      'docs/decisions/0001-use-mysql-for-the-ledger.md',
+    );
+    assert.equal(
+      resolveReference(records, from, { kind: 'link', target: '../0002-use-postgresql-for-the-ledger.md#context' })?.file,
+      'docs/decisions/0002-use-postgresql-for-the-ledger.md',
+    );
+    assert.equal(
+      resolveReference(records, 'README.md', { kind: 'link', target: '/docs/decisions/frontend/0001-use-web-components.md' })?.file,
+      'docs/decisions/frontend/0001-use-web-components.md',
+    );
     assert.equal(resolveReference(records, from, { kind: 'link', target: 'missing.md' }), undefined);
   });
 

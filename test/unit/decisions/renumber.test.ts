@@ -50,7 +50,14 @@ describe('findCollisions / planRenumber', () => {
       'doc/adr/0001-a.md': lines('# 1. A', '', 'Date: 2026-01-01', '', '## Status', '', 'Accepted'),
       'doc/adr/0002-b.md': lines('# 2. B', '', 'Date: 2026-02-01', '', '## Status', '', 'Superceded by [2. C](0002-c.md)'),
       'doc/adr/0002-c.md': '# 2. C\r\n\r\nDate: 2026-03-01\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nSupercedes [2. B](0002-b.md)\r\n',
-      'docs/notes/0001-n.md': lines('---', 'status: accepted', '---', '# N', '', 'See [2. C](../../doc/adr/0002-c.md#decision) and [B](../../doc/adr/0002-b.md).'),
+      'docs/notes/0001-n.md': lines(
+        '---',
+        'status: accepted',
+        '---',
+        '# N',
+        '',
+        'See [2. C](../../doc/adr/0002-c.md#decision) and [B](../../doc/adr/0002-b.md).',
+      ),
     });
     const changes = planRenumber(records, texts);
     assert.deepEqual(
@@ -63,7 +70,10 @@ describe('findCollisions / planRenumber', () => {
     );
     assert.equal(changes[0]!.text, lines('# 2. B', '', 'Date: 2026-02-01', '', '## Status', '', 'Superceded by [3. C](0003-c.md)'));
     assert.equal(changes[1]!.text, '# 3. C\r\n\r\nDate: 2026-03-01\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\nSupercedes [2. B](0002-b.md)\r\n');
-    assert.equal(changes[2]!.text, lines('---', 'status: accepted', '---', '# N', '', 'See [3. C](../../doc/adr/0003-c.md#decision) and [B](../../doc/adr/0002-b.md).'));
+    assert.equal(
+      changes[2]!.text,
+      lines('---', 'status: accepted', '---', '# N', '', 'See [3. C](../../doc/adr/0003-c.md#decision) and [B](../../doc/adr/0002-b.md).'),
+    );
     // After applying the plan, nothing collides and every link resolves.
     const after = new Map(texts);
     for (const c of changes) {

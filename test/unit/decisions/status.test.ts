@@ -29,10 +29,7 @@ describe('setStatus', () => {
 
     it('keeps the link lines below the status', () => {
       const { record, text } = parseFixture('adr-tools', `${ADR}/0004-use-postgresql-for-the-ledger.md`);
-      assert.equal(
-        setStatus(record, text, 'deprecated'),
-        text.replace('## Status\n\nAccepted\n\nSupercedes', '## Status\n\nDeprecated\n\nSupercedes'),
-      );
+      assert.equal(setStatus(record, text, 'deprecated'), text.replace('## Status\n\nAccepted\n\nSupercedes', '## Status\n\nDeprecated\n\nSupercedes'));
     });
 
     it('adds the status line to an empty Status section', () => {
@@ -46,10 +43,7 @@ describe('setStatus', () => {
       const { record, text } = parseFixture('log4brains', 'docs/adr/20240215-use-rest-for-the-public-api.md');
       assert.equal(
         setStatus(record, text, 'accepted'),
-        text.replace(
-          '- Status: superseded by [20240320-use-graphql-for-the-public-api](20240320-use-graphql-for-the-public-api.md)\n',
-          '- Status: accepted\n',
-        ),
+        text.replace('- Status: superseded by [20240320-use-graphql-for-the-public-api](20240320-use-graphql-for-the-public-api.md)\n', '- Status: accepted\n'),
       );
     });
 
@@ -65,7 +59,10 @@ describe('setStatus', () => {
 
     it('adds a Status bullet to a metadata list without one', () => {
       const text = lines('# T', '', '- Deciders: a', '- Date: 2026-01-02', '', '## Context');
-      assert.equal(change(text, 'd/20260102-t.md', 'proposed'), lines('# T', '', '- Status: proposed', '- Deciders: a', '- Date: 2026-01-02', '', '## Context'));
+      assert.equal(
+        change(text, 'd/20260102-t.md', 'proposed'),
+        lines('# T', '', '- Status: proposed', '- Deciders: a', '- Date: 2026-01-02', '', '## Context'),
+      );
     });
   });
 
@@ -87,7 +84,7 @@ describe('setStatus', () => {
       assert.ok(out.startsWith('\uFEFF---\n'));
     });
 
-    it("single quotes, comments and CRLF", () => {
+    it('single quotes, comments and CRLF', () => {
       const text = "---\r\nstatus: 'proposed' # until the review\r\ndate: 2026-01-02\r\n---\r\n\r\n# T\r\n";
       assert.equal(change(text, 'd/0001-t.md', 'rejected'), "---\r\nstatus: 'rejected' # until the review\r\ndate: 2026-01-02\r\n---\r\n\r\n# T\r\n");
     });

@@ -34,11 +34,35 @@ describe('supersede', () => {
     assert.equal(changes[0]!.file, 'doc/adr/0002-second-decision.md');
     assert.equal(
       changes[0]!.text!.split('\n').slice(0, 11).join('\n'),
-      ['# 2. Second Decision', '', 'Date: 1992-01-12', '', '## Status', '', 'Proposed', '', 'Supercedes [1. First Decision](0001-first-decision.md)', '', '## Context'].join('\n'),
+      [
+        '# 2. Second Decision',
+        '',
+        'Date: 1992-01-12',
+        '',
+        '## Status',
+        '',
+        'Proposed',
+        '',
+        'Supercedes [1. First Decision](0001-first-decision.md)',
+        '',
+        '## Context',
+      ].join('\n'),
     );
     assert.equal(
       changes[1]!.text,
-      lines('# 1. First Decision', '', 'Date: 1992-01-12', '', '## Status', '', 'Superceded by [2. Second Decision](0002-second-decision.md)', '', '## Context', '', 'Context here...'),
+      lines(
+        '# 1. First Decision',
+        '',
+        'Date: 1992-01-12',
+        '',
+        '## Status',
+        '',
+        'Superceded by [2. Second Decision](0002-second-decision.md)',
+        '',
+        '## Context',
+        '',
+        'Context here...',
+      ),
     );
     assertLinkedBothWays(changes, [old]);
   });
@@ -49,10 +73,7 @@ describe('supersede', () => {
     const text = readFixture('adr-tools', old.file);
     const changes = supersede(old, text, index.folders[0]!, index.records, { title: 'Deploy with Nomad', date: '2026-11-21', owner: 'erin' });
     assert.equal(changes[0]!.file, `${ADR}/0006-deploy-with-nomad.md`);
-    assert.equal(
-      changes[1]!.text,
-      text.replace('\r\nProposed\r\n', '\r\nSuperceded by [6. Deploy with Nomad](0006-deploy-with-nomad.md)\r\n'),
-    );
+    assert.equal(changes[1]!.text, text.replace('\r\nProposed\r\n', '\r\nSuperceded by [6. Deploy with Nomad](0006-deploy-with-nomad.md)\r\n'));
     assert.ok(changes[1]!.text!.includes('Amended by [5. Run migrations as Kubernetes jobs]'));
     assertLinkedBothWays(changes, index.records);
   });
@@ -85,8 +106,14 @@ describe('supersede', () => {
     const text = readFixture('log4brains', old.file);
     const pkg = index.folders.find((f) => f.source === 'package')!;
     const changes = supersede(old, text, pkg, index.records, { title: 'Public API moves to the payments package', date: '2026-11-21' });
-    assert.ok(changes[1]!.text!.includes('* Status: superseded by [20261121-public-api-moves-to-the-payments-package](../../packages/payments-api/adr/20261121-public-api-moves-to-the-payments-package.md) <!-- optional -->'));
-    assert.ok(changes[0]!.text!.includes('- Supersedes [20240320-use-graphql-for-the-public-api](../../../docs/adr/20240320-use-graphql-for-the-public-api.md)'));
+    assert.ok(
+      changes[1]!.text!.includes(
+        '* Status: superseded by [20261121-public-api-moves-to-the-payments-package](../../packages/payments-api/adr/20261121-public-api-moves-to-the-payments-package.md) <!-- optional -->',
+      ),
+    );
+    assert.ok(
+      changes[0]!.text!.includes('- Supersedes [20240320-use-graphql-for-the-public-api](../../../docs/adr/20240320-use-graphql-for-the-public-api.md)'),
+    );
     assertLinkedBothWays(changes, index.records);
   });
 
@@ -112,10 +139,7 @@ describe('supersede', () => {
         '---',
       ].join('\n'),
     );
-    assert.equal(
-      changes[1]!.text,
-      text.replace('status: accepted\n', 'status: superseded\nsuperseded-by: 0005-record-money-as-decimal-strings.md\n'),
-    );
+    assert.equal(changes[1]!.text, text.replace('status: accepted\n', 'status: superseded\nsuperseded-by: 0005-record-money-as-decimal-strings.md\n'));
     assertLinkedBothWays(changes, index.records);
   });
 

@@ -80,7 +80,9 @@ describe('records in the wild', () => {
       assert.equal(r.rawStatus, 'Partially superseded by [ADR 17](./0017-use-pulsar-for-billing-events.md)');
       assert.equal(r.lines.status, 6);
       assert.deepEqual(r.supersededBy, [`${NY}/0017-use-pulsar-for-billing-events.md`]);
-      assert.deepEqual(r.links, [{ kind: 'superseded-by', label: 'Partially superseded by', target: `${NY}/0017-use-pulsar-for-billing-events.md`, line: 6, column: 24 }]);
+      assert.deepEqual(r.links, [
+        { kind: 'superseded-by', label: 'Partially superseded by', target: `${NY}/0017-use-pulsar-for-billing-events.md`, line: 6, column: 24 },
+      ]);
       assert.deepEqual(problemsOf(nygard, '0016-use-kafka-for-events.md'), [[6, 'info', 'guessed-status']]);
     });
 
@@ -101,14 +103,30 @@ describe('records in the wild', () => {
     });
 
     it('superseding a record whose status wraps (CRLF) writes one "Superceded by" line', () => {
-      const text = lines('# 1. First', '', 'Date: 2020-01-01', '', '## Status', '', 'Accepted for the billing', 'service only', '', '## Context', '', 'Why.').replace(/\n/g, '\r\n');
+      const text = lines(
+        '# 1. First',
+        '',
+        'Date: 2020-01-01',
+        '',
+        '## Status',
+        '',
+        'Accepted for the billing',
+        'service only',
+        '',
+        '## Context',
+        '',
+        'Why.',
+      ).replace(/\n/g, '\r\n');
       const old = parseRecord(text, 'doc/adr/0001-first.md', 'doc/adr');
       assert.equal(old.rawStatus, 'Accepted for the billing service only');
       assert.equal(old.status, 'accepted');
       const changes = supersede(old, text, folder('doc/adr', 'nygard', 'adr-dir'), [old], { title: 'Second', date: '2020-02-01' });
       assert.equal(
         changes[1]!.text,
-        lines('# 1. First', '', 'Date: 2020-01-01', '', '## Status', '', 'Superceded by [2. Second](0002-second.md)', '', '## Context', '', 'Why.').replace(/\n/g, '\r\n'),
+        lines('# 1. First', '', 'Date: 2020-01-01', '', '## Status', '', 'Superceded by [2. Second](0002-second.md)', '', '## Context', '', 'Why.').replace(
+          /\n/g,
+          '\r\n',
+        ),
       );
       const created = parseRecord(changes[0]!.text!, changes[0]!.file, 'doc/adr');
       const after = parseRecord(changes[1]!.text!, changes[1]!.file, 'doc/adr');
@@ -133,13 +151,10 @@ describe('records in the wild', () => {
           ['Consequences', 16, 20],
         ],
       );
-      assert.deepEqual(
-        problemsOf(nygard, '0001-record-architecture-decisions.md').sort(),
-        [
-          [2, 'info', 'guessed-date'],
-          [4, 'info', 'guessed-heading'],
-        ],
-      );
+      assert.deepEqual(problemsOf(nygard, '0001-record-architecture-decisions.md').sort(), [
+        [2, 'info', 'guessed-date'],
+        [4, 'info', 'guessed-heading'],
+      ]);
     });
 
     it('unpadded dates in MADR front matter and log4brains bullets', () => {
@@ -156,7 +171,10 @@ describe('records in the wild', () => {
       assert.equal(parseRecord(lines('# 1. X', '', 'Date: 2021-1-32'), 'd/0001-x.md', 'd').date, null);
       const r = parseRecord(lines('# 1. X', '', 'Date: 2021-01-02', '', '### Status', '', 'Rejected', '', '## Context'), 'd/0001-x.md', 'd');
       assert.equal(r.status, 'rejected');
-      assert.deepEqual(r.problems.map((p) => [p.line, p.code]), [[4, 'guessed-heading']]);
+      assert.deepEqual(
+        r.problems.map((p) => [p.line, p.code]),
+        [[4, 'guessed-heading']],
+      );
     });
   });
 
@@ -170,14 +188,18 @@ describe('records in the wild', () => {
     });
 
     it('a relation-only paragraph never changes the status', () => {
-      const r = parseRecord(lines('# 3. X', '', '## Status', '', 'Accepted', '', 'Amended by [4. Y](0004-y.md)', '', 'Supercedes [2. Z](0002-z.md)'), 'd/0003-x.md', 'd');
+      const r = parseRecord(
+        lines('# 3. X', '', '## Status', '', 'Accepted', '', 'Amended by [4. Y](0004-y.md)', '', 'Supercedes [2. Z](0002-z.md)'),
+        'd/0003-x.md',
+        'd',
+      );
       assert.equal(r.status, 'accepted');
       assert.equal(r.lines.status, 4);
     });
   });
 
   describe('5. free-text statuses', () => {
-    it('keeps the author\'s word in statusText, normalizes known synonyms, no problem outside native records', () => {
+    it("keeps the author's word in statusText, normalizes known synonyms, no problem outside native records", () => {
       const got = (i: DecisionIndex, name: string) => {
         const r = byName(i, name);
         return [r.status, r.statusText];
@@ -268,9 +290,15 @@ describe('records in the wild', () => {
 
     it('a .log4brains.yml or .adr-dir naming a missing folder is a warning on its line', async () => {
       const l = await scan('log4brains-missing');
-      assert.deepEqual(l.problems.map((p) => [p.file, p.line, p.severity, p.code]), [['.log4brains.yml', 3, 'warning', 'folder-missing']]);
+      assert.deepEqual(
+        l.problems.map((p) => [p.file, p.line, p.severity, p.code]),
+        [['.log4brains.yml', 3, 'warning', 'folder-missing']],
+      );
       const a = await scan('adr-dir-missing');
-      assert.deepEqual(a.problems.map((p) => [p.file, p.line, p.severity, p.code]), [['.adr-dir', 0, 'warning', 'folder-missing']]);
+      assert.deepEqual(
+        a.problems.map((p) => [p.file, p.line, p.severity, p.code]),
+        [['.adr-dir', 0, 'warning', 'folder-missing']],
+      );
     });
   });
 

@@ -32,7 +32,8 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
   });
 
   const statuses = () => fetchStatuses(client, ['alice']);
-  const createIssue = (body: Record<string, unknown> = { title: 'T' }) => client.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'app', ...body });
+  const createIssue = (body: Record<string, unknown> = { title: 'T' }) =>
+    client.request('POST /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'app', ...body });
 
   it('401 → auth: sign in again', async () => {
     server.failNext({ status: 401 });
@@ -45,15 +46,30 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
     server.failNext({ status: 403 });
     const e = await failure(createIssue());
     assert.equal(e.kind, 'forbidden');
-    assert.equal(e.message, `${svc} refused the request (403: Resource not accessible by personal access token). Check that your account has access, or sign in again with the needed permissions.`);
-    const sso = toGitHubError(httpError(403, { message: 'Resource protected by organization SAML enforcement.' }, { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=X' }));
-    assert.equal(sso.message, 'The organization requires single sign-on for this token. Authorize it at https://github.com/orgs/acme/sso?authorization_request=X, then try again.');
+    assert.equal(
+      e.message,
+      `${svc} refused the request (403: Resource not accessible by personal access token). Check that your account has access, or sign in again with the needed permissions.`,
+    );
+    const sso = toGitHubError(
+      httpError(
+        403,
+        { message: 'Resource protected by organization SAML enforcement.' },
+        { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=X' },
+      ),
+    );
+    assert.equal(
+      sso.message,
+      'The organization requires single sign-on for this token. Authorize it at https://github.com/orgs/acme/sso?authorization_request=X, then try again.',
+    );
   });
 
   it('404 → not-found, a real one from the fake too', async () => {
     const e = await failure(client.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'missing' }));
     assert.deepEqual([e.kind, e.status], ['not-found', 404]);
-    assert.equal(e.message, `${svc} found nothing there (404). Check the repository or user name, and that your account can see it: GitHub answers 404 for private repositories you cannot access.`);
+    assert.equal(
+      e.message,
+      `${svc} found nothing there (404). Check the repository or user name, and that your account can see it: GitHub answers 404 for private repositories you cannot access.`,
+    );
   });
 
   it('422 → validation with GitHub’s field errors', async () => {
@@ -80,7 +96,10 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
   it('500 and 502 (an HTML page) → server: temporary, try again', async () => {
     server.failNext({ status: 500 });
     const e500 = await failure(statuses());
-    assert.deepEqual([e500.kind, e500.message], ['server', `${svc} had a problem answering (500 Server Error). This is usually temporary: try again in a few minutes.`]);
+    assert.deepEqual(
+      [e500.kind, e500.message],
+      ['server', `${svc} had a problem answering (500 Server Error). This is usually temporary: try again in a few minutes.`],
+    );
     server.failNext({ status: 502 });
     const e502 = await failure(createIssue());
     assert.deepEqual([e502.kind, e502.message], ['server', `${svc} had a problem answering (502). This is usually temporary: try again in a few minutes.`]);
@@ -120,7 +139,10 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
     const e = await failure(fetchStatuses(clientFor(server, { timeoutMs: 200 }), ['alice']));
     assert.ok(Date.now() - started < 900, 'gave up at the timeout, not when the server answered');
     assert.deepEqual([e.kind, e.message], ['timeout', `${svc} did not answer within 200 ms. Check your connection and try again.`]);
-    assert.equal(toGitHubError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { timeoutMs: 10_000 }).message, 'GitHub did not answer within 10 seconds. Check your connection and try again.');
+    assert.equal(
+      toGitHubError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { timeoutMs: 10_000 }).message,
+      'GitHub did not answer within 10 seconds. Check your connection and try again.',
+    );
     const within = (timeoutMs: number) => /within (.+)\. Check/.exec(toGitHubError(new DOMException('x', 'TimeoutError'), { timeoutMs }).message)?.[1];
     assert.deepEqual([1000, 1500, 999].map(within), ['1 second', '1.5 seconds', '999 ms']);
   });
@@ -143,7 +165,10 @@ describe('GitHub errors: every failure classified, with a sentence for the user'
 describe('toGitHubError', () => {
   it('DNS failures and unreachable networks → offline', () => {
     const dns = networkError('ENOTFOUND');
-    assert.equal(toGitHubError(dns, { host: 'ghe.example.com' }).message, 'Could not find ghe.example.com (name lookup failed). Check your network connection and the asyncDesk.github.apiUrl setting.');
+    assert.equal(
+      toGitHubError(dns, { host: 'ghe.example.com' }).message,
+      'Could not find ghe.example.com (name lookup failed). Check your network connection and the asyncDesk.github.apiUrl setting.',
+    );
     assert.equal(toGitHubError(networkError('ENETUNREACH')).kind, 'offline');
     assert.equal(toGitHubError(networkError('UND_ERR_CONNECT_TIMEOUT')).kind, 'timeout');
   });
@@ -167,7 +192,10 @@ describe('toGitHubError', () => {
   });
 
   it('formatWait', () => {
-    assert.deepEqual([formatWait(1), formatWait(45_000), formatWait(89_000), formatWait(12 * 60_000), formatWait(3 * 3600_000)], ['in 1 second', 'in 45 seconds', 'in 89 seconds', 'in about 12 minutes', 'in about 3 hours']);
+    assert.deepEqual(
+      [formatWait(1), formatWait(45_000), formatWait(89_000), formatWait(12 * 60_000), formatWait(3 * 3600_000)],
+      ['in 1 second', 'in 45 seconds', 'in 89 seconds', 'in about 12 minutes', 'in about 3 hours'],
+    );
   });
 });
 

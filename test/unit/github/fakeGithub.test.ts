@@ -23,7 +23,10 @@ describe('fake GitHub: validation', () => {
   });
 
   it('a valid aliased query passes and is answered like GitHub, unknown logins as NOT_FOUND errors', async () => {
-    const res = await graphql(server, `{ u0: user(login: "alice") { login ${STATUS} } u1: user(login: "nobody") { login } u2: user(login: "BOB") { login ${STATUS} } viewer { login } }`);
+    const res = await graphql(
+      server,
+      `{ u0: user(login: "alice") { login ${STATUS} } u1: user(login: "nobody") { login } u2: user(login: "BOB") { login ${STATUS} } viewer { login } }`,
+    );
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.deepEqual(res.body, {
@@ -45,7 +48,10 @@ describe('fake GitHub: validation', () => {
     assert.equal(res.status, 200); // GitHub answers schema errors with 200 and no data
     assert.equal(res.body.data, undefined);
     assert.match(res.body.errors[0].message, /Cannot query field "busyUntil" on type "User"/);
-    assert.deepEqual(server.violations.map((v) => v.kind), ['invalid-graphql']);
+    assert.deepEqual(
+      server.violations.map((v) => v.kind),
+      ['invalid-graphql'],
+    );
   });
 
   it('syntax errors, bad variables and a missing query are violations', async () => {
@@ -53,37 +59,48 @@ describe('fake GitHub: validation', () => {
     await graphql(server, 'query($l: String!) { user(login: $l) { login } }', { l: 42 });
     await call(server, 'POST', '/graphql', { body: { variables: {} } });
     await call(server, 'GET', '/graphql');
-    assert.deepEqual(server.violations.map((v) => v.kind), ['invalid-graphql', 'invalid-graphql', 'invalid-graphql', 'unknown-operation']);
+    assert.deepEqual(
+      server.violations.map((v) => v.kind),
+      ['invalid-graphql', 'invalid-graphql', 'invalid-graphql', 'unknown-operation'],
+    );
   });
 
   it('valid GraphQL the fake does not implement is reported as unimplemented, not silently null', async () => {
     await graphql(server, '{ repository(owner: "acme", name: "app") { id } }');
-    assert.deepEqual(server.violations.map((v) => v.kind), ['unimplemented']);
+    assert.deepEqual(
+      server.violations.map((v) => v.kind),
+      ['unimplemented'],
+    );
     assert.match(server.violations[0]!.messages[0]!, /Query\.repository is not implemented/);
   });
 
   it('REST: an unknown path or method is a violation answered 404', async () => {
     assert.equal((await call(server, 'GET', '/repos/acme/app/standups')).status, 404);
     assert.equal((await call(server, 'DELETE', '/user')).status, 404);
-    assert.deepEqual(server.violations.map((v) => [v.kind, v.method, v.path]), [
-      ['unknown-operation', 'GET', '/repos/acme/app/standups'],
-      ['unknown-operation', 'DELETE', '/user'],
-    ]);
+    assert.deepEqual(
+      server.violations.map((v) => [v.kind, v.method, v.path]),
+      [
+        ['unknown-operation', 'GET', '/repos/acme/app/standups'],
+        ['unknown-operation', 'DELETE', '/user'],
+      ],
+    );
   });
 
   it('REST: a bad body (missing, wrong type, unknown field) is a violation answered 422', async () => {
     const res = await call(server, 'POST', '/repos/acme/app/issues', { body: { title: 'T', labels: 'bug', assignes: ['alice'] } });
     assert.equal(res.status, 422);
     assert.match(res.body.message, /^Invalid request\./);
-    assert.deepEqual(server.violations[0]!.messages, ['body.labels must be array', 'body field "assignes" is not defined for POST /repos/{owner}/{repo}/issues']);
+    assert.deepEqual(server.violations[0]!.messages, [
+      'body.labels must be array',
+      'body field "assignes" is not defined for POST /repos/{owner}/{repo}/issues',
+    ]);
     await call(server, 'POST', '/repos/acme/app/issues');
     await call(server, 'POST', '/repos/acme/app/milestones', { body: { title: 'v1', due_on: '2026-11-26' } });
     await call(server, 'POST', '/repos/acme/app/issues', { rawBody: '{"title":', headers: { 'content-type': 'application/json' } });
-    assert.deepEqual(server.violations.slice(1).map((v) => v.messages), [
-      ['a JSON body is required for POST /repos/{owner}/{repo}/issues'],
-      ['body.due_on must match format "date-time"'],
-      ['the body is not valid JSON'],
-    ]);
+    assert.deepEqual(
+      server.violations.slice(1).map((v) => v.messages),
+      [['a JSON body is required for POST /repos/{owner}/{repo}/issues'], ['body.due_on must match format "date-time"'], ['the body is not valid JSON']],
+    );
   });
 
   it('REST: query and path parameters are validated against their schemas', async () => {
@@ -91,12 +108,15 @@ describe('fake GitHub: validation', () => {
     await call(server, 'GET', '/repos/acme/app/milestones?per_page=ten');
     await call(server, 'GET', '/repos/acme/app/assignees?perpage=10');
     await call(server, 'GET', '/search/issues');
-    assert.deepEqual(server.violations.map((v) => v.messages[0]), [
-      'query.state must be equal to one of the allowed values (open, closed, all)',
-      'query.per_page must be integer',
-      'query parameter "perpage" is not defined for GET /repos/{owner}/{repo}/assignees',
-      "query must have required property 'q'",
-    ]);
+    assert.deepEqual(
+      server.violations.map((v) => v.messages[0]),
+      [
+        'query.state must be equal to one of the allowed values (open, closed, all)',
+        'query.per_page must be integer',
+        'query parameter "perpage" is not defined for GET /repos/{owner}/{repo}/assignees',
+        "query must have required property 'q'",
+      ],
+    );
   });
 });
 
@@ -191,7 +211,13 @@ describe('fake GitHub: the small in-memory GitHub', () => {
   it('GET /user and GET /repos/{owner}/{repo} with the viewer’s permissions (404 for private repos one cannot see)', async () => {
     assert.equal((await call(server, 'GET', '/user')).body.login, DEFAULT_LOGIN);
     assert.deepEqual((await call(server, 'GET', '/repos/acme/app')).body.permissions, { admin: true, maintain: true, push: true, triage: true, pull: true });
-    assert.deepEqual((await call(server, 'GET', '/repos/acme/app', { auth: 'token tok-bob' })).body.permissions, { admin: false, maintain: false, push: false, triage: true, pull: true });
+    assert.deepEqual((await call(server, 'GET', '/repos/acme/app', { auth: 'token tok-bob' })).body.permissions, {
+      admin: false,
+      maintain: false,
+      push: false,
+      triage: true,
+      pull: true,
+    });
     assert.equal((await call(server, 'GET', '/repos/dave/secret')).status, 404);
     assert.equal((await call(server, 'GET', '/repos/dave/secret', { auth: 'token tok-dave' })).status, 200);
   });
@@ -204,14 +230,20 @@ describe('fake GitHub: the small in-memory GitHub', () => {
     });
     assert.equal(res.status, 201);
     assert.equal(res.headers.get('location'), `${server.url}/repos/acme/app/issues/1`);
-    assert.deepEqual([res.body.number, res.body.labels.map((l: { name: string }) => l.name), res.body.assignee.login, res.body.milestone.title, res.body.type.name], [1, ['blocker'], 'alice', 'Sprint 12', 'Task']);
+    assert.deepEqual(
+      [res.body.number, res.body.labels.map((l: { name: string }) => l.name), res.body.assignee.login, res.body.milestone.title, res.body.type.name],
+      [1, ['blocker'], 'alice', 'Sprint 12', 'Task'],
+    );
     const bad = await call(server, 'POST', '/repos/acme/app/issues', { body: { title: 'X', assignees: ['mallory'] } });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors, [{ resource: 'Issue', code: 'invalid', field: 'assignees', value: 'mallory' }]);
   });
 
   it('POST issues without push access: labels, assignees and milestone silently dropped, as on GitHub', async () => {
-    const res = await call(server, 'POST', '/repos/acme/app/issues', { body: { title: 'From triage', labels: ['bug'], assignees: ['alice'], milestone: 1 }, auth: 'token tok-bob' });
+    const res = await call(server, 'POST', '/repos/acme/app/issues', {
+      body: { title: 'From triage', labels: ['bug'], assignees: ['alice'], milestone: 1 },
+      auth: 'token tok-bob',
+    });
     assert.equal(res.status, 201);
     assert.deepEqual([res.body.labels, res.body.assignees, res.body.milestone], [[], [], null]);
   });
@@ -226,12 +258,21 @@ describe('fake GitHub: the small in-memory GitHub', () => {
 
   it('assignees (paginated with a Link header) and milestones (list, duplicate title)', async () => {
     const page1 = await call(server, 'GET', '/repos/acme/app/assignees?per_page=2');
-    assert.deepEqual(page1.body.map((u: { login: string }) => u.login), ['alice', 'bob']);
+    assert.deepEqual(
+      page1.body.map((u: { login: string }) => u.login),
+      ['alice', 'bob'],
+    );
     assert.match(page1.headers.get('link')!, /[?&]page=2>; rel="next"/);
     const page2 = await call(server, 'GET', '/repos/acme/app/assignees?per_page=2&page=2');
-    assert.deepEqual(page2.body.map((u: { login: string }) => u.login), ['octocat']);
+    assert.deepEqual(
+      page2.body.map((u: { login: string }) => u.login),
+      ['octocat'],
+    );
     const list = await call(server, 'GET', '/repos/acme/app/milestones?state=all&sort=due_on');
-    assert.deepEqual(list.body.map((m: { title: string; open_issues: number }) => [m.title, m.open_issues]), [['Sprint 12', 1]]);
+    assert.deepEqual(
+      list.body.map((m: { title: string; open_issues: number }) => [m.title, m.open_issues]),
+      [['Sprint 12', 1]],
+    );
     const dup = await call(server, 'POST', '/repos/acme/app/milestones', { body: { title: 'Sprint 12' } });
     assert.deepEqual([dup.status, dup.body.errors], [422, [{ resource: 'Milestone', code: 'already_exists', field: 'title' }]]);
     const denied = await call(server, 'POST', '/repos/acme/app/milestones', { body: { title: 'Mine' }, auth: 'token tok-bob' });
@@ -278,7 +319,10 @@ describe('fake GitHub: faults', () => {
       assert.equal(failed.body.status, String(status));
       assert.equal(typeof failed.body.message, 'string');
       assert.equal((await call(server, 'GET', '/repos/octocat/hello')).status, 200);
-      assert.deepEqual(server.requests.map((r) => r.fault?.status), [status, undefined]);
+      assert.deepEqual(
+        server.requests.map((r) => r.fault?.status),
+        [status, undefined],
+      );
     });
   }
 

@@ -29,7 +29,12 @@ describe('fake GitHub: issues and projects', () => {
         { owner: 'acme', number: 3, title: 'Roadmap', fields: { Due: 'DATE', Notes: 'TEXT' } },
         { owner: 'bob', number: 1, title: 'Bob’s board', fields: { Due: 'DATE' } },
       ],
-      tokens: { 'fake-token': 'octocat', 'tok-bob': 'bob', 'tok-repo': { login: 'alice', scopes: ['repo'] }, 'tok-read': { login: 'alice', scopes: ['repo', 'read:project'] } },
+      tokens: {
+        'fake-token': 'octocat',
+        'tok-bob': 'bob',
+        'tok-repo': { login: 'alice', scopes: ['repo'] },
+        'tok-read': { login: 'alice', scopes: ['repo', 'read:project'] },
+      },
     });
   });
   after(() => server.close());
@@ -40,7 +45,10 @@ describe('fake GitHub: issues and projects', () => {
 
   it('GET …/collaborators/{user}/permission: the legacy permission and the role name', async () => {
     const of = async (user: string) => (await call(server, 'GET', `/repos/acme/app/collaborators/${user}/permission`)).body;
-    assert.deepEqual([(await of('octocat')).permission, (await of('alice')).permission, (await of('carol')).permission, (await of('bob')).permission], ['admin', 'write', 'write', 'read']);
+    assert.deepEqual(
+      [(await of('octocat')).permission, (await of('alice')).permission, (await of('carol')).permission, (await of('bob')).permission],
+      ['admin', 'write', 'write', 'read'],
+    );
     assert.deepEqual([(await of('alice')).role_name, (await of('carol')).role_name, (await of('bob')).role_name], ['write', 'maintain', 'triage']);
     assert.equal((await call(server, 'GET', '/repos/acme/app/collaborators/nobody-here/permission')).status, 404);
   });
@@ -80,8 +88,22 @@ describe('fake GitHub: issues and projects', () => {
     assert.deepEqual([hidden.body.errors[0].type, hidden.body.errors[0].message], ['NOT_FOUND', 'Could not resolve to a ProjectV2 with the number 1.']);
     assert.equal((await graphql(server, PROJECT, { owner: 'bob', number: 1 }, 'token tok-bob')).body.data.repositoryOwner.projectV2.title, 'Bob’s board');
     assert.deepEqual((await graphql(server, PROJECT, { owner: 'no-such-owner', number: 1 })).body, { data: { repositoryOwner: null } });
-    const one = await graphql(server, '{ organization(login: "acme") { projectV2(number: 3) { due: field(name: "Due") { ... on ProjectV2Field { name dataType } } none: field(name: "due") { __typename } last: fields(last: 1) { nodes { ... on ProjectV2Field { name } } pageInfo { hasPreviousPage } } items(first: 5) { totalCount } } } }');
-    assert.deepEqual(one.body, { data: { organization: { projectV2: { due: { name: 'Due', dataType: 'DATE' }, none: null, last: { nodes: [{ name: 'Notes' }], pageInfo: { hasPreviousPage: true } }, items: { totalCount: 0 } } } } });
+    const one = await graphql(
+      server,
+      '{ organization(login: "acme") { projectV2(number: 3) { due: field(name: "Due") { ... on ProjectV2Field { name dataType } } none: field(name: "due") { __typename } last: fields(last: 1) { nodes { ... on ProjectV2Field { name } } pageInfo { hasPreviousPage } } items(first: 5) { totalCount } } } }',
+    );
+    assert.deepEqual(one.body, {
+      data: {
+        organization: {
+          projectV2: {
+            due: { name: 'Due', dataType: 'DATE' },
+            none: null,
+            last: { nodes: [{ name: 'Notes' }], pageInfo: { hasPreviousPage: true } },
+            items: { totalCount: 0 },
+          },
+        },
+      },
+    });
     const unpaged = await graphql(server, '{ organization(login: "acme") { projectV2(number: 3) { fields { totalCount } } } }');
     assert.match(unpaged.body.errors[0].message, /You must provide a `first` or `last` value/);
     const tooMany = await graphql(server, '{ organization(login: "acme") { projectV2(number: 3) { fields(first: 101) { totalCount } } } }');
@@ -121,7 +143,10 @@ describe('fake GitHub: issues and projects', () => {
     assert.equal(read.body.data, undefined);
     assert.equal(read.body.errors.length, 1, 'one error per field name, though two fragments select it');
     assert.equal(read.body.errors[0].type, 'INSUFFICIENT_SCOPES');
-    assert.match(read.body.errors[0].message, /The 'projectV2' field requires one of the following scopes: \['read:project'\], but your token has only been granted the: \['repo'\] scopes/);
+    assert.match(
+      read.body.errors[0].message,
+      /The 'projectV2' field requires one of the following scopes: \['read:project'\], but your token has only been granted the: \['repo'\] scopes/,
+    );
     assert.equal((await graphql(server, PROJECT, { owner: 'acme', number: 3 }, 'token tok-read')).body.data.repositoryOwner.projectV2.title, 'Roadmap');
     const write = await graphql(server, ADD, { input: { projectId, contentId: 'x' } }, 'token tok-read');
     assert.deepEqual([write.body.data, write.body.errors[0].type], [undefined, 'INSUFFICIENT_SCOPES']);
@@ -144,9 +169,21 @@ describe('fake GitHub: faults after the request took effect (a lost answer)', ()
 
   it('dropConnection after the issue was created: the client sees a network error, the issue exists', async () => {
     server.failNext({ afterEffect: true, dropConnection: true, match: { operation: 'issues/create' } });
-    await assert.rejects(call(server, 'GET', '/user').then(() => call(server, 'POST', '/repos/octocat/hello/issues', { body: { title: 'Lost' } })), /fetch failed/);
-    assert.deepEqual(issues().map((i) => i.title), ['Lost']);
-    assert.deepEqual(server.requests.map((r) => [r.operation, r.status]), [['users/get-authenticated', 200], ['issues/create', undefined]]);
+    await assert.rejects(
+      call(server, 'GET', '/user').then(() => call(server, 'POST', '/repos/octocat/hello/issues', { body: { title: 'Lost' } })),
+      /fetch failed/,
+    );
+    assert.deepEqual(
+      issues().map((i) => i.title),
+      ['Lost'],
+    );
+    assert.deepEqual(
+      server.requests.map((r) => [r.operation, r.status]),
+      [
+        ['users/get-authenticated', 200],
+        ['issues/create', undefined],
+      ],
+    );
   });
 
   it('a status after the effect (502): created all the same', async () => {

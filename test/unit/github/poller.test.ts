@@ -64,7 +64,10 @@ describe('StatusPoller', () => {
     poller.setActive(true);
     await clock.advance(0);
     await clock.advance(16 * MIN);
-    assert.deepEqual(s.calls.map((t) => (t - s.calls[0]!) / MIN), [0, 5, 10, 15]);
+    assert.deepEqual(
+      s.calls.map((t) => (t - s.calls[0]!) / MIN),
+      [0, 5, 10, 15],
+    );
     assert.equal(updates.length, 4);
     assert.deepEqual(updates[3], { value: 'ok', updatedAt: s.calls[3], lastError: undefined, nextRunAt: s.calls[3]! + 5 * MIN });
     poller.dispose();

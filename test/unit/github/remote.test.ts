@@ -39,16 +39,29 @@ describe('git remotes -> GitHub repository', () => {
   it('GitHub Enterprise Server hosts only when the API URL names them', () => {
     const ghes = webHostForApiUrl('https://ghe.example.com/api/v3');
     assert.equal(ghes, 'ghe.example.com');
-    for (const url of ['https://ghe.example.com/acme/ledger.git', 'git@ghe.example.com:acme/ledger.git', 'ssh://git@ghe.example.com:2222/acme/ledger.git', 'https://GHE.example.com/acme/ledger']) {
+    for (const url of [
+      'https://ghe.example.com/acme/ledger.git',
+      'git@ghe.example.com:acme/ledger.git',
+      'ssh://git@ghe.example.com:2222/acme/ledger.git',
+      'https://GHE.example.com/acme/ledger',
+    ]) {
       assert.deepEqual(parseRemoteUrl(url, ghes), { owner: 'acme', repo: 'ledger', host: 'ghe.example.com' }, url);
       assert.equal(parseRemoteUrl(url), null, `${url} without the GHES host configured`);
     }
     // github.com stays GitHub with a GHES host configured.
     assert.deepEqual(parseRemoteUrl('git@github.com:acme/ledger.git', ghes), acme);
     // A web port is part of the https address, not of ssh.
-    assert.deepEqual(parseRemoteUrl('https://ghe.example.com:8443/acme/ledger.git', 'ghe.example.com:8443'), { owner: 'acme', repo: 'ledger', host: 'ghe.example.com:8443' });
+    assert.deepEqual(parseRemoteUrl('https://ghe.example.com:8443/acme/ledger.git', 'ghe.example.com:8443'), {
+      owner: 'acme',
+      repo: 'ledger',
+      host: 'ghe.example.com:8443',
+    });
     assert.equal(parseRemoteUrl('https://ghe.example.com/acme/ledger.git', 'ghe.example.com:8443'), null);
-    assert.deepEqual(parseRemoteUrl('git@ghe.example.com:acme/ledger.git', 'ghe.example.com:8443'), { owner: 'acme', repo: 'ledger', host: 'ghe.example.com:8443' });
+    assert.deepEqual(parseRemoteUrl('git@ghe.example.com:acme/ledger.git', 'ghe.example.com:8443'), {
+      owner: 'acme',
+      repo: 'ledger',
+      host: 'ghe.example.com:8443',
+    });
     assert.equal(parseRemoteUrl('https://ghe.example.com.evil.test/acme/ledger.git', ghes), null);
   });
 
@@ -156,7 +169,12 @@ describe('git remotes -> GitHub repository', () => {
     assert.deepEqual(pickRepository(remotes), { ...acme, remote: 'origin' });
     assert.deepEqual(pickRepository(remotes.slice(0, 2)), { owner: 'upstream', repo: 'ledger', host: 'github.com', remote: 'upstream' });
     // origin on another host: the GitHub remote is used.
-    assert.deepEqual(pickRepository([{ name: 'origin', url: 'git@gitlab.com:acme/ledger.git' }, remotes[1]!]), { owner: 'upstream', repo: 'ledger', host: 'github.com', remote: 'upstream' });
+    assert.deepEqual(pickRepository([{ name: 'origin', url: 'git@gitlab.com:acme/ledger.git' }, remotes[1]!]), {
+      owner: 'upstream',
+      repo: 'ledger',
+      host: 'github.com',
+      remote: 'upstream',
+    });
     assert.equal(pickRepository(remotes.slice(0, 1)), null);
     assert.equal(pickRepository([]), null);
   });

@@ -36,10 +36,13 @@ describe('GitHub client', () => {
       const client = clientFor(server, { userAgent: 'async-desk/0.1.0', fetch: (input, init) => (fetched++, fetch(input, init)) });
       assert.equal((await client.request<{ login: string }>('GET /user')).data.login, DEFAULT_LOGIN);
       assert.equal((await client.graphql<{ viewer: { login: string } }>('{ viewer { login } }')).data.viewer.login, DEFAULT_LOGIN);
-      assert.deepEqual(server.requests.map((r) => [r.method, r.path, r.headers.authorization]), [
-        ['GET', '/user', 'token fake-token'],
-        ['POST', '/graphql', 'token fake-token'],
-      ]);
+      assert.deepEqual(
+        server.requests.map((r) => [r.method, r.path, r.headers.authorization]),
+        [
+          ['GET', '/user', 'token fake-token'],
+          ['POST', '/graphql', 'token fake-token'],
+        ],
+      );
       assert.match(server.requests[0]!.headers['user-agent']!, /^async-desk\/0\.1\.0 octokit-core\.js\//);
       assert.equal(fetched, 2);
       assert.deepEqual(server.violations, []);
@@ -54,7 +57,11 @@ describe('fetchStatuses', () => {
   before(async () => {
     server = await startFakeGitHub({
       users: [
-        ...members(150).map((login, i) => ({ login, status: i % 3 === 0 ? { emoji: ':palm_tree:', message: `Away ${i}`, indicatesLimitedAvailability: i % 2 === 0, expiresAt: '2099-01-01T00:00:00Z' } : null })),
+        ...members(150).map((login, i) => ({
+          login,
+          status:
+            i % 3 === 0 ? { emoji: ':palm_tree:', message: `Away ${i}`, indicatesLimitedAvailability: i % 2 === 0, expiresAt: '2099-01-01T00:00:00Z' } : null,
+        })),
         { login: 'alice', status: { emoji: ':headphones:', message: 'Focus', indicatesLimitedAvailability: true, expiresAt: '2099-01-01T00:00:00Z' } },
         'bob',
       ],
@@ -69,7 +76,10 @@ describe('fetchStatuses', () => {
   it('100 members: one GraphQL request with aliases', async () => {
     const statuses = await fetchStatuses(clientFor(server), members(100));
     assert.equal(server.requests.length, 1);
-    assert.match(server.requests[0]!.graphql!.query, /^query TeamStatuses \{ u0: user\(login: "member-0"\) \{ login status \{ emoji message indicatesLimitedAvailability expiresAt emojiHTML \} \} u1: /);
+    assert.match(
+      server.requests[0]!.graphql!.query,
+      /^query TeamStatuses \{ u0: user\(login: "member-0"\) \{ login status \{ emoji message indicatesLimitedAvailability expiresAt emojiHTML \} \} u1: /,
+    );
     assert.equal(statuses.size, 100);
     assert.deepEqual(statuses.get('member-0'), { emoji: '🌴', message: 'Away 0', busy: true, expiresAt: '2099-01-01T00:00:00Z' });
     assert.deepEqual(statuses.get('member-3'), { emoji: '🌴', message: 'Away 3', busy: false, expiresAt: '2099-01-01T00:00:00Z' });
@@ -79,7 +89,10 @@ describe('fetchStatuses', () => {
   it('150 members: two requests (100 + 50)', async () => {
     const statuses = await fetchStatuses(clientFor(server), members(150));
     assert.equal(server.requests.length, 2);
-    assert.deepEqual(server.requests.map((r) => (r.graphql!.query.match(/user\(login:/g) ?? []).length), [100, 50]);
+    assert.deepEqual(
+      server.requests.map((r) => (r.graphql!.query.match(/user\(login:/g) ?? []).length),
+      [100, 50],
+    );
     assert.equal(statuses.size, 150);
     assert.equal(statuses.get('member-149'), null);
   });
@@ -115,7 +128,10 @@ describe('fetchStatuses', () => {
   });
 
   it('the query escapes nothing because it only ever contains valid logins', () => {
-    assert.equal(statusQuery(['a-b']), 'query TeamStatuses { u0: user(login: "a-b") { login status { emoji message indicatesLimitedAvailability expiresAt emojiHTML } } }');
+    assert.equal(
+      statusQuery(['a-b']),
+      'query TeamStatuses { u0: user(login: "a-b") { login status { emoji message indicatesLimitedAvailability expiresAt emojiHTML } } }',
+    );
   });
 
   it('a failing request rejects with a GitHubError', async () => {
@@ -149,11 +165,25 @@ describe('own status', () => {
     const client = clientFor(server);
     server.state.setStatus(DEFAULT_LOGIN, { emoji: ':house:', message: 'Working from home', expiresAt: '2099-01-01T00:00:00Z', organizationId: orgId });
     const before = await getOwnStatus(client);
-    assert.deepEqual(before, { login: DEFAULT_LOGIN, status: { emoji: ':house:', message: 'Working from home', busy: false, expiresAt: '2099-01-01T00:00:00Z', organizationId: orgId } });
+    assert.deepEqual(before, {
+      login: DEFAULT_LOGIN,
+      status: { emoji: ':house:', message: 'Working from home', busy: false, expiresAt: '2099-01-01T00:00:00Z', organizationId: orgId },
+    });
 
     const end = new Date(Date.now() + 50 * 60_000);
-    const focus = await setOwnStatus(client, { emoji: ':headphones:', message: 'Focusing until 11:50 (Europe/Berlin)', limitedAvailability: true, expiresAt: end });
-    assert.deepEqual(focus, { emoji: ':headphones:', message: 'Focusing until 11:50 (Europe/Berlin)', busy: true, expiresAt: end.toISOString(), organizationId: null });
+    const focus = await setOwnStatus(client, {
+      emoji: ':headphones:',
+      message: 'Focusing until 11:50 (Europe/Berlin)',
+      limitedAvailability: true,
+      expiresAt: end,
+    });
+    assert.deepEqual(focus, {
+      emoji: ':headphones:',
+      message: 'Focusing until 11:50 (Europe/Berlin)',
+      busy: true,
+      expiresAt: end.toISOString(),
+      organizationId: null,
+    });
     assert.equal(server.state.user(DEFAULT_LOGIN)!.status!.indicatesLimitedAvailability, true);
 
     const restored = await restoreOwnStatus(client, before.status);

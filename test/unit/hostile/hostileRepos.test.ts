@@ -32,7 +32,8 @@ interface Case {
 }
 
 const base = {
-  '.github/team.yml': 'team: Ledger\nmembers:\n  - github: alice\n    name: Alice Ng\n    timezone: Europe/Berlin\n  - github: bob\n    timezone: America/New_York\n',
+  '.github/team.yml':
+    'team: Ledger\nmembers:\n  - github: alice\n    name: Alice Ng\n    timezone: Europe/Berlin\n  - github: bob\n    timezone: America/New_York\n',
   'docs/decisions/0001-use-postgres.md': '---\nstatus: accepted\ndate: 2026-11-20\nowner: alice\n---\n# Use Postgres\n\n## Context\n\nx\n',
   'docs/decisions/0002-use-kafka.md': '---\nstatus: proposed\ndate: 2026-11-21\nowner: bob\n---\n# Use Kafka\n',
   [`docs/standups/${DAY}/alice.md`]: `---\nauthor: alice\ndate: ${DAY}\n---\n## Done\n- x\n## Next\n- y\n## Blockers\n`,
@@ -64,34 +65,149 @@ const write = (root: string, rel: string, text: string | Buffer) => {
 };
 
 const CASES: Case[] = [
-  { name: 'a record linked to /dev/zero', make: (r) => link(r, 'docs/decisions/0009-z.md', '/dev/zero'), expect: { file: 'docs/decisions/0009-z.md', message: /outside the workspace folder/ } },
-  { name: 'a standup linked to /dev/urandom', make: (r) => link(r, `docs/standups/${DAY}/bob.md`, '/dev/urandom'), expect: { file: `docs/standups/${DAY}/bob.md`, message: /outside the workspace folder/ } },
-  { name: 'a record linked to /dev/stdin', make: (r) => link(r, 'docs/decisions/0009-in.md', '/dev/stdin'), expect: { file: 'docs/decisions/0009-in.md', message: /symbolic link to something that is not a file in the workspace folder|outside the workspace folder/ } },
-  { name: 'a record that is a FIFO', make: (r) => fifo(r, 'docs/decisions/0009-fifo.md'), expect: { file: 'docs/decisions/0009-fifo.md', message: /not a regular file/ } },
-  { name: 'a standup that is a FIFO', make: (r) => fifo(r, `docs/standups/${DAY}/bob.md`), expect: { file: `docs/standups/${DAY}/bob.md`, message: /not a regular file/ } },
+  {
+    name: 'a record linked to /dev/zero',
+    make: (r) => link(r, 'docs/decisions/0009-z.md', '/dev/zero'),
+    expect: { file: 'docs/decisions/0009-z.md', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a standup linked to /dev/urandom',
+    make: (r) => link(r, `docs/standups/${DAY}/bob.md`, '/dev/urandom'),
+    expect: { file: `docs/standups/${DAY}/bob.md`, message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a record linked to /dev/stdin',
+    make: (r) => link(r, 'docs/decisions/0009-in.md', '/dev/stdin'),
+    expect: {
+      file: 'docs/decisions/0009-in.md',
+      message: /symbolic link to something that is not a file in the workspace folder|outside the workspace folder/,
+    },
+  },
+  {
+    name: 'a record that is a FIFO',
+    make: (r) => fifo(r, 'docs/decisions/0009-fifo.md'),
+    expect: { file: 'docs/decisions/0009-fifo.md', message: /not a regular file/ },
+  },
+  {
+    name: 'a standup that is a FIFO',
+    make: (r) => fifo(r, `docs/standups/${DAY}/bob.md`),
+    expect: { file: `docs/standups/${DAY}/bob.md`, message: /not a regular file/ },
+  },
   { name: 'the team file is a FIFO', make: (r) => fifo(r, '.github/team.yml'), expect: { file: '.github/team.yml', message: /not a regular file/ } },
-  { name: 'an issue template that is a FIFO', make: (r) => fifo(r, '.github/ISSUE_TEMPLATE/bug.yml'), expect: { file: '.github/ISSUE_TEMPLATE/bug.yml', message: /not a regular file/ } },
-  { name: 'the template config is a FIFO', make: (r) => fifo(r, '.github/ISSUE_TEMPLATE/config.yml'), expect: { file: '.github/ISSUE_TEMPLATE/config.yml', message: /not a regular file/ } },
-  { name: 'a record linked to a file outside', make: (r, o) => link(r, 'docs/decisions/0009-x.md', path.join(o, 'secret.md')), expect: { file: 'docs/decisions/0009-x.md', message: /outside the workspace folder/ } },
-  { name: 'a record linked to /etc/passwd', make: (r) => link(r, 'docs/decisions/0009-passwd.md', '/etc/passwd'), expect: { file: 'docs/decisions/0009-passwd.md', message: /outside the workspace folder/ } },
-  { name: 'a standup linked to a file outside', make: (r, o) => link(r, `docs/standups/${DAY}/bob.md`, path.join(o, 'standup.md')), expect: { file: `docs/standups/${DAY}/bob.md`, message: /outside the workspace folder/ } },
-  { name: 'the team file linked to a file outside', make: (r, o) => link(r, '.github/team.yml', path.join(o, 'team.yml')), expect: { file: '.github/team.yml', message: /outside the workspace folder/ } },
-  { name: 'a template linked to a file outside', make: (r, o) => link(r, '.github/ISSUE_TEMPLATE/evil.yml', path.join(o, 'template.yml')), expect: { file: '.github/ISSUE_TEMPLATE/evil.yml', message: /outside the workspace folder/ } },
-  { name: 'docs/ISSUE_TEMPLATE linked to a folder outside', make: (r, o) => link(r, 'docs/ISSUE_TEMPLATE', path.join(o, 'templates')), expect: { file: 'docs/ISSUE_TEMPLATE', message: /outside the workspace folder/ } },
-  { name: 'the decisions folder linked to a folder outside', make: (r, o) => link(r, 'docs/decisions', path.join(o, 'adr')), expect: { file: 'docs/decisions', message: /outside the workspace folder/ } },
-  { name: 'a day folder linked to a folder outside', make: (r, o) => link(r, 'docs/standups/2026-11-23', o), expect: { file: 'docs/standups/2026-11-23', message: /outside the workspace folder/ } },
-  { name: '.adr-dir with an absolute path outside', make: (r, o) => write(r, '.adr-dir', `${path.join(o, 'adr')}\n`), expect: { file: '.adr-dir', message: /outside the workspace folder/ } },
-  { name: '.adr-dir with ../../..', make: (r) => write(r, '.adr-dir', '../../../../../../etc\n'), expect: { file: '.adr-dir', message: /outside the workspace folder/ } },
-  { name: '.log4brains.yml folders outside and at /', make: (r, o) => write(r, '.log4brains.yml', `project:\n  adrFolder: /\n  packages:\n    - name: evil\n      adrFolder: ${path.join(o, 'adr')}\n`), expect: { file: '.log4brains.yml', message: /outside the workspace folder/ } },
-  { name: 'a huge team file (2 MB)', make: (r) => write(r, '.github/team.yml', `members:\n${'  - github: someone\n    timezone: UTC\n'.repeat(60_000)}`), expect: { file: '.github/team.yml', message: /over the 1 MB limit/ } },
-  { name: 'a huge record (3 MB)', make: (r) => write(r, 'docs/decisions/0009-huge.md', `# Huge\n\n${'lorem ipsum '.repeat(260_000)}`), expect: { file: 'docs/decisions/0009-huge.md', message: /over the 1 MB limit/ } },
-  { name: 'a record link loop', make: (r) => (link(r, 'docs/decisions/0009-a.md', '0009-b.md'), link(r, 'docs/decisions/0009-b.md', '0009-a.md')), expect: { file: 'docs/decisions/0009-a.md', message: /loops/ } },
-  { name: 'a record in UTF-16 without a byte-order mark', make: (r) => write(r, 'docs/decisions/0009-utf16.md', Buffer.from('---\nstatus: accepted\n---\n# UTF-16 record\n', 'utf16le')), expect: { file: 'docs/decisions/0009-utf16.md', message: /UTF-16/ } },
-  { name: 'an issue form nested 5,000 levels deep', make: (r) => write(r, '.github/ISSUE_TEMPLATE/deep.yml', `name: Deep\ndescription: x\nbody: ${nest(5000)}\n`), expect: { file: '.github/ISSUE_TEMPLATE/deep.yml', message: /./ } },
-  { name: 'config.yml nested 5,000 levels deep', make: (r) => write(r, '.github/ISSUE_TEMPLATE/config.yml', `contact_links: ${nest(5000)}\n`), expect: { file: '.github/ISSUE_TEMPLATE/config.yml', message: /./ } },
-  { name: 'Markdown template front matter nested 5,000 levels deep', make: (r) => write(r, '.github/ISSUE_TEMPLATE/deep.md', `---\nname: Deep\nabout: x\nlabels: ${nest(5000)}\n---\nBody\n`), expect: { file: '.github/ISSUE_TEMPLATE/deep.md', message: /./ } },
-  { name: 'a dropdown with 100,000 options', make: (r) => write(r, '.github/ISSUE_TEMPLATE/big.yml', `name: Big\ndescription: x\nbody:\n  - type: dropdown\n    id: d\n    attributes:\n      label: D\n      options:\n${Array.from({ length: 100_000 }, (_, i) => `        - option ${i}\n`).join('')}`) },
-  { name: 'defaultDue of +999999 workdays', make: (r) => write(r, '.github/team.yml', `${base['.github/team.yml']}issues:\n  defaultDue: "+999999 workdays"\n`), expect: { file: '.github/team.yml', message: /./ } },
+  {
+    name: 'an issue template that is a FIFO',
+    make: (r) => fifo(r, '.github/ISSUE_TEMPLATE/bug.yml'),
+    expect: { file: '.github/ISSUE_TEMPLATE/bug.yml', message: /not a regular file/ },
+  },
+  {
+    name: 'the template config is a FIFO',
+    make: (r) => fifo(r, '.github/ISSUE_TEMPLATE/config.yml'),
+    expect: { file: '.github/ISSUE_TEMPLATE/config.yml', message: /not a regular file/ },
+  },
+  {
+    name: 'a record linked to a file outside',
+    make: (r, o) => link(r, 'docs/decisions/0009-x.md', path.join(o, 'secret.md')),
+    expect: { file: 'docs/decisions/0009-x.md', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a record linked to /etc/passwd',
+    make: (r) => link(r, 'docs/decisions/0009-passwd.md', '/etc/passwd'),
+    expect: { file: 'docs/decisions/0009-passwd.md', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a standup linked to a file outside',
+    make: (r, o) => link(r, `docs/standups/${DAY}/bob.md`, path.join(o, 'standup.md')),
+    expect: { file: `docs/standups/${DAY}/bob.md`, message: /outside the workspace folder/ },
+  },
+  {
+    name: 'the team file linked to a file outside',
+    make: (r, o) => link(r, '.github/team.yml', path.join(o, 'team.yml')),
+    expect: { file: '.github/team.yml', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a template linked to a file outside',
+    make: (r, o) => link(r, '.github/ISSUE_TEMPLATE/evil.yml', path.join(o, 'template.yml')),
+    expect: { file: '.github/ISSUE_TEMPLATE/evil.yml', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'docs/ISSUE_TEMPLATE linked to a folder outside',
+    make: (r, o) => link(r, 'docs/ISSUE_TEMPLATE', path.join(o, 'templates')),
+    expect: { file: 'docs/ISSUE_TEMPLATE', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'the decisions folder linked to a folder outside',
+    make: (r, o) => link(r, 'docs/decisions', path.join(o, 'adr')),
+    expect: { file: 'docs/decisions', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a day folder linked to a folder outside',
+    make: (r, o) => link(r, 'docs/standups/2026-11-23', o),
+    expect: { file: 'docs/standups/2026-11-23', message: /outside the workspace folder/ },
+  },
+  {
+    name: '.adr-dir with an absolute path outside',
+    make: (r, o) => write(r, '.adr-dir', `${path.join(o, 'adr')}\n`),
+    expect: { file: '.adr-dir', message: /outside the workspace folder/ },
+  },
+  {
+    name: '.adr-dir with ../../..',
+    make: (r) => write(r, '.adr-dir', '../../../../../../etc\n'),
+    expect: { file: '.adr-dir', message: /outside the workspace folder/ },
+  },
+  {
+    name: '.log4brains.yml folders outside and at /',
+    make: (r, o) => write(r, '.log4brains.yml', `project:\n  adrFolder: /\n  packages:\n    - name: evil\n      adrFolder: ${path.join(o, 'adr')}\n`),
+    expect: { file: '.log4brains.yml', message: /outside the workspace folder/ },
+  },
+  {
+    name: 'a huge team file (2 MB)',
+    make: (r) => write(r, '.github/team.yml', `members:\n${'  - github: someone\n    timezone: UTC\n'.repeat(60_000)}`),
+    expect: { file: '.github/team.yml', message: /over the 1 MB limit/ },
+  },
+  {
+    name: 'a huge record (3 MB)',
+    make: (r) => write(r, 'docs/decisions/0009-huge.md', `# Huge\n\n${'lorem ipsum '.repeat(260_000)}`),
+    expect: { file: 'docs/decisions/0009-huge.md', message: /over the 1 MB limit/ },
+  },
+  {
+    name: 'a record link loop',
+    make: (r) => (link(r, 'docs/decisions/0009-a.md', '0009-b.md'), link(r, 'docs/decisions/0009-b.md', '0009-a.md')),
+    expect: { file: 'docs/decisions/0009-a.md', message: /loops/ },
+  },
+  {
+    name: 'a record in UTF-16 without a byte-order mark',
+    make: (r) => write(r, 'docs/decisions/0009-utf16.md', Buffer.from('---\nstatus: accepted\n---\n# UTF-16 record\n', 'utf16le')),
+    expect: { file: 'docs/decisions/0009-utf16.md', message: /UTF-16/ },
+  },
+  {
+    name: 'an issue form nested 5,000 levels deep',
+    make: (r) => write(r, '.github/ISSUE_TEMPLATE/deep.yml', `name: Deep\ndescription: x\nbody: ${nest(5000)}\n`),
+    expect: { file: '.github/ISSUE_TEMPLATE/deep.yml', message: /./ },
+  },
+  {
+    name: 'config.yml nested 5,000 levels deep',
+    make: (r) => write(r, '.github/ISSUE_TEMPLATE/config.yml', `contact_links: ${nest(5000)}\n`),
+    expect: { file: '.github/ISSUE_TEMPLATE/config.yml', message: /./ },
+  },
+  {
+    name: 'Markdown template front matter nested 5,000 levels deep',
+    make: (r) => write(r, '.github/ISSUE_TEMPLATE/deep.md', `---\nname: Deep\nabout: x\nlabels: ${nest(5000)}\n---\nBody\n`),
+    expect: { file: '.github/ISSUE_TEMPLATE/deep.md', message: /./ },
+  },
+  {
+    name: 'a dropdown with 100,000 options',
+    make: (r) =>
+      write(
+        r,
+        '.github/ISSUE_TEMPLATE/big.yml',
+        `name: Big\ndescription: x\nbody:\n  - type: dropdown\n    id: d\n    attributes:\n      label: D\n      options:\n${Array.from({ length: 100_000 }, (_, i) => `        - option ${i}\n`).join('')}`,
+      ),
+  },
+  {
+    name: 'defaultDue of +999999 workdays',
+    make: (r) => write(r, '.github/team.yml', `${base['.github/team.yml']}issues:\n  defaultDue: "+999999 workdays"\n`),
+    expect: { file: '.github/team.yml', message: /./ },
+  },
 ];
 
 const COMMANDS: string[][] = [['decisions'], ['check'], ['standups', '--date', DAY, '--now', AT], ['templates'], ['team', '--at', AT]];
@@ -107,7 +223,10 @@ function snapshot(root: string): Record<string, string> {
       else if (stats.isDirectory()) {
         out[child] = 'dir';
         walk(child);
-      } else if (stats.isFile()) out[child] = createHash('sha1').update(readFileSync(path.join(root, child))).digest('hex');
+      } else if (stats.isFile())
+        out[child] = createHash('sha1')
+          .update(readFileSync(path.join(root, child)))
+          .digest('hex');
       else out[child] = 'special';
     }
   };
@@ -148,14 +267,21 @@ describe('Hostile repositories through every CLI command', function () {
         assert.equal(result.error, undefined, `${what}: ${result.error?.message}`);
         assert.ok(result.status === 0 || result.status === 1, `${what} ended abnormally; stderr: ${result.stderr.slice(0, 500)}`);
         const output = result.stdout + result.stderr;
-        assert.doesNotMatch(output, /Maximum call stack|Invalid string length|heap out of memory|\n\s+at .+:\d+:\d+\)?\n/, `${what} printed an internal error: ${output.slice(0, 800)}`);
+        assert.doesNotMatch(
+          output,
+          /Maximum call stack|Invalid string length|heap out of memory|\n\s+at .+:\d+:\d+\)?\n/,
+          `${what} printed an internal error: ${output.slice(0, 800)}`,
+        );
         assert.ok(!output.includes(CANARY) && !output.includes(CANARY.toLowerCase()), `${what} printed content from outside the repository`);
         assert.doesNotMatch(output, /root:x:0:0/, `${what} printed /etc/passwd`);
         outputs.push(`$ ${what}\n${output}`);
         if (command[0] === 'check' && c.expect) {
           const lines = result.stderr.split('\n').concat(result.stdout.split('\n'));
           const named = lines.filter((l) => l.startsWith(`${c.expect!.file}:`));
-          assert.ok(named.some((l) => c.expect!.message.test(l)), `check does not report ${c.expect.file} ${c.expect.message}:\n${output.slice(0, 1500)}`);
+          assert.ok(
+            named.some((l) => c.expect!.message.test(l)),
+            `check does not report ${c.expect.file} ${c.expect.message}:\n${output.slice(0, 1500)}`,
+          );
           assert.equal(result.status, 1, 'check exits 1 on a problem');
         }
       }

@@ -3,7 +3,17 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BUILT_IN_TEMPLATES, NO_DROPDOWN_CHOICE, NO_RESPONSE, parseIssueForm, parseMarkdownTemplate, renderIssueBody, validateAnswers, type Answers, type FormField } from '../../../src/core/issues';
+import {
+  BUILT_IN_TEMPLATES,
+  NO_DROPDOWN_CHOICE,
+  NO_RESPONSE,
+  parseIssueForm,
+  parseMarkdownTemplate,
+  renderIssueBody,
+  validateAnswers,
+  type Answers,
+  type FormField,
+} from '../../../src/core/issues';
 import { FORM_CORPUS, formWith } from './helpers';
 
 const cases = readdirSync(FORM_CORPUS, { withFileTypes: true })
@@ -21,13 +31,32 @@ describe('renderIssueBody: the corpus', () => {
       if (f.type === 'checkboxes' && f.options.some((o) => o.required)) seen.add('checkboxes.option-required');
     }
     const wanted = [
-      'markdown', 'input', 'textarea', 'dropdown', 'checkboxes', 'upload',
-      'input.value', 'input.placeholder', 'input.description', 'input.required',
-      'textarea.value', 'textarea.placeholder', 'textarea.render', 'textarea.required',
-      'dropdown.multiple', 'dropdown.default', 'dropdown.required', 'checkboxes.option-required', 'checkboxes.description',
-      'upload.description', 'upload.required',
+      'markdown',
+      'input',
+      'textarea',
+      'dropdown',
+      'checkboxes',
+      'upload',
+      'input.value',
+      'input.placeholder',
+      'input.description',
+      'input.required',
+      'textarea.value',
+      'textarea.placeholder',
+      'textarea.render',
+      'textarea.required',
+      'dropdown.multiple',
+      'dropdown.default',
+      'dropdown.required',
+      'checkboxes.option-required',
+      'checkboxes.description',
+      'upload.description',
+      'upload.required',
     ];
-    assert.deepEqual(wanted.filter((w) => !seen.has(w)), []);
+    assert.deepEqual(
+      wanted.filter((w) => !seen.has(w)),
+      [],
+    );
     assert.ok(cases.length >= 8, cases.join(', '));
   });
 
@@ -49,7 +78,16 @@ describe('renderIssueBody: rules', () => {
   const form = (...body: string[]) => parseIssueForm(formWith(...body), 'f.yml');
 
   it('markdown fields write nothing; sections are joined by one blank line, with no newline at the end', () => {
-    const t = form('  - type: markdown', '    attributes: { value: Intro }', '  - type: input', '    id: a', '    attributes: { label: A }', '  - type: input', '    id: b', '    attributes: { label: B }');
+    const t = form(
+      '  - type: markdown',
+      '    attributes: { value: Intro }',
+      '  - type: input',
+      '    id: a',
+      '    attributes: { label: A }',
+      '  - type: input',
+      '    id: b',
+      '    attributes: { label: B }',
+    );
     assert.equal(renderIssueBody(t, { a: '1', b: '2' }), '### A\n\n1\n\n### B\n\n2');
   });
 
@@ -67,10 +105,18 @@ describe('renderIssueBody: rules', () => {
 
   it('an unanswered dropdown is "None" (single and multiple, optional, with or without a default), not _No response_', () => {
     const t = form(
-      '  - type: dropdown', '    id: one', '    attributes: { label: One, options: [A, B] }',
-      '  - type: dropdown', '    id: many', '    attributes: { label: Many, multiple: true, options: [A, B] }',
-      '  - type: dropdown', '    id: def', '    attributes: { label: Def, options: [A, B], default: 1 }',
-      '  - type: input', '    id: text', '    attributes: { label: Text }',
+      '  - type: dropdown',
+      '    id: one',
+      '    attributes: { label: One, options: [A, B] }',
+      '  - type: dropdown',
+      '    id: many',
+      '    attributes: { label: Many, multiple: true, options: [A, B] }',
+      '  - type: dropdown',
+      '    id: def',
+      '    attributes: { label: Def, options: [A, B], default: 1 }',
+      '  - type: input',
+      '    id: text',
+      '    attributes: { label: Text }',
     );
     assert.deepEqual(t.problems, []);
     assert.equal(renderIssueBody(t, { one: '', many: [], def: '' }), '### One\n\nNone\n\n### Many\n\nNone\n\n### Def\n\nNone\n\n### Text\n\n_No response_');
@@ -80,7 +126,15 @@ describe('renderIssueBody: rules', () => {
   });
 
   it('an upload is _No response_ (the API takes no files), required or not, whatever else is answered', () => {
-    const t = form('  - type: upload', '    id: shot', '    attributes: { label: Screenshot }', '    validations: { required: true }', '  - type: input', '    id: a', '    attributes: { label: A }');
+    const t = form(
+      '  - type: upload',
+      '    id: shot',
+      '    attributes: { label: Screenshot }',
+      '    validations: { required: true }',
+      '  - type: input',
+      '    id: a',
+      '    attributes: { label: A }',
+    );
     assert.deepEqual(t.problems, []);
     assert.equal(renderIssueBody(t, { a: 'x' }), '### Screenshot\n\n_No response_\n\n### A\n\nx');
     assert.equal(renderIssueBody(t, { a: 'x', shot: '' }), '### Screenshot\n\n_No response_\n\n### A\n\nx');

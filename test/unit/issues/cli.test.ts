@@ -71,7 +71,25 @@ describe('async-desk templates and issue create', function () {
     roots.forEach((r) => rmSync(r, { recursive: true, force: true }));
   });
 
-  const create = (...extra: string[]) => ['issue', 'create', '--root', WORKSPACE, '--repo', 'acme/ledger', '--template', 'bug_report', '--title', 'Posting fails with 422', '--answers', answersFile, '--owner', 'alice', '--now', NOW, ...extra];
+  const create = (...extra: string[]) => [
+    'issue',
+    'create',
+    '--root',
+    WORKSPACE,
+    '--repo',
+    'acme/ledger',
+    '--template',
+    'bug_report',
+    '--title',
+    'Posting fails with 422',
+    '--answers',
+    answersFile,
+    '--owner',
+    'alice',
+    '--now',
+    NOW,
+    ...extra,
+  ];
 
   it("templates --json: github.com's order, with name, kind, file, title, labels, assignees", () => {
     const { status, stdout, stderr } = runCli('templates', '--root', 'demo', '--json');
@@ -102,7 +120,14 @@ describe('async-desk templates and issue create', function () {
     });
     assert.deepEqual((rows[0]!.fields as unknown[]).slice(3, 5), [
       { id: 'field-4', type: 'input', label: 'Link', required: false },
-      { id: 'areas', type: 'dropdown', label: 'Areas affected', required: false, options: ['Ledger', 'Payouts', 'Reconciliation', 'Merchant reports', 'Dashboard'], multiple: true },
+      {
+        id: 'areas',
+        type: 'dropdown',
+        label: 'Areas affected',
+        required: false,
+        options: ['Ledger', 'Payouts', 'Reconciliation', 'Merchant reports', 'Dashboard'],
+        multiple: true,
+      },
     ]);
   });
 
@@ -110,7 +135,10 @@ describe('async-desk templates and issue create', function () {
     const demo = runCli('templates', '--root', 'demo');
     assert.equal(demo.status, 0);
     assert.match(demo.stdout, /^Name\s+Kind\s+Labels\s+File\nAction item\s+form\s+action-item\s+\.github\/ISSUE_TEMPLATE\/action_item\.yml\n/);
-    assert.match(demo.stdout, /Blank issues are turned off \(config\.yml\)\.\n\nContact links:\n {2}Production incident: https:\/\/status\.example\.com\/payments\/report\n/);
+    assert.match(
+      demo.stdout,
+      /Blank issues are turned off \(config\.yml\)\.\n\nContact links:\n {2}Production incident: https:\/\/status\.example\.com\/payments\/report\n/,
+    );
     const empty = repoWith({ 'README.md': '# x\n' });
     roots.push(empty);
     const builtIn = runCli('templates', '--root', empty);
@@ -121,7 +149,8 @@ describe('async-desk templates and issue create', function () {
 
   it('check reports template problems with file and line, and templates exits 1 on errors', () => {
     const root = repoWith({
-      '.github/ISSUE_TEMPLATE/bug.yml': 'name: Bug\ndescription: D\nlabels: { a: 1 }\nbody:\n  - type: input\n    id: x\n    attributes: { label: X }\n  - type: input\n    id: x\n    attributes: { label: Y }\n  - type: date\n    attributes: { label: Z }\n',
+      '.github/ISSUE_TEMPLATE/bug.yml':
+        'name: Bug\ndescription: D\nlabels: { a: 1 }\nbody:\n  - type: input\n    id: x\n    attributes: { label: X }\n  - type: input\n    id: x\n    attributes: { label: Y }\n  - type: date\n    attributes: { label: Z }\n',
       '.github/ISSUE_TEMPLATE/broken.yml': 'name: [unclosed\n',
     });
     roots.push(root);
@@ -130,12 +159,21 @@ describe('async-desk templates and issue create', function () {
     const out = stdout.trimEnd().split('\n');
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:3: `labels` must be a list of names or one comma-separated string.'), stdout);
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:8: Duplicate id "x" (also on line 5): ids must be unique.'), stdout);
-    assert.ok(out.includes('.github/ISSUE_TEMPLATE/bug.yml:11: "date" is not a field type. Use one of: markdown, input, textarea, dropdown, checkboxes, upload.'), stdout);
-    assert.ok(out.some((l) => l.startsWith('.github/ISSUE_TEMPLATE/broken.yml:2: Not valid YAML')), stdout);
+    assert.ok(
+      out.includes('.github/ISSUE_TEMPLATE/bug.yml:11: "date" is not a field type. Use one of: markdown, input, textarea, dropdown, checkboxes, upload.'),
+      stdout,
+    );
+    assert.ok(
+      out.some((l) => l.startsWith('.github/ISSUE_TEMPLATE/broken.yml:2: Not valid YAML')),
+      stdout,
+    );
     assert.ok(out.includes('.github/ISSUE_TEMPLATE/broken.yml:1: This template has no usable `name`, so it is not offered.'), stdout);
     const templates = runCli('templates', '--root', root, '--json');
     assert.equal(templates.status, 1);
-    assert.deepEqual((JSON.parse(templates.stdout) as { name: string }[]).map((t) => t.name), ['Bug']);
+    assert.deepEqual(
+      (JSON.parse(templates.stdout) as { name: string }[]).map((t) => t.name),
+      ['Bug'],
+    );
     assert.match(templates.stderr, /bug\.yml:11: "date" is not a field type/);
   });
 
@@ -165,19 +203,40 @@ describe('async-desk templates and issue create', function () {
     before(() => {
       root = repoWith({
         '.github/ISSUE_TEMPLATE/---bug-report.yml': FORM,
-        '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
+        '.github/ISSUE_TEMPLATE/config.yml':
+          'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
         '.github/team.yml': TEAM,
         'answers.json': JSON.stringify({ version: '1.2.3' }),
       });
       roots.push(root);
       answers = path.join(root, 'answers.json');
     });
-    const createIn = (...extra: string[]) => ['issue', 'create', '--root', root, '--repo', 'acme/app', '--answers', answers, '--owner', 'carol', '--due', '2026-11-27', '--now', NOW, '--dry-run', ...extra];
+    const createIn = (...extra: string[]) => [
+      'issue',
+      'create',
+      '--root',
+      root,
+      '--repo',
+      'acme/app',
+      '--answers',
+      answers,
+      '--owner',
+      'carol',
+      '--due',
+      '2026-11-27',
+      '--now',
+      NOW,
+      '--dry-run',
+      ...extra,
+    ];
 
     it('templates: a contact link without url is a warning, the templates are listed and it exits 0; uploads are listed with a note', () => {
       const table = runCli('templates', '--root', root);
       assert.equal(table.status, 0, table.stderr);
-      assert.equal(table.stderr, '.github/ISSUE_TEMPLATE/config.yml:3: The contact link needs `url`; github.com leaves it out of the template chooser, and so does Async Desk.\n');
+      assert.equal(
+        table.stderr,
+        '.github/ISSUE_TEMPLATE/config.yml:3: The contact link needs `url`; github.com leaves it out of the template chooser, and so does Async Desk.\n',
+      );
       assert.match(table.stdout, /^Name\s+Kind\s+Labels\s+File\nBug report\s+form\s+\.github\/ISSUE_TEMPLATE\/---bug-report\.yml\n/);
       assert.match(table.stdout, /Contact links:\n {2}Chat: https:\/\/chat\.example\n/);
       assert.doesNotMatch(table.stdout, /Forum/);
@@ -189,7 +248,13 @@ describe('async-desk templates and issue create', function () {
       assert.deepEqual(row!.assignees, ['bob', 'Alice']);
       assert.deepEqual(row!.fields, [
         { id: 'version', type: 'input', label: 'Version', required: true },
-        { id: 'screenshots', type: 'upload', label: 'Screenshots', required: true, note: 'files are attached on github.com after the issue is created (the REST API takes no uploads)' },
+        {
+          id: 'screenshots',
+          type: 'upload',
+          label: 'Screenshots',
+          required: true,
+          note: 'files are attached on github.com after the issue is created (the REST API takes no uploads)',
+        },
         { id: 'platform', type: 'dropdown', label: 'Platform', required: false, options: ['Linux', 'macOS'], multiple: false },
       ]);
       // check still counts the broken link (it reports every problem).
@@ -204,7 +269,10 @@ describe('async-desk templates and issue create', function () {
       const { status, stdout, stderr } = runCli('templates', '--root', broken, '--json');
       assert.equal(status, 0, stderr);
       assert.match(stderr, /config\.yml:\d+: /);
-      assert.deepEqual((JSON.parse(stdout) as { key: string }[]).map((t) => t.key), ['bug']);
+      assert.deepEqual(
+        (JSON.parse(stdout) as { key: string }[]).map((t) => t.key),
+        ['bug'],
+      );
     });
 
     it('--template ---bug-report works as --template=---bug-report does; --title gets the prefix; owner then form assignees; a required upload does not block', () => {
@@ -220,7 +288,10 @@ describe('async-desk templates and issue create', function () {
       const request = JSON.parse(spaced.stdout) as { title: string; body: string; assignees: string[] };
       assert.equal(request.title, '[bug] Crash on start');
       assert.deepEqual(request.assignees, ['carol', 'bob', 'Alice']);
-      assert.ok(request.body.startsWith('### Version\n\n1.2.3\n\n### Screenshots\n\n_No response_\n\n### Platform\n\nNone\n\nDue: 2026-11-27 (Fri)'), request.body);
+      assert.ok(
+        request.body.startsWith('### Version\n\n1.2.3\n\n### Screenshots\n\n_No response_\n\n### Platform\n\nNone\n\nDue: 2026-11-27 (Fri)'),
+        request.body,
+      );
     });
 
     it('--title keeps a title that starts with the prefix; --no-title-prefix sends it as given; values may start with "-"', () => {

@@ -27,11 +27,17 @@ const SHAPES: Record<string, (n: number) => string> = {
 const PARSERS: Record<string, { parse: (value: string) => { problems: Problem[] }; file: string; line: number; name: string }> = {
   form: { parse: (v) => parseIssueForm(`name: N\ndescription: D\nbody:${v}\n`, 'f.yml'), file: 'f.yml', line: 2, name: 'f.yml' },
   config: { parse: (v) => parseTemplateConfig(`contact_links:${v}\n`, 'config.yml'), file: 'config.yml', line: 0, name: 'config.yml' },
-  markdown: { parse: (v) => parseMarkdownTemplate(`---\nname: N\nabout: A\nlabels:${v}\n---\nBody\n`, 't.md'), file: 't.md', line: 3, name: 'The front matter of t.md' },
+  markdown: {
+    parse: (v) => parseMarkdownTemplate(`---\nname: N\nabout: A\nlabels:${v}\n---\nBody\n`, 't.md'),
+    file: 't.md',
+    line: 3,
+    name: 'The front matter of t.md',
+  },
 };
 
 function assertLines(problems: Problem[], what: string): void {
-  for (const p of problems) assert.ok(Number.isInteger(p.line) && p.line >= 0 && typeof p.message === 'string' && p.message !== '', `${what}: ${JSON.stringify(p)}`);
+  for (const p of problems)
+    assert.ok(Number.isInteger(p.line) && p.line >= 0 && typeof p.message === 'string' && p.message !== '', `${what}: ${JSON.stringify(p)}`);
 }
 
 describe('deeply nested YAML in issue templates', () => {
@@ -46,7 +52,10 @@ describe('deeply nested YAML in issue templates', () => {
         assert.ok(ms < 500, `${kind}: ${ms} ms`); // a few ms: nothing past the depth scan runs
         assert.equal(problems.length, 1, `${kind}: ${JSON.stringify(problems)}`);
         const p = problems[0]!;
-        assert.deepEqual([p.file, p.severity, p.code, p.message], [file, 'error', 'too-deep', `${name} is nested too deeply to read (over ${MAX_YAML_DEPTH} levels).`]);
+        assert.deepEqual(
+          [p.file, p.severity, p.code, p.message],
+          [file, 'error', 'too-deep', `${name} is nested too deeply to read (over ${MAX_YAML_DEPTH} levels).`],
+        );
         // Where it goes past the limit: on the key's line for one-line shapes, ~100 lines below for block ones.
         const multiLine = shape.includes('block') || shape === 'explicit keys';
         if (multiLine) assert.ok(p.line > line && p.line <= line + MAX_YAML_DEPTH + 2, `${kind}: line ${p.line}`);
@@ -111,7 +120,10 @@ describe('deeply nested YAML in issue templates', () => {
     });
     try {
       const set = await discoverTemplates(root);
-      assert.deepEqual(set.templates.map((t) => t.name), ['Test', 'Good too']);
+      assert.deepEqual(
+        set.templates.map((t) => t.name),
+        ['Test', 'Good too'],
+      );
       assert.equal(set.blankIssuesEnabled, true); // config.yml could not be read: GitHub's default
       assert.deepEqual(
         set.problems.map((p) => `${p.file}:${p.line + 1}:${p.code}`),

@@ -178,6 +178,9 @@ describe('resolveDue', () => {
     assert.match(error('2026-02-30'), /2026-02-30 is not a calendar date/);
     assert.match(error('end-of-day', undefined, 'Mars/Base'), /"Mars\/Base" is not a time zone/);
     assert.match(error('end-of-day', { ...member('alice'), days: [] }), /@alice has no working days/);
-    assert.match(error('+1 workday', { ...member('alice'), away: [{ from: '2026-01-01', to: '2030-12-31' }] }), /@alice has no working day in the next 1000 days/);
+    assert.match(
+      error('+1 workday', { ...member('alice'), away: [{ from: '2026-01-01', to: '2030-12-31' }] }),
+      /@alice has no working day in the next 1000 days/,
+    );
   });
 });

@@ -55,7 +55,19 @@ describe('parseIssueForm', () => {
   });
 
   it('labels and assignees as lists or comma-separated strings; projects OWNER/NUMBER', () => {
-    const t = parseIssueForm(['name: N', 'description: D', 'labels: bug, triage ,, needs info', 'assignees: "@alice, bob"', 'projects: octo-org/1, octo-org/44', 'body:', '  - type: input', '    attributes: { label: L }'].join('\n'), FILE);
+    const t = parseIssueForm(
+      [
+        'name: N',
+        'description: D',
+        'labels: bug, triage ,, needs info',
+        'assignees: "@alice, bob"',
+        'projects: octo-org/1, octo-org/44',
+        'body:',
+        '  - type: input',
+        '    attributes: { label: L }',
+      ].join('\n'),
+      FILE,
+    );
     assert.deepEqual(t.problems, []);
     assert.deepEqual(t.labels, ['bug', 'triage', 'needs info']);
     assert.deepEqual(t.assignees, ['alice', 'bob']);
@@ -69,10 +81,16 @@ describe('parseIssueForm', () => {
     assert.deepEqual(t.problems, []);
     assert.deepEqual(fieldIds(t), ['markdown', 'input:field-1', 'textarea:field-2', 'dropdown:field-3', 'checkboxes:field-4']);
     // A written id that looks generated does not collide with a generated one.
-    const mixed = parseIssueForm(formWith('  - type: input', '    id: field-1', '    attributes: { label: A }', '  - type: input', '    attributes: { label: B }'), FILE);
+    const mixed = parseIssueForm(
+      formWith('  - type: input', '    id: field-1', '    attributes: { label: A }', '  - type: input', '    attributes: { label: B }'),
+      FILE,
+    );
     assert.deepEqual(mixed.problems, []);
     assert.deepEqual(fieldIds(mixed), ['input:field-1', 'input:field-1-1']);
-    const before = parseIssueForm(formWith('  - type: input', '    attributes: { label: A }', '  - type: input', '    id: field-0', '    attributes: { label: B }'), FILE);
+    const before = parseIssueForm(
+      formWith('  - type: input', '    attributes: { label: A }', '  - type: input', '    id: field-0', '    attributes: { label: B }'),
+      FILE,
+    );
     assert.deepEqual(before.problems, []);
     assert.deepEqual(fieldIds(before), ['input:field-0-1', 'input:field-0']);
   });
@@ -139,7 +157,10 @@ describe('parseIssueForm', () => {
       '34:error:bad-field',
       '35:error:missing-type',
     ]);
-    assert.match(t.problems.find((p) => p.code === 'unknown-body-type')!.message, /"slider" is not a field type\. Use one of: markdown, input, textarea, dropdown, checkboxes, upload\./);
+    assert.match(
+      t.problems.find((p) => p.code === 'unknown-body-type')!.message,
+      /"slider" is not a field type\. Use one of: markdown, input, textarea, dropdown, checkboxes, upload\./,
+    );
     assert.match(t.problems.find((p) => p.code === 'boolean-option')!.message, /quote it \("yes"\)/);
     // Columns point at the value.
     assert.deepEqual(
@@ -157,31 +178,56 @@ describe('parseIssueForm', () => {
     assert.deepEqual(brief(parseIssueForm('name: N\ndescription: D\nbody: []\n', FILE).problems), ['3:error:missing-body']);
     assert.deepEqual(brief(parseIssueForm('', FILE).problems), ['1:error:missing-name']);
     assert.deepEqual(brief(parseIssueForm('- a list\n', FILE).problems), ['1:error:bad-template']);
-    assert.deepEqual(brief(parseIssueForm(formWith('  - type: input', '    attributes: { label: L }').replace('body:', 'assignees: "   "\nbody:'), FILE).problems), ['3:error:bad-assignees']);
+    assert.deepEqual(
+      brief(parseIssueForm(formWith('  - type: input', '    attributes: { label: L }').replace('body:', 'assignees: "   "\nbody:'), FILE).problems),
+      ['3:error:bad-assignees'],
+    );
   });
 
   it('reports invalid YAML with its line and still reads what it can', () => {
     const t = parseIssueForm(['name: Broken', 'description: D', 'body:', '  - type: input', '    attributes: { label: "unclosed }'].join('\n'), FILE);
-    assert.ok(t.problems.some((p) => p.code === 'yaml-syntax' && p.line === 4), JSON.stringify(t.problems));
+    assert.ok(
+      t.problems.some((p) => p.code === 'yaml-syntax' && p.line === 4),
+      JSON.stringify(t.problems),
+    );
     assert.equal(t.name, 'Broken');
   });
 
   it('warns about what GitHub ignores: an id on markdown, validations on checkboxes', () => {
     const t = parseIssueForm(
-      formWith('  - type: markdown', '    id: intro', '    attributes: { value: Hi }', '  - type: checkboxes', '    attributes:', '      label: T', '      options: [{ label: A }]', '    validations: { required: true }'),
+      formWith(
+        '  - type: markdown',
+        '    id: intro',
+        '    attributes: { value: Hi }',
+        '  - type: checkboxes',
+        '    attributes:',
+        '      label: T',
+        '      options: [{ label: A }]',
+        '    validations: { required: true }',
+      ),
       FILE,
     );
     assert.deepEqual(brief(t.problems), ['5:warning:ignored-id', '11:warning:ignored-validation']);
   });
 
   it('follows YAML aliases and reads numbers in options as written', () => {
-    const t = parseIssueForm(formWith('  - type: dropdown', '    attributes:', '      label: &l Version', '      options: [1.10, 2.0, "3"]', '  - type: input', '    attributes: { label: *l }'), FILE);
+    const t = parseIssueForm(
+      formWith(
+        '  - type: dropdown',
+        '    attributes:',
+        '      label: &l Version',
+        '      options: [1.10, 2.0, "3"]',
+        '  - type: input',
+        '    attributes: { label: *l }',
+      ),
+      FILE,
+    );
     assert.deepEqual(brief(t.problems), ['8:error:duplicate-label']);
     const first = t.fields[0]!;
     assert.deepEqual(first.type === 'dropdown' ? first.options : null, ['1.10', '2.0', '3']);
   });
 
-  it('reads `type: upload` (file attachments, GitHub\'s form schema): label, description, required; no problem', () => {
+  it("reads `type: upload` (file attachments, GitHub's form schema): label, description, required; no problem", () => {
     const t = parseIssueForm(
       formWith(
         '  - type: upload', // 4

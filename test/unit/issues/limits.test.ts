@@ -50,7 +50,7 @@ function timed<T>(f: () => T): { ms: number; result: T } {
 /** The oracle: the `n`th Monday-to-Friday after `from` that is no holiday and in no away range. */
 function workdaysAfter(from: string, n: number, holidays: string[] = [], away: [string, string][] = []): string {
   const day = new Date(`${from}T00:00:00Z`);
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day.setUTCDate(day.getUTCDate() + 1);
     const iso = day.toISOString().slice(0, 10);
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6 && !holidays.includes(iso) && !away.some(([a, b]) => a <= iso && iso <= b)) found++;
@@ -73,7 +73,18 @@ describe('limits: due rules', () => {
 
   it('+366 workdays resolves in well under 100 ms, for every kind of schedule', () => {
     const cases: [string | undefined, string][] = [
-      ['alice', workdaysAfter('2026-11-24', 366, ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'], [['2026-12-28', '2027-01-01'], ['2027-03-01', '2027-03-31']])],
+      [
+        'alice',
+        workdaysAfter(
+          '2026-11-24',
+          366,
+          ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01'],
+          [
+            ['2026-12-28', '2027-01-01'],
+            ['2027-03-01', '2027-03-31'],
+          ],
+        ),
+      ],
       // 04:00 on Tuesday in Chicago, in Monday's shift: 366 shifts after it, ending at 06:00 the day after.
       ['night', dayAfter(workdaysAfter('2026-11-23', 366))],
       [undefined, workdaysAfter('2026-11-24', 366)], // no owner: the fallback zone, Monday to Friday
@@ -148,7 +159,14 @@ describe('limits: big forms', () => {
   });
 
   it('20,000 aliases to one option are resolved from one map, not by walking the document for each', () => {
-    const text = formWith('  - type: dropdown', '    attributes:', '      label: L', '      options:', '        - &a opt', ...Array.from({ length: 20_000 }, () => '        - *a'));
+    const text = formWith(
+      '  - type: dropdown',
+      '    attributes:',
+      '      label: L',
+      '      options:',
+      '        - &a opt',
+      ...Array.from({ length: 20_000 }, () => '        - *a'),
+    );
     const { ms, result } = timed(() => parseIssueForm(text, 'aliases.yml'));
     // Every alias is the option again: a duplicate (kept: MAX_PROBLEMS of them, and one saying so). Each
     // is reported where the option is written, at the anchor.
@@ -166,7 +184,10 @@ describe('limits: big forms', () => {
 describe('limits: problems per file', () => {
   it(`a file keeps ${MAX_PROBLEMS} problems and says how many more there are, in every template parser`, () => {
     const many = 5000;
-    const form = parseIssueForm(formWith('  - type: dropdown', '    attributes:', '      label: L', '      options:', ...Array.from({ length: many }, () => '        - yes')), 'f.yml');
+    const form = parseIssueForm(
+      formWith('  - type: dropdown', '    attributes:', '      label: L', '      options:', ...Array.from({ length: many }, () => '        - yes')),
+      'f.yml',
+    );
     const config = parseTemplateConfig(`contact_links:\n${'  - x\n'.repeat(many)}`, 'config.yml');
     const markdown = parseMarkdownTemplate(`---\nname: n\nabout: a\nlabels:\n${'  - 1\n'.repeat(many)}---\nbody\n`, 'm.md');
     for (const [problems, first] of [
@@ -200,7 +221,10 @@ describe('limits: problems per file', () => {
         const set = await discoverTemplates(root);
         return { ms: performance.now() - start, result: set };
       })();
-      assert.deepEqual(result.templates.map((t) => t.file), ['.github/ISSUE_TEMPLATE/bug.yml']);
+      assert.deepEqual(
+        result.templates.map((t) => t.file),
+        ['.github/ISSUE_TEMPLATE/bug.yml'],
+      );
       assert.equal(result.problems.length, MAX_PROBLEMS + 1);
       assert.ok(ms < 3000, `${ms} ms`); // ~0.4 s
     } finally {

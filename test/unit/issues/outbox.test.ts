@@ -21,9 +21,20 @@ describe('Outbox state', () => {
     const stop = outbox.onDidChange((entries) => seen.push(entries.map((e) => `${e.id}:${e.status}`)));
     const a = outbox.add(entry('a', { context: { template: 'blocker' } }), T0);
     outbox.add(entry('b'), new Date('2026-11-21T09:01:00Z'));
-    assert.deepEqual(a, { id: 'a', createdAt: '2026-11-21T09:00:00.000Z', attempts: 0, status: 'pending', repo: { owner: 'acme', repo: 'app' }, request: entry('a').request, context: { template: 'blocker' } });
+    assert.deepEqual(a, {
+      id: 'a',
+      createdAt: '2026-11-21T09:00:00.000Z',
+      attempts: 0,
+      status: 'pending',
+      repo: { owner: 'acme', repo: 'app' },
+      request: entry('a').request,
+      context: { template: 'blocker' },
+    });
     outbox.update('a', { status: 'sent', result: { number: 1, url: 'u', reused: false, warnings: [] } });
-    assert.deepEqual(outbox.pending().map((e) => e.id), ['b']);
+    assert.deepEqual(
+      outbox.pending().map((e) => e.id),
+      ['b'],
+    );
     assert.equal(outbox.clearSent(), 1);
     assert.equal(outbox.remove('b'), true);
     assert.equal(outbox.remove('b'), false);
@@ -38,8 +49,14 @@ describe('Outbox state', () => {
     outbox.add(entry('b'), T0);
     outbox.update('a', { status: 'failed', attempts: 2, lastError: { kind: 'validation', message: 'x', at: T0.toISOString() } });
     const edited = outbox.add(entry('a', { request: { title: 'Fixed', body: '', labels: [], assignees: ['bob'] } }), new Date('2026-11-22T00:00:00Z'));
-    assert.deepEqual([edited.createdAt, edited.attempts, edited.status, edited.lastError, edited.request.title], ['2026-11-21T09:00:00.000Z', 2, 'pending', undefined, 'Fixed']);
-    assert.deepEqual(outbox.all().map((e) => e.id), ['a', 'b']);
+    assert.deepEqual(
+      [edited.createdAt, edited.attempts, edited.status, edited.lastError, edited.request.title],
+      ['2026-11-21T09:00:00.000Z', 2, 'pending', undefined, 'Fixed'],
+    );
+    assert.deepEqual(
+      outbox.all().map((e) => e.id),
+      ['a', 'b'],
+    );
   });
 
   it('update: undefined removes a key; an unknown id changes nothing; a bad draft id, or one being sent, is refused', () => {
@@ -76,10 +93,13 @@ describe('Outbox state', () => {
       { ...good, id: 'ok' },
       { ...good, id: 'sent-without-result', status: 'sent', attempts: -1, createdAt: 'never' },
     ]);
-    assert.deepEqual(outbox.all().map((e) => [e.id, e.status, e.attempts, e.createdAt]), [
-      ['ok', 'pending', 0, '2026-11-21T09:00:00.000Z'],
-      ['sent-without-result', 'pending', 0, '1970-01-01T00:00:00.000Z'],
-    ]);
+    assert.deepEqual(
+      outbox.all().map((e) => [e.id, e.status, e.attempts, e.createdAt]),
+      [
+        ['ok', 'pending', 0, '2026-11-21T09:00:00.000Z'],
+        ['sent-without-result', 'pending', 0, '1970-01-01T00:00:00.000Z'],
+      ],
+    );
     assert.deepEqual(problems, [
       'stored outbox entry 2: not an object; it was left out',
       'stored outbox entry 3: no valid draft id; it was left out',
@@ -103,7 +123,8 @@ describe('flushOutbox', () => {
     for (const id of ids) outbox.add(entry(id), T0);
     return outbox;
   };
-  const brief = (entries: readonly OutboxEntry[]) => entries.map((e) => `${e.id}:${e.status}:${e.attempts}${e.result ? `:#${e.result.number}` : ''}${e.lastError ? `:${e.lastError.kind}` : ''}`);
+  const brief = (entries: readonly OutboxEntry[]) =>
+    entries.map((e) => `${e.id}:${e.status}:${e.attempts}${e.result ? `:#${e.result.number}` : ''}${e.lastError ? `:${e.lastError.kind}` : ''}`);
 
   before(() => restDescription());
   beforeEach(async () => {
@@ -143,7 +164,13 @@ describe('flushOutbox', () => {
     await flushOutbox(outbox, clientFor(server), now);
     assert.deepEqual(titles(), ['Issue a']);
     const retry = await flushOutbox(outbox, clientFor(server), now);
-    assert.deepEqual(retry.sent.map((e) => [e.id, e.result!.number, e.result!.reused]), [['a', 1, true], ['b', 2, false]]);
+    assert.deepEqual(
+      retry.sent.map((e) => [e.id, e.result!.number, e.result!.reused]),
+      [
+        ['a', 1, true],
+        ['b', 2, false],
+      ],
+    );
     assert.deepEqual(titles(), ['Issue a', 'Issue b']);
     assert.equal(posts().length, 2);
   });
@@ -214,6 +241,9 @@ describe('flushOutbox', () => {
     await flushOutbox(outbox, clientFor(server), now, { login: 'octocat' });
     assert.equal(server.state.repo('acme', 'app')!.milestones[0]!.title, 'Due 2026-11-26');
     assert.equal(server.requests.find((r) => r.operation === 'issues/list-for-repo')!.query.since, '2026-11-21T08:50:00Z');
-    assert.equal(server.requests.some((r) => r.operation === 'users/get-authenticated'), false);
+    assert.equal(
+      server.requests.some((r) => r.operation === 'users/get-authenticated'),
+      false,
+    );
   });
 });

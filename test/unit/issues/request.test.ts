@@ -38,14 +38,20 @@ describe('validateAnswers', () => {
 
   it('values that are not options, wrong shapes and unknown fields', () => {
     const errors = validateAnswers(form, 'T', { ...complete, currency: 'JPY', banks: ['Chase', 'Chase'], merchant: ['a'], checks: ['Made up'], typo: 'x' });
-    assert.deepEqual(errors.map((e) => [e.field, e.message]), [
-      ['typo', '"typo" is not a field of Payout problem. Its fields: payout, merchant, what, logs, currency, banks, checks.'],
-      ['merchant', '"Merchant" takes text, not a list.'],
-      ['currency', '"JPY" is not an option of "Currency". Options: EUR, USD, GBP.'],
-      ['banks', '"Banks involved" lists an option twice.'],
-      ['checks', '"Made up" is not an option of "Checks".'],
-    ]);
-    assert.deepEqual(validateAnswers(form, 'T', { ...complete, currency: ['EUR'] }).map((e) => e.message), ['"Currency" takes one option, not a list.']);
+    assert.deepEqual(
+      errors.map((e) => [e.field, e.message]),
+      [
+        ['typo', '"typo" is not a field of Payout problem. Its fields: payout, merchant, what, logs, currency, banks, checks.'],
+        ['merchant', '"Merchant" takes text, not a list.'],
+        ['currency', '"JPY" is not an option of "Currency". Options: EUR, USD, GBP.'],
+        ['banks', '"Banks involved" lists an option twice.'],
+        ['checks', '"Made up" is not an option of "Checks".'],
+      ],
+    );
+    assert.deepEqual(
+      validateAnswers(form, 'T', { ...complete, currency: ['EUR'] }).map((e) => e.message),
+      ['"Currency" takes one option, not a list.'],
+    );
   });
 });
 
@@ -57,7 +63,11 @@ describe('validateAnswers: uploads', () => {
     assert.deepEqual(validateAnswers(upload, 'T', {}), []);
     assert.deepEqual(validateAnswers(upload, 'T', { screenshots: '', logs: [] }), []);
     assert.deepEqual(uploadNotes(upload), [
-      { field: 'screenshots', message: '"Screenshots" is a file upload the form marks as required: files are attached on github.com after the issue is created (the REST API takes no uploads). Attach them there; the issue is created without them.' },
+      {
+        field: 'screenshots',
+        message:
+          '"Screenshots" is a file upload the form marks as required: files are attached on github.com after the issue is created (the REST API takes no uploads). Attach them there; the issue is created without them.',
+      },
       { field: 'logs', message: '"Log files" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads).' },
     ]);
     assert.deepEqual(uploadNotes(parseMarkdownTemplate('---\nname: N\nabout: A\n---\n', 'n.md')), []);
@@ -65,7 +75,11 @@ describe('validateAnswers: uploads', () => {
 
   it('an answer given to an upload is refused, naming where files go', () => {
     assert.deepEqual(validateAnswers(upload, 'T', { screenshots: 'shot.png' }), [
-      { field: 'screenshots', message: '"Screenshots" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads); it takes no answer here.' },
+      {
+        field: 'screenshots',
+        message:
+          '"Screenshots" is a file upload: files are attached on github.com after the issue is created (the REST API takes no uploads); it takes no answer here.',
+      },
     ]);
   });
 });
@@ -84,7 +98,15 @@ describe('withTitlePrefix', () => {
 });
 
 describe('templateDefaults', () => {
-  const team = teamOf('members:', '  - { github: a, timezone: UTC }', 'issues:', '  defaultDue: "+3 workdays"', '  templates:', '    bug_report: { due: "+1 workday", labels: [triage, Bug] }', '    chore: { labels: [chore] }');
+  const team = teamOf(
+    'members:',
+    '  - { github: a, timezone: UTC }',
+    'issues:',
+    '  defaultDue: "+3 workdays"',
+    '  templates:',
+    '    bug_report: { due: "+1 workday", labels: [triage, Bug] }',
+    '    chore: { labels: [chore] }',
+  );
   it('per template, else the default due; labels from the template entry', () => {
     assert.deepEqual(templateDefaults(team, 'bug_report'), { due: '+1 workday', labels: ['triage', 'Bug'] });
     assert.deepEqual(templateDefaults(team, 'chore'), { due: '+3 workdays', labels: ['chore'] });
@@ -112,7 +134,14 @@ describe('buildIssueRequest', () => {
   const due: ResolvedDue = { date: '2026-11-26', at: '2026-11-26T17:30:00+01:00', zone: 'Europe/Berlin', weekday: 'Thu', time: '17:30', rule: 'end of day' };
 
   it('title, body with the due line, labels deduplicated, the owner as the one assignee, type', () => {
-    const request = buildIssueRequest({ template: form, title: '  Payout po_1 missing ', answers: complete, owner: '@alice', due, extraLabels: ['triage', 'BUG', 'payouts'] });
+    const request = buildIssueRequest({
+      template: form,
+      title: '  Payout po_1 missing ',
+      answers: complete,
+      owner: '@alice',
+      due,
+      extraLabels: ['triage', 'BUG', 'payouts'],
+    });
     assert.deepEqual(Object.keys(request), ['title', 'body', 'labels', 'assignees', 'type']);
     assert.equal(request.title, 'Payout po_1 missing');
     assert.ok(request.body.startsWith('### Payout id\n\npo_1\n\n### Merchant\n\nacme-shop\n\n'), request.body);
@@ -129,7 +158,7 @@ describe('buildIssueRequest', () => {
     assert.equal(buildIssueRequest({ template: empty, title: 'T', answers: {}, due }).body, 'Due: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day');
   });
 
-  it('end to end with a resolved due date in the owner\'s day', () => {
+  it("end to end with a resolved due date in the owner's day", () => {
     const team = teamOf('members:', '  - github: carol', '    timezone: Asia/Kathmandu', '    hours: "10:00-18:00"');
     const resolved = resolveDue('+1 workday', new Date('2026-11-27T05:00:00Z'), team.members[0], team, 'UTC');
     assert.ok(!('error' in resolved));

@@ -24,14 +24,22 @@ const NOW = new Date('2026-11-21T09:00:00Z');
 const REPO = { owner: 'acme', repo: 'app' };
 // Short enough for tests that wait for it, long enough for the fake's first validation of an endpoint.
 const TIMEOUT_MS = 1500;
-const REQUEST: IssueRequest = { title: 'Ship the ledger export', body: '### What\n\nExport\n\nDue: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice', labels: ['action-item'], assignees: ['alice'] };
+const REQUEST: IssueRequest = {
+  title: 'Ship the ledger export',
+  body: '### What\n\nExport\n\nDue: 2026-11-26 (Thu) 17:30 Europe/Berlin, end of day for @alice',
+  labels: ['action-item'],
+  assignees: ['alice'],
+};
 
 function fakeOptions(extra: Partial<FakeGitHubOptions> = {}): FakeGitHubOptions {
   return {
     now: () => NOW,
     users: ['alice', 'bob', 'carol'],
     organizations: { acme: ['octocat', 'alice'] },
-    repos: { 'acme/app': { collaborators: { octocat: 'admin', alice: 'push', bob: 'triage' }, issueTypes: ['Task', 'Bug'] }, 'acme/quiet': { hasIssues: false } },
+    repos: {
+      'acme/app': { collaborators: { octocat: 'admin', alice: 'push', bob: 'triage' }, issueTypes: ['Task', 'Bug'] },
+      'acme/quiet': { hasIssues: false },
+    },
     projects: [{ owner: 'acme', number: 3, title: 'Roadmap', fields: { Due: 'DATE', 'Start date': 'DATE', Notes: 'TEXT' } }],
     tokens: { 'fake-token': 'octocat', 'tok-bob': 'bob', 'tok-alice': 'alice', 'tok-repo-only': { login: 'octocat', scopes: ['repo'] } },
     ...extra,
@@ -60,7 +68,14 @@ describe('issue marker', () => {
   });
 
   it('isIsoDate: real calendar dates only', () => {
-    assert.deepEqual(['2026-11-26', '2028-02-29', '2026-02-29', '2026-13-01', '26-11-2026', '2026-11-26T00:00'].map(isIsoDate), [true, true, false, false, false, false]);
+    assert.deepEqual(['2026-11-26', '2028-02-29', '2026-02-29', '2026-13-01', '26-11-2026', '2026-11-26T00:00'].map(isIsoDate), [
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -68,7 +83,11 @@ describe('checkPushAccess and assignableUsers', () => {
   let server: FakeGitHub;
   beforeEach(async () => {
     const collaborators = Object.fromEntries(Array.from({ length: 320 }, (_, i) => [`member-${String(i).padStart(3, '0')}`, 'triage' as const]));
-    server = await startFakeGitHub(fakeOptions({ repos: { 'acme/app': { collaborators: { octocat: 'admin', bob: 'triage' } }, 'acme/big': { collaborators }, 'acme/quiet': { hasIssues: false } } }));
+    server = await startFakeGitHub(
+      fakeOptions({
+        repos: { 'acme/app': { collaborators: { octocat: 'admin', bob: 'triage' } }, 'acme/big': { collaborators }, 'acme/quiet': { hasIssues: false } },
+      }),
+    );
   });
   afterEach(async () => {
     assert.deepEqual(server.violations, [], JSON.stringify(server.violations, null, 2));
@@ -78,13 +97,23 @@ describe('checkPushAccess and assignableUsers', () => {
   it('push access from the repo’s permissions, with the login; a triager cannot push', async () => {
     assert.deepEqual(await checkPushAccess(clientFor(server), REPO), { push: true, login: 'octocat', hasIssues: true });
     assert.deepEqual(await checkPushAccess(clientFor(server, { token: 'tok-bob' }), REPO), { push: false, login: 'bob', hasIssues: true });
-    assert.deepEqual(await checkPushAccess(clientFor(server), { owner: 'acme', repo: 'quiet' }), { push: false, login: 'octocat', hasIssues: false }, 'a public repo octocat is no collaborator of');
+    assert.deepEqual(
+      await checkPushAccess(clientFor(server), { owner: 'acme', repo: 'quiet' }),
+      { push: false, login: 'octocat', hasIssues: false },
+      'a public repo octocat is no collaborator of',
+    );
   });
 
   it('a repository that does not exist (or cannot be seen): not-found naming it; a malformed name is refused without a request', async () => {
-    await assert.rejects(checkPushAccess(clientFor(server), { owner: 'acme', repo: 'nope' }), (e: GitHubError) => e.kind === 'not-found' && /GitHub has no repository acme\/nope, or your account cannot see it/.test(e.message));
+    await assert.rejects(
+      checkPushAccess(clientFor(server), { owner: 'acme', repo: 'nope' }),
+      (e: GitHubError) => e.kind === 'not-found' && /GitHub has no repository acme\/nope, or your account cannot see it/.test(e.message),
+    );
     const before = server.requests.length;
-    await assert.rejects(checkPushAccess(clientFor(server), { owner: 'acme', repo: 'a b' }), (e: GitHubError) => e.kind === 'not-found' && /"acme\/a b" is not a GitHub repository name/.test(e.message));
+    await assert.rejects(
+      checkPushAccess(clientFor(server), { owner: 'acme', repo: 'a b' }),
+      (e: GitHubError) => e.kind === 'not-found' && /"acme\/a b" is not a GitHub repository name/.test(e.message),
+    );
     assert.equal(server.requests.length, before);
   });
 
@@ -95,7 +124,10 @@ describe('checkPushAccess and assignableUsers', () => {
     const many = await assignableUsers(clientFor(server), { owner: 'acme', repo: 'big' });
     assert.equal(many.length, MAX_ASSIGNABLE_USERS);
     assert.deepEqual([many[0]!.login, many[299]!.login], ['member-000', 'member-299']);
-    assert.deepEqual(server.requests.map((r) => r.query.page), ['1', '2', '3']);
+    assert.deepEqual(
+      server.requests.map((r) => r.query.page),
+      ['1', '2', '3'],
+    );
   });
 });
 
@@ -120,7 +152,10 @@ describe('submitIssue', () => {
     const [issue] = issues();
     assert.equal(issue!.body, `${REQUEST.body}\n\n<!-- async-desk:draft=draft-1 -->`);
     assert.deepEqual([issue!.labels, issue!.assignees, issue!.type, issue!.milestone], [['action-item'], ['alice'], 'Task', null]);
-    assert.deepEqual(server.requests.map((r) => r.operation), ['users/get-authenticated', 'search/issues-and-pull-requests', 'issues/list-for-repo', 'issues/create']);
+    assert.deepEqual(
+      server.requests.map((r) => r.operation),
+      ['users/get-authenticated', 'search/issues-and-pull-requests', 'issues/list-for-repo', 'issues/create'],
+    );
     assert.equal(server.requests[1]!.query.q, 'repo:acme/app is:issue in:body "async-desk:draft=draft-1"');
     assert.deepEqual(server.requests[2]!.query, { creator: 'octocat', state: 'all', sort: 'created', direction: 'desc', per_page: '100', page: '1' });
   });
@@ -131,13 +166,20 @@ describe('submitIssue', () => {
     const again = await submitIssue(clientFor(server), options({ login: 'octocat' }));
     assert.deepEqual([again.number, again.reused, again.warnings], [first.number, true, []]);
     assert.equal(issues().length, 1);
-    assert.deepEqual(server.requests.map((r) => r.operation), ['search/issues-and-pull-requests'], 'found by search: no list, no POST (and no GET /user with a login given)');
+    assert.deepEqual(
+      server.requests.map((r) => r.operation),
+      ['search/issues-and-pull-requests'],
+      'found by search: no list, no POST (and no GET /user with a login given)',
+    );
   });
 
   it('reused after the draft was edited: the issue is not changed, and a warning says so', async () => {
     await submitIssue(clientFor(server), options());
     const edited = await submitIssue(clientFor(server), options({ request: { ...REQUEST, title: 'A better title', labels: ['other'] } }));
-    assert.deepEqual([edited.reused, edited.warnings], [true, ['#1 was created by an earlier attempt, before the draft was last edited: make those changes on GitHub.']]);
+    assert.deepEqual(
+      [edited.reused, edited.warnings],
+      [true, ['#1 was created by an earlier attempt, before the draft was last edited: make those changes on GitHub.']],
+    );
     assert.equal(issues()[0]!.title, REQUEST.title);
   });
 
@@ -159,7 +201,10 @@ describe('submitIssue', () => {
         server = await startFakeGitHub(fakeOptions({ searchLagSeconds: 60 }));
         const client = clientFor(server, { timeoutMs: TIMEOUT_MS });
         server.failNext({ ...fault, afterEffect: true, match: { operation: 'issues/create' } });
-        const error = await submitIssue(client, options({ since: NOW.toISOString() })).then(() => undefined, (e: unknown) => e);
+        const error = await submitIssue(client, options({ since: NOW.toISOString() })).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         assert.ok(isGitHubError(error), String(error));
         const described = describeSubmitError(error);
         assert.equal(described.kind, kind);
@@ -186,7 +231,14 @@ describe('submitIssue', () => {
   });
 
   describe('failures before GitHub acted: words, kind, fields, retry time; then one retry creates exactly one issue', () => {
-    const cases: { name: string; kind: GitHubErrorKind; fault: Parameters<FakeGitHub['failNext']>[0]; message: RegExp; fieldErrors?: { field: string; message: string }[]; retryAt?: string }[] = [
+    const cases: {
+      name: string;
+      kind: GitHubErrorKind;
+      fault: Parameters<FakeGitHub['failNext']>[0];
+      message: RegExp;
+      fieldErrors?: { field: string; message: string }[];
+      retryAt?: string;
+    }[] = [
       { name: '401', kind: 'auth', fault: { status: 401 }, message: /did not accept your sign-in \(Bad credentials\).*Sign in to GitHub again\.$/ },
       { name: '403', kind: 'forbidden', fault: { status: 403 }, message: /refused the request \(403: Resource not accessible by personal access token\)/ },
       {
@@ -195,8 +247,20 @@ describe('submitIssue', () => {
         fault: { status: 403, headers: { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=abc' } },
         message: /requires single sign-on for this token\. Authorize it at https:\/\/github\.com\/orgs\/acme\/sso\?authorization_request=abc/,
       },
-      { name: 'primary rate limit', kind: 'rate-limit', fault: { rateLimit: { resetSeconds: 900 } }, message: /rate limit for your account is used up; it resets in about 15 minutes/, retryAt: '2026-11-21T09:15:00.000Z' },
-      { name: 'secondary rate limit', kind: 'rate-limit', fault: { rateLimit: { resetSeconds: 45, secondary: true } }, message: /secondary rate limit\)\. Try again in 45 seconds/, retryAt: '2026-11-21T09:00:45.000Z' },
+      {
+        name: 'primary rate limit',
+        kind: 'rate-limit',
+        fault: { rateLimit: { resetSeconds: 900 } },
+        message: /rate limit for your account is used up; it resets in about 15 minutes/,
+        retryAt: '2026-11-21T09:15:00.000Z',
+      },
+      {
+        name: 'secondary rate limit',
+        kind: 'rate-limit',
+        fault: { rateLimit: { resetSeconds: 45, secondary: true } },
+        message: /secondary rate limit\)\. Try again in 45 seconds/,
+        retryAt: '2026-11-21T09:00:45.000Z',
+      },
       { name: '404', kind: 'not-found', fault: { status: 404 }, message: /^GitHub has no repository acme\/app, or your account cannot see it/ },
       {
         name: '422 with field errors',
@@ -217,7 +281,8 @@ describe('submitIssue', () => {
             status: '422',
           },
         },
-        message: /^GitHub did not accept the issue: Title is too long \(maximum is 256 characters\)\. @mallory cannot be assigned .* Correct the form and submit again\.$/,
+        message:
+          /^GitHub did not accept the issue: Title is too long \(maximum is 256 characters\)\. @mallory cannot be assigned .* Correct the form and submit again\.$/,
         fieldErrors: [
           { field: 'title', message: 'Title is too long (maximum is 256 characters).' },
           { field: 'assignees', message: '@mallory cannot be assigned issues in this repository.' },
@@ -227,16 +292,34 @@ describe('submitIssue', () => {
           { field: 'body', message: 'Body is required.' },
         ],
       },
-      { name: '500', kind: 'server', fault: { status: 500 }, message: /had a problem answering \(500 Server Error\)\. This is usually temporary.*Retrying is safe/ },
+      {
+        name: '500',
+        kind: 'server',
+        fault: { status: 500 },
+        message: /had a problem answering \(500 Server Error\)\. This is usually temporary.*Retrying is safe/,
+      },
       { name: '503 (an HTML page)', kind: 'server', fault: { status: 503 }, message: /had a problem answering \(503\)/ },
-      { name: 'a hang (timeout)', kind: 'timeout', fault: { delayMs: 5000 }, message: /did not answer within 1\.5 seconds\. Check your connection and try again\. Retrying is safe/ },
-      { name: 'connection reset (offline)', kind: 'offline', fault: { dropConnection: true }, message: /^The connection to 127\.0\.0\.1:\d+ was closed before it answered/ },
+      {
+        name: 'a hang (timeout)',
+        kind: 'timeout',
+        fault: { delayMs: 5000 },
+        message: /did not answer within 1\.5 seconds\. Check your connection and try again\. Retrying is safe/,
+      },
+      {
+        name: 'connection reset (offline)',
+        kind: 'offline',
+        fault: { dropConnection: true },
+        message: /^The connection to 127\.0\.0\.1:\d+ was closed before it answered/,
+      },
     ];
     for (const c of cases) {
       it(c.name, async () => {
         const client = clientFor(server, { timeoutMs: TIMEOUT_MS, now: () => NOW.getTime() });
         server.failNext({ ...c.fault, match: { operation: 'issues/create' } });
-        const error = await submitIssue(client, options()).then(() => undefined, (e: unknown) => e);
+        const error = await submitIssue(client, options()).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         const d = describeSubmitError(error);
         assert.equal(d.kind, c.kind, d.message);
         assert.match(d.message, c.message);
@@ -252,7 +335,10 @@ describe('submitIssue', () => {
     }
 
     it('GitHub’s own 422s: an assignee who cannot be assigned, a type the repo does not have', async () => {
-      const error = await submitIssue(clientFor(server), options({ request: { ...REQUEST, assignees: ['mallory'], type: 'Epic' } })).then(() => undefined, (e: unknown) => e);
+      const error = await submitIssue(clientFor(server), options({ request: { ...REQUEST, assignees: ['mallory'], type: 'Epic' } })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       assert.deepEqual(describeSubmitError(error).fieldErrors, [
         { field: 'assignees', message: '@mallory cannot be assigned issues in this repository.' },
         { field: 'type', message: '"Epic" is not an issue type of this repository.' },
@@ -263,13 +349,23 @@ describe('submitIssue', () => {
     it('connection refused (nothing listening): offline before anything was sent', async () => {
       const dead = await startFakeGitHub();
       await dead.close();
-      const d = describeSubmitError(await submitIssue(clientFor(dead), options()).then(() => undefined, (e: unknown) => e));
+      const d = describeSubmitError(
+        await submitIssue(clientFor(dead), options()).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
       assert.equal(d.kind, 'offline');
       assert.match(d.message, /^Could not connect to 127\.0\.0\.1:\d+ \(connection refused\)\. Check your network and the asyncDesk\.github\.apiUrl setting\./);
     });
 
     it('issues turned off for the repository (410)', async () => {
-      const d = describeSubmitError(await submitIssue(clientFor(server), options({ repo: { owner: 'acme', repo: 'quiet' } })).then(() => undefined, (e: unknown) => e));
+      const d = describeSubmitError(
+        await submitIssue(clientFor(server), options({ repo: { owner: 'acme', repo: 'quiet' } })).then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
       assert.equal(d.kind, 'not-found');
       assert.match(d.message, /issues are turned off for the repository/);
     });
@@ -286,7 +382,9 @@ describe('submitIssue', () => {
   it('without push access GitHub drops labels, assignees, milestone and type silently: said in a warning', async () => {
     const result = await submitIssue(clientFor(server, { token: 'tok-bob' }), options({ request: { ...REQUEST, labels: ['a', 'b'], type: 'Task' } }));
     assert.equal(result.reused, false);
-    assert.deepEqual(result.warnings, ['GitHub did not set the labels a, b, assignee @alice, type Task on #1: it drops them silently when your account cannot push to acme/app. Ask a maintainer to set them.']);
+    assert.deepEqual(result.warnings, [
+      'GitHub did not set the labels a, b, assignee @alice, type Task on #1: it drops them silently when your account cannot push to acme/app. Ask a maintainer to set them.',
+    ]);
   });
 
   describe('milestone', () => {
@@ -304,7 +402,17 @@ describe('submitIssue', () => {
     it('an open milestone with the title, or else one due that day, is used; closed ones are not', async () => {
       const repo = server.state.repo('acme', 'app')!;
       const add = (title: string, dueOn: string | null, state: 'open' | 'closed' = 'open') =>
-        repo.milestones.push({ id: server.state.newId(), number: repo.milestones.length + 1, title, description: null, state, dueOn, creator: 'octocat', createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' });
+        repo.milestones.push({
+          id: server.state.newId(),
+          number: repo.milestones.length + 1,
+          title,
+          description: null,
+          state,
+          dueOn,
+          creator: 'octocat',
+          createdAt: '2026-11-01T00:00:00Z',
+          updatedAt: '2026-11-01T00:00:00Z',
+        });
       add('Sprint 12', '2026-11-26T08:00:00Z', 'closed');
       add('Sprint 13', '2026-11-26T08:00:00Z');
       add('Launch', '2026-12-01T08:00:00Z');
@@ -314,14 +422,18 @@ describe('submitIssue', () => {
       assert.deepEqual(byTitle.milestone, { number: 3, title: 'Launch', created: false });
       const closed = await submitIssue(clientFor(server), options({ draftId: 'draft-3', milestone: { dueDate: '2026-11-30', title: 'Sprint 12' } }));
       assert.equal(closed.milestone, undefined);
-      assert.deepEqual(closed.warnings, ['The milestone "Sprint 12" is closed, so the issue has no milestone. Reopen the milestone on GitHub and set it on the issue.']);
+      assert.deepEqual(closed.warnings, [
+        'The milestone "Sprint 12" is closed, so the issue has no milestone. Reopen the milestone on GitHub and set it on the issue.',
+      ]);
       assert.equal(server.requests.filter((r) => r.operation === 'issues/create-milestone').length, 0);
     });
 
     it('no push access: a warning, and the issue is created without it', async () => {
       const result = await submitIssue(clientFor(server, { token: 'tok-bob' }), options({ request: { ...REQUEST, labels: [], assignees: [] }, milestone }));
       assert.deepEqual([result.number, result.milestone], [1, undefined]);
-      assert.deepEqual(result.warnings, ['The milestone "Due 2026-11-26" was not set: your account cannot create milestones in acme/app (that needs push access)']);
+      assert.deepEqual(result.warnings, [
+        'The milestone "Due 2026-11-26" was not set: your account cannot create milestones in acme/app (that needs push access)',
+      ]);
     });
 
     it('created meanwhile by someone else (422 already_exists): theirs is used', async () => {
@@ -329,9 +441,25 @@ describe('submitIssue', () => {
       server.failNext({
         match: { operation: 'issues/create-milestone' },
         status: 422,
-        body: { message: 'Validation Failed', errors: [{ resource: 'Milestone', code: 'already_exists', field: 'title' }], documentation_url: 'https://docs.github.com/rest', status: '422' },
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Milestone', code: 'already_exists', field: 'title' }],
+          documentation_url: 'https://docs.github.com/rest',
+          status: '422',
+        },
       });
-      const racing = () => repo.milestones.push({ id: 1, number: 7, title: 'Due 2026-11-26', description: null, state: 'open', dueOn: null, creator: 'alice', createdAt: '2026-11-21T09:00:00Z', updatedAt: '2026-11-21T09:00:00Z' });
+      const racing = () =>
+        repo.milestones.push({
+          id: 1,
+          number: 7,
+          title: 'Due 2026-11-26',
+          description: null,
+          state: 'open',
+          dueOn: null,
+          creator: 'alice',
+          createdAt: '2026-11-21T09:00:00Z',
+          updatedAt: '2026-11-21T09:00:00Z',
+        });
       const client = clientFor(server, {
         fetch: (input, init) => {
           if (String(input).includes('/milestones') && init?.method === 'POST') racing();
@@ -364,8 +492,13 @@ describe('submitIssue', () => {
       const result = await submitIssue(clientFor(server), options({ project }));
       assert.deepEqual(result.warnings, []);
       assert.ok(result.projectItemId);
-      assert.deepEqual(items().map((i) => [i.content, i.values]), [['acme/app#1', { Due: '2026-11-26' }]]);
-      const mutations = server.requests.filter((r) => r.graphql).map((r) => /\b(addProjectV2ItemById|updateProjectV2ItemFieldValue|repositoryOwner)\b/.exec(r.graphql!.query)?.[1]);
+      assert.deepEqual(
+        items().map((i) => [i.content, i.values]),
+        [['acme/app#1', { Due: '2026-11-26' }]],
+      );
+      const mutations = server.requests
+        .filter((r) => r.graphql)
+        .map((r) => /\b(addProjectV2ItemById|updateProjectV2ItemFieldValue|repositoryOwner)\b/.exec(r.graphql!.query)?.[1]);
       assert.deepEqual(mutations, ['repositoryOwner', 'addProjectV2ItemById', 'updateProjectV2ItemFieldValue']);
     });
 
@@ -383,14 +516,37 @@ describe('submitIssue', () => {
       const retry = await submitIssue(clientFor(server), options({ project }));
       const again = await submitIssue(clientFor(server), options({ project }));
       assert.deepEqual([retry.reused, again.reused, again.projectItemId], [true, true, retry.projectItemId]);
-      assert.deepEqual(items().map((i) => i.content), ['acme/app#1']);
+      assert.deepEqual(
+        items().map((i) => i.content),
+        ['acme/app#1'],
+      );
     });
 
     const warned: [string, Partial<typeof project>, RegExp, number][] = [
-      ['a project that does not exist', { number: 99 }, /^The issue was not added to project acme\/99: GitHub has no such project, or your account cannot see it\.$/, 0],
-      ['an owner that does not exist', { owner: 'nobody-at-all' }, /^The issue was not added to project nobody-at-all\/3: GitHub has no user or organization "nobody-at-all"\.$/, 0],
-      ['a field that does not exist', { dateField: 'Deadline' }, /^Added to "Roadmap", but its date was not set: the project has no field "Deadline" \(its date fields: "Due", "Start date"\)\.$/, 1],
-      ['a field that is not a date', { dateField: 'Notes' }, /^Added to "Roadmap", but its date was not set: "Notes" is a text field, not a date \(date fields: "Due", "Start date"\)\.$/, 1],
+      [
+        'a project that does not exist',
+        { number: 99 },
+        /^The issue was not added to project acme\/99: GitHub has no such project, or your account cannot see it\.$/,
+        0,
+      ],
+      [
+        'an owner that does not exist',
+        { owner: 'nobody-at-all' },
+        /^The issue was not added to project nobody-at-all\/3: GitHub has no user or organization "nobody-at-all"\.$/,
+        0,
+      ],
+      [
+        'a field that does not exist',
+        { dateField: 'Deadline' },
+        /^Added to "Roadmap", but its date was not set: the project has no field "Deadline" \(its date fields: "Due", "Start date"\)\.$/,
+        1,
+      ],
+      [
+        'a field that is not a date',
+        { dateField: 'Notes' },
+        /^Added to "Roadmap", but its date was not set: "Notes" is a text field, not a date \(date fields: "Due", "Start date"\)\.$/,
+        1,
+      ],
       ['a date that is not one', { date: 'next week' }, /^Added to "Roadmap", but its date was not set: "next week" is not a date \(YYYY-MM-DD\)\.$/, 1],
     ];
     for (const [name, change, warning, added] of warned) {
@@ -407,7 +563,9 @@ describe('submitIssue', () => {
     it('a sign-in without the project scope: a warning naming the scope, and neededScopes to ask for it', async () => {
       const result = await submitIssue(clientFor(server, { token: 'tok-repo-only' }), options({ project }));
       assert.equal(result.number, 1);
-      assert.deepEqual(result.warnings, ["The issue was not added to project acme/3: Your GitHub sign-in does not include the 'read:project' permission this needs. Sign in to GitHub again and grant it."]);
+      assert.deepEqual(result.warnings, [
+        "The issue was not added to project acme/3: Your GitHub sign-in does not include the 'read:project' permission this needs. Sign in to GitHub again and grant it.",
+      ]);
       assert.deepEqual(result.neededScopes, ['read:project']);
       assert.equal(items().length, 0);
     });
@@ -426,9 +584,15 @@ describe('submitIssue', () => {
         },
       });
       const partly = await submitIssue(client, options({ draftId: 'draft-2', project }));
-      assert.match(partly.warnings[0]!, /^The issue was added to project acme\/3, but its date was not set: GitHub at 127\.0\.0\.1:\d+ had a problem answering \(500 Server Error\)/);
+      assert.match(
+        partly.warnings[0]!,
+        /^The issue was added to project acme\/3, but its date was not set: GitHub at 127\.0\.0\.1:\d+ had a problem answering \(500 Server Error\)/,
+      );
       assert.ok(partly.projectItemId);
-      assert.deepEqual(items().map((i) => [i.content, i.values]), [['acme/app#2', {}]]);
+      assert.deepEqual(
+        items().map((i) => [i.content, i.values]),
+        [['acme/app#2', {}]],
+      );
     });
   });
 });
@@ -455,7 +619,9 @@ describe('describeSubmitError', () => {
       { field: 'issue_field_values', message: '"z" is not valid.' },
       { field: 'labels', message: 'Labels: weird code.' },
     ]);
-    const bare = describeSubmitError(new GitHubError('validation', 'GitHub rejected the request (422): Validation Failed. Correct it and try again.', { status: 422 }));
+    const bare = describeSubmitError(
+      new GitHubError('validation', 'GitHub rejected the request (422): Validation Failed. Correct it and try again.', { status: 422 }),
+    );
     assert.deepEqual([bare.message, bare.fieldErrors], ['GitHub rejected the request (422): Validation Failed. Correct it and try again.', []]);
   });
 

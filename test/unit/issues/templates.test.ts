@@ -9,7 +9,21 @@ const MD = '.github/ISSUE_TEMPLATE/decision_review.md';
 describe('parseMarkdownTemplate', () => {
   it('reads the front matter (lists and comma strings) and keeps the body as starting text', () => {
     const t = parseMarkdownTemplate(
-      ['---', 'name: Decision review', 'about: Reopen a decision.', 'title: "Review ADR-NNNN: "', 'labels: decision, review', "assignees: ''", 'type: Task', '---', '', '## Record', '', '<!-- link -->', ''].join('\n'),
+      [
+        '---',
+        'name: Decision review',
+        'about: Reopen a decision.',
+        'title: "Review ADR-NNNN: "',
+        'labels: decision, review',
+        "assignees: ''",
+        'type: Task',
+        '---',
+        '',
+        '## Record',
+        '',
+        '<!-- link -->',
+        '',
+      ].join('\n'),
       MD,
     );
     assert.deepEqual(t.problems, []);
@@ -23,7 +37,10 @@ describe('parseMarkdownTemplate', () => {
     assert.equal(t.type, 'Task');
     assert.deepEqual(t.fields, []);
     assert.equal(t.body, '## Record\n\n<!-- link -->\n');
-    const lists = parseMarkdownTemplate('---\r\nname: N\r\nabout: A\r\nlabels: [bug, "needs triage"]\r\nassignees:\r\n  - "@alice"\r\n  - bob\r\n---\r\nBody\r\n', MD);
+    const lists = parseMarkdownTemplate(
+      '---\r\nname: N\r\nabout: A\r\nlabels: [bug, "needs triage"]\r\nassignees:\r\n  - "@alice"\r\n  - bob\r\n---\r\nBody\r\n',
+      MD,
+    );
     assert.deepEqual(lists.problems, []);
     assert.deepEqual(lists.labels, ['bug', 'needs triage']);
     assert.deepEqual(lists.assignees, ['alice', 'bob']);
@@ -57,21 +74,39 @@ describe('parseMarkdownTemplate', () => {
 
 describe('parseTemplateConfig', () => {
   it('reads blank_issues_enabled and contact links', () => {
-    const c = parseTemplateConfig(['blank_issues_enabled: false', 'contact_links:', '  - name: Chat', '    url: https://chat.example.com', '    about: Ask here'].join('\n'), 'config.yml');
+    const c = parseTemplateConfig(
+      ['blank_issues_enabled: false', 'contact_links:', '  - name: Chat', '    url: https://chat.example.com', '    about: Ask here'].join('\n'),
+      'config.yml',
+    );
     assert.deepEqual(c, { blankIssuesEnabled: false, contactLinks: [{ name: 'Chat', url: 'https://chat.example.com', about: 'Ask here' }], problems: [] });
     assert.deepEqual(parseTemplateConfig('', 'config.yml'), { blankIssuesEnabled: true, contactLinks: [], problems: [] });
   });
 
   it('reports bad values with lines and leaves broken links out', () => {
     const c = parseTemplateConfig(
-      ['blank_issues_enabled: maybe', 'contact_links:', '  - name: Chat', '    url: not a url', '    about: x', '  - name: Ok', '    url: http://ok.example', '    about: fine', '  - name: No about', '    url: https://x.example', 'extra: 1'].join('\n'),
+      [
+        'blank_issues_enabled: maybe',
+        'contact_links:',
+        '  - name: Chat',
+        '    url: not a url',
+        '    about: x',
+        '  - name: Ok',
+        '    url: http://ok.example',
+        '    about: fine',
+        '  - name: No about',
+        '    url: https://x.example',
+        'extra: 1',
+      ].join('\n'),
       'config.yml',
     );
     // Broken contact links are warnings: github.com leaves them out and still shows the chooser (they
     // were errors before, which made `templates` exit 1).
     assert.deepEqual(brief(c.problems), ['1:error:bad-boolean', '4:warning:bad-contact-link', '9:warning:bad-contact-link', '11:error:unknown-key']);
     assert.equal(c.blankIssuesEnabled, true);
-    assert.deepEqual(c.contactLinks.map((l) => l.name), ['Ok']);
+    assert.deepEqual(
+      c.contactLinks.map((l) => l.name),
+      ['Ok'],
+    );
   });
 
   it('a contact link without url (or with an empty or non-string one, or not a mapping) is left out with a warning', () => {
@@ -93,7 +128,12 @@ describe('parseTemplateConfig', () => {
       ].join('\n'),
       'config.yml',
     );
-    assert.deepEqual(brief(c.problems), ['2:warning:bad-contact-link', '5:warning:bad-contact-link', '8:warning:bad-contact-link', '10:warning:bad-contact-link']);
+    assert.deepEqual(brief(c.problems), [
+      '2:warning:bad-contact-link',
+      '5:warning:bad-contact-link',
+      '8:warning:bad-contact-link',
+      '10:warning:bad-contact-link',
+    ]);
     assert.match(c.problems[0]!.message, /needs `url`/);
     assert.deepEqual(c.contactLinks, [{ name: 'Good', url: 'https://good.example', about: 'fine' }]);
   });
@@ -147,7 +187,10 @@ describe('discoverTemplates', () => {
       'docs/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\n',
     });
     const set = await discoverTemplates(root);
-    assert.deepEqual(set.templates.map((t) => [t.name, brief(t.problems)]), [['Broken', ['3:error:no-fields', '4:error:unknown-body-type']]]);
+    assert.deepEqual(
+      set.templates.map((t) => [t.name, brief(t.problems)]),
+      [['Broken', ['3:error:no-fields', '4:error:unknown-body-type']]],
+    );
     assert.deepEqual(
       set.problems.map((p) => `${p.file}:${p.line + 1}:${p.code}`),
       [
@@ -166,25 +209,44 @@ describe('discoverTemplates', () => {
     const root = repo({
       '.github/ISSUE_TEMPLATE/bug.yml': form('Bug'),
       '.github/ISSUE_TEMPLATE/---crash.yml': form('Crash'),
-      '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
+      '.github/ISSUE_TEMPLATE/config.yml':
+        'blank_issues_enabled: false\ncontact_links:\n  - name: Forum\n    about: Ask there\n  - { name: Chat, url: "https://chat.example", about: Ask }\n',
     });
     const set = await discoverTemplates(root);
-    assert.deepEqual(set.templates.map((t) => t.key), ['---crash', 'bug']);
+    assert.deepEqual(
+      set.templates.map((t) => t.key),
+      ['---crash', 'bug'],
+    );
     assert.deepEqual(set.contactLinks, [{ name: 'Chat', url: 'https://chat.example', about: 'Ask' }]);
     assert.equal(set.blankIssuesEnabled, false);
-    assert.deepEqual(set.problems.map((p) => `${p.file}:${p.line + 1}:${p.severity}:${p.code}`), ['.github/ISSUE_TEMPLATE/config.yml:3:warning:bad-contact-link']);
+    assert.deepEqual(
+      set.problems.map((p) => `${p.file}:${p.line + 1}:${p.severity}:${p.code}`),
+      ['.github/ISSUE_TEMPLATE/config.yml:3:warning:bad-contact-link'],
+    );
   });
 
   it('the same file name twice: both listed, the second warned', async () => {
     const root = repo({ '.github/ISSUE_TEMPLATE/bug.yml': form('Bug form'), '.github/ISSUE_TEMPLATE/bug.md': md('Bug text') });
     const set = await discoverTemplates(root);
-    assert.deepEqual(set.templates.map((t) => [t.name, brief(t.problems)]), [['Bug form', []], ['Bug text', ['1:warning:duplicate-key']]]);
+    assert.deepEqual(
+      set.templates.map((t) => [t.name, brief(t.problems)]),
+      [
+        ['Bug form', []],
+        ['Bug text', ['1:warning:duplicate-key']],
+      ],
+    );
   });
 
   it('no templates: the built-ins, marked as such', async () => {
     const set = await discoverTemplates(repo({ 'README.md': '# x\n' }));
-    assert.deepEqual(set.templates.map((t) => [t.key, t.name, t.builtIn, t.file]), BUILT_IN_TEMPLATES.map((t) => [t.key, t.name, true, '']));
-    assert.deepEqual(set.templates.map((t) => t.key), ['action-item', 'blocker', 'decision-follow-up', 'decision-review']);
+    assert.deepEqual(
+      set.templates.map((t) => [t.key, t.name, t.builtIn, t.file]),
+      BUILT_IN_TEMPLATES.map((t) => [t.key, t.name, true, '']),
+    );
+    assert.deepEqual(
+      set.templates.map((t) => t.key),
+      ['action-item', 'blocker', 'decision-follow-up', 'decision-review'],
+    );
     assert.ok(set.templates.every((t) => t.problems.length === 0 && t.fields.some((f) => f.type !== 'markdown')));
     // Only the config: built-ins too, and the config still applies.
     const configOnly = await discoverTemplates(repo({ '.github/ISSUE_TEMPLATE/config.yml': 'blank_issues_enabled: false\n' }));

@@ -12,7 +12,11 @@ const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| ')
 
 describe('coreHoursText', () => {
   // Both work 09:00-17:00. The gap is 6 h, but 5 h while only the US is on summer time (2026-03-08..03-29).
-  const berlinNewYork = teamOf('members:', ...member('alice', 'Europe/Berlin', 'away: [{ from: 2026-11-01, to: 2026-11-30 }]'), ...member('bob', 'America/New_York'));
+  const berlinNewYork = teamOf(
+    'members:',
+    ...member('alice', 'Europe/Berlin', 'away: [{ from: 2026-11-01, to: 2026-11-30 }]'),
+    ...member('bob', 'America/New_York'),
+  );
 
   it('the shared window in UTC and in each zone, ignoring away days', () => {
     const text = core(berlinNewYork, '2026-11-20');
@@ -22,7 +26,10 @@ describe('coreHoursText', () => {
       '| Europe/Berlin | @alice | Fri 15:00-17:00 |',
       '| America/New_York | @bob | Fri 09:00-11:00 |',
     ]);
-    assert.match(text, /_Computed from `\.github\/team\.yml` for the week from Fri 2026-11-20 \(Europe\/Berlin\); away days and holidays are left out\. Europe\/Berlin and America\/New_York change their clocks during the year, so around those dates these times move\._$/);
+    assert.match(
+      text,
+      /_Computed from `\.github\/team\.yml` for the week from Fri 2026-11-20 \(Europe\/Berlin\); away days and holidays are left out\. Europe\/Berlin and America\/New_York change their clocks during the year, so around those dates these times move\._$/,
+    );
   });
 
   it('in the weeks when only one side is on summer time, the window is an hour longer', () => {
@@ -42,7 +49,11 @@ describe('coreHoursText', () => {
   });
 
   it('the next day everyone works: a Sunday-to-Thursday week meets a Monday-to-Friday one', () => {
-    const team = teamOf('members:', ...member('dana', 'Asia/Dubai', 'hours: "08:00-16:00"', 'days: [Sun, Mon, Tue, Wed, Thu]'), ...member('alice', 'Europe/Berlin'));
+    const team = teamOf(
+      'members:',
+      ...member('dana', 'Asia/Dubai', 'hours: "08:00-16:00"', 'days: [Sun, Mon, Tue, Wed, Thu]'),
+      ...member('alice', 'Europe/Berlin'),
+    );
     const text = core(team, '2026-11-20'); // a Friday
     assert.deepEqual(rows(text), ['| UTC |  | Mon 08:00-12:00 |', '| Asia/Dubai | @dana | Mon 12:00-16:00 |', '| Europe/Berlin | @alice | Mon 09:00-13:00 |']);
     assert.match(text, /for the week from Mon 2026-11-23 \(Europe\/Berlin\)/);
@@ -50,7 +61,11 @@ describe('coreHoursText', () => {
   });
 
   it('across the date line each zone shows its own weekday, and a window over midnight shows both days', () => {
-    const team = teamOf('members:', ...member('kiri', 'Pacific/Auckland', 'hours: "08:00-12:00"'), ...member('sam', 'America/Los_Angeles', 'hours: "10:00-16:00"'));
+    const team = teamOf(
+      'members:',
+      ...member('kiri', 'Pacific/Auckland', 'hours: "08:00-12:00"'),
+      ...member('sam', 'America/Los_Angeles', 'hours: "10:00-16:00"'),
+    );
     assert.deepEqual(rows(core(team, '2026-11-23', 'America/Los_Angeles')), [
       '| UTC |  | Mon 19:00-23:00 |',
       '| Pacific/Auckland | @kiri | Tue 08:00-12:00 |',
@@ -77,12 +92,30 @@ describe('coreHoursText', () => {
   });
 
   it('nobody overlaps with anybody', () => {
-    const team = teamOf('members:', ...member('a', 'UTC', 'hours: "00:00-08:00"'), ...member('b', 'UTC', 'hours: "08:00-16:00"'), ...member('c', 'UTC', 'hours: "16:00-24:00"'));
+    const team = teamOf(
+      'members:',
+      ...member('a', 'UTC', 'hours: "00:00-08:00"'),
+      ...member('b', 'UTC', 'hours: "08:00-16:00"'),
+      ...member('c', 'UTC', 'hours: "16:00-24:00"'),
+    );
     assert.match(core(team, '2026-11-23'), /members work at the same time\.\n\nNo two members work at the same time either\.\n\n_Computed/);
   });
 
   it('a large team shows the ten longest pair windows and counts the rest', () => {
-    const zones = ['UTC', 'Asia/Tokyo', 'America/Chicago', 'Asia/Kolkata', 'Europe/London', 'Australia/Sydney', 'America/Denver', 'Asia/Dubai', 'Pacific/Honolulu', 'Europe/Moscow', 'America/Sao_Paulo', 'Asia/Singapore'];
+    const zones = [
+      'UTC',
+      'Asia/Tokyo',
+      'America/Chicago',
+      'Asia/Kolkata',
+      'Europe/London',
+      'Australia/Sydney',
+      'America/Denver',
+      'Asia/Dubai',
+      'Pacific/Honolulu',
+      'Europe/Moscow',
+      'America/Sao_Paulo',
+      'Asia/Singapore',
+    ];
     const team = teamOf('members:', ...zones.flatMap((z, i) => member(`m${i}`, z)));
     const text = core(team, '2026-11-23');
     assert.match(text, /The 10 longest windows of two members \(of \d+ pairs that overlap\):/);
@@ -91,7 +124,10 @@ describe('coreHoursText', () => {
   });
 
   it('one member, no members, no team file', () => {
-    assert.match(core(teamOf('members:', ...member('solo', 'Asia/Kathmandu')), '2026-11-23'), /^@solo is the only member in the team file, so these are their working hours \(8 h a day\):/);
+    assert.match(
+      core(teamOf('members:', ...member('solo', 'Asia/Kathmandu')), '2026-11-23'),
+      /^@solo is the only member in the team file, so these are their working hours \(8 h a day\):/,
+    );
     assert.match(core(teamOf('team: X', 'members: []'), '2026-11-23'), /^_`\.github\/team\.yml` lists no members yet\. Add teammates/);
     assert.match(core(null, '2026-11-23'), /^_No team file \(`\.github\/team\.yml`\) yet\./);
     const noDst = core(teamOf('members:', ...member('solo', 'Asia/Kathmandu')), '2026-11-23');
@@ -102,12 +138,24 @@ describe('coreHoursText', () => {
 describe('responseTimesText', () => {
   it('the two lanes from the team file, and what to add when one is missing', () => {
     const text = responseTimesText(teamOf('responseTimes: { urgent: 15m }', 'members: []'), '.github/team.yml');
-    assert.deepEqual(text.split('\n').slice(2, 4), ['| urgent | 15 minutes | |', '| standard | not set: add `standard: 24h` under `responseTimes` in `.github/team.yml` | |']);
+    assert.deepEqual(text.split('\n').slice(2, 4), [
+      '| urgent | 15 minutes | |',
+      '| standard | not set: add `standard: 24h` under `responseTimes` in `.github/team.yml` | |',
+    ]);
     assert.match(responseTimesText(null, '.github/team.yml'), /\| urgent \| not set/);
   });
 
   it('durations in words', () => {
-    const cases: [number, string][] = [[1, '1 minute'], [15, '15 minutes'], [60, '1 hour'], [90, '1 h 30 min'], [1440, '24 hours'], [2880, '2 days'], [4320, '3 days'], [2940, '49 hours']];
+    const cases: [number, string][] = [
+      [1, '1 minute'],
+      [15, '15 minutes'],
+      [60, '1 hour'],
+      [90, '1 h 30 min'],
+      [1440, '24 hours'],
+      [2880, '2 days'],
+      [4320, '3 days'],
+      [2940, '49 hours'],
+    ];
     for (const [minutes, text] of cases) assert.equal(responseTimeText(minutes), text, String(minutes));
   });
 });

@@ -43,7 +43,7 @@ describe('ritualFile', () => {
     assert.equal(ritualFile('working-agreement', { ...base, recordsDir: '' }).file, 'working-agreement.md');
   });
 
-  it('the working agreement at the team file\'s workingAgreement path, unless that is no workspace file', () => {
+  it("the working agreement at the team file's workingAgreement path, unless that is no workspace file", () => {
     assert.deepEqual(ritualFile('working-agreement', { ...base, workingAgreement: './handbook/agreement.md' }), { file: 'handbook/agreement.md' });
     for (const linked of ['https://wiki.example.com/agreement', '../outside.md', '/etc/agreement.md', 'C:\\agreement.md', 'handbook/']) {
       const result = ritualFile('working-agreement', { ...base, workingAgreement: linked });

@@ -82,7 +82,27 @@ describe('yamlValue', () => {
 
 describe('fillPlaceholders fuzz', function () {
   this.timeout(60_000);
-  const PIECES = ['{{', '}}', '{', '}', ' ', '\n', '\r\n', '---', '---\n', 'key: ', ...PLACEHOLDERS, 'unknown', 'Date', '\uFEFF', '\uD800', '😀', '<!--', '- ', '## '];
+  const PIECES = [
+    '{{',
+    '}}',
+    '{',
+    '}',
+    ' ',
+    '\n',
+    '\r\n',
+    '---',
+    '---\n',
+    'key: ',
+    ...PLACEHOLDERS,
+    'unknown',
+    'Date',
+    '\uFEFF',
+    '\uD800',
+    '😀',
+    '<!--',
+    '- ',
+    '## ',
+  ];
 
   it('survives 10,000 random templates; every problem is at a line of the template', () => {
     const rand = prng(20261120);

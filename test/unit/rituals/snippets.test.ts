@@ -59,7 +59,10 @@ describe('Ritual snippets', () => {
     it(`"${FULL[kind]}" has the sections of the built-in ${kind} template and its front matter kind`, () => {
       const snippet = Object.values(snippets).find((s) => s.prefix === FULL[kind]);
       assert.ok(snippet, `a snippet with prefix ${FULL[kind]}`);
-      assert.deepEqual(headings(snippet.body), RITUAL_SECTIONS[kind].map((s) => s.heading));
+      assert.deepEqual(
+        headings(snippet.body),
+        RITUAL_SECTIONS[kind].map((s) => s.heading),
+      );
       assert.ok(snippet.body.includes(`kind: ${kind}`));
     });
   }
@@ -71,7 +74,10 @@ describe('Ritual snippets', () => {
     }
     const decisions = JSON.parse(readFileSync(join(root, 'snippets/decisions.code-snippets'), 'utf8')) as Record<string, Snippet>;
     const prefixes = [...Object.values(snippets), ...Object.values(decisions)].map((s) => s.prefix);
-    assert.deepEqual(prefixes.filter((p, i) => prefixes.indexOf(p) !== i), []);
+    assert.deepEqual(
+      prefixes.filter((p, i) => prefixes.indexOf(p) !== i),
+      [],
+    );
   });
 
   it('every snippet has a description, tab stops numbered 1..n without gaps, and a final $0', () => {
@@ -80,7 +86,11 @@ describe('Ritual snippets', () => {
       const stops = tabStops(snippet.body);
       assert.ok(stops.has(0), `${name}: $0`);
       const numbered = [...stops].filter((n) => n > 0).sort((a, b) => a - b);
-      assert.deepEqual(numbered, numbered.map((_, i) => i + 1), `${name}: tab stops ${numbered.join(', ')}`);
+      assert.deepEqual(
+        numbered,
+        numbered.map((_, i) => i + 1),
+        `${name}: tab stops ${numbered.join(', ')}`,
+      );
     }
   });
 

@@ -6,13 +6,20 @@ import { builtInTemplate, firstFillPosition, planRitual, RITUAL_KINDS, RITUAL_SE
 import { teamOf } from '../team/helpers';
 
 /** The level-2 headings of a Markdown text, in order. */
-const headings = (text: string) => text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3).trim());
+const headings = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('## '))
+    .map((l) => l.slice(3).trim());
 
 function frontMatter(text: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
   assert.ok(m, 'starts with front matter');
   const doc = parseDocument(m[1]!);
-  assert.deepEqual(doc.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+  );
   return doc.toJS() as Record<string, unknown>;
 }
 
@@ -49,7 +56,10 @@ const input = (kind: RitualKind, extra: Partial<RitualInput> = {}): RitualInput 
 describe('Built-in ritual templates', () => {
   for (const kind of RITUAL_KINDS) {
     it(`${kind}: the ritual's sections in order, front matter with kind, date and author, a title`, () => {
-      assert.deepEqual(RITUAL_SECTIONS[kind].map((s) => s.heading), EXPECTED[kind]);
+      assert.deepEqual(
+        RITUAL_SECTIONS[kind].map((s) => s.heading),
+        EXPECTED[kind],
+      );
       assert.deepEqual(headings(builtInTemplate(kind)), EXPECTED[kind]);
       const plan = planRitual(input(kind, { title: 'Faster payouts' }));
       assert.deepEqual(plan.problems, [], 'the built-in template uses known placeholders only');
@@ -92,7 +102,10 @@ describe('Built-in ritual templates', () => {
       const plan = planRitual(input(kind, { title: 'X' }));
       const lines = plan.text.split('\n');
       // The section the cursor is in: the nearest heading above it.
-      const heading = lines.slice(0, plan.cursor.line).reverse().find((l) => l.startsWith('## '));
+      const heading = lines
+        .slice(0, plan.cursor.line)
+        .reverse()
+        .find((l) => l.startsWith('## '));
       return { heading, line: lines[plan.cursor.line], character: plan.cursor.character };
     };
     assert.deepEqual(at('weekly-update'), { heading: '## Outcomes shipped', line: '- ', character: 2 });

@@ -24,8 +24,16 @@ function agrees(text: string, label: string): boolean {
   if (fast === null) return false;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const where = `${label}: ${JSON.stringify(text).slice(0, 600)}`;
-  assert.deepEqual(doc.errors.map((e) => e.message), [], `yaml reports errors for a text the block reader took; ${where}`);
-  assert.deepEqual(doc.warnings.map((e) => e.message), [], where);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    `yaml reports errors for a text the block reader took; ${where}`,
+  );
+  assert.deepEqual(
+    doc.warnings.map((e) => e.message),
+    [],
+    where,
+  );
   assert.deepEqual(shape(fast), shape(doc.contents), where);
   assert.deepEqual(parseTeamFile(text, '.github/team.yml'), parseTeamFile(text, '.github/team.yml', 'yaml'), where);
   return true;

@@ -66,7 +66,10 @@ describe('positions', () => {
     assert.deepEqual(positionAt(starts, 4), { line: 1, column: 0 });
     assert.deepEqual(positionAt(starts, 7), { line: 2, column: 2 });
     assert.deepEqual(positionAt(starts, 99), { line: 2, column: 94 });
-    assert.deepEqual([0, 1, 2].map((l) => lineEndAt(text, starts, l)), [2, 4, 7]);
+    assert.deepEqual(
+      [0, 1, 2].map((l) => lineEndAt(text, starts, l)),
+      [2, 4, 7],
+    );
   });
 
   it('an empty text is one empty line', () => {

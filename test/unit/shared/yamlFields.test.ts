@@ -42,9 +42,18 @@ describe('yamlFields', () => {
 
   it('scalarText: strings, numbers and booleans as written, dates as days; stringOf only strings', () => {
     const { e } = read('s: text', 'n: 0012', 'b: true', 'd: !!timestamp 2026-01-02', 'l: [a]', 'z:');
-    assert.deepEqual(['s', 'n', 'b', 'd', 'l', 'z'].map((k) => scalarText(e[k]!.value)), ['text', '0012', 'true', '2026-01-02', undefined, undefined]);
-    assert.deepEqual(['s', 'n', 'b'].map((k) => stringOf(e[k]!.value)), ['text', undefined, undefined]);
-    assert.deepEqual(['z', 's'].map((k) => isNull(e[k]!.value)), [true, false]);
+    assert.deepEqual(
+      ['s', 'n', 'b', 'd', 'l', 'z'].map((k) => scalarText(e[k]!.value)),
+      ['text', '0012', 'true', '2026-01-02', undefined, undefined],
+    );
+    assert.deepEqual(
+      ['s', 'n', 'b'].map((k) => stringOf(e[k]!.value)),
+      ['text', undefined, undefined],
+    );
+    assert.deepEqual(
+      ['z', 's'].map((k) => isNull(e[k]!.value)),
+      [true, false],
+    );
     assert.equal(isNull(undefined), true);
   });
 

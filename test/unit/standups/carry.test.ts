@@ -60,7 +60,10 @@ describe('previousWorkingDay', () => {
   });
 
   it('skips holidays of their calendars and away ranges', () => {
-    const { team, member } = soloTeam(['timezone: Europe/Berlin', 'holidays: DE', 'away: [{ from: 2026-11-18, to: 2026-11-20 }]'], ['holidays: { DE: [2026-12-24, 2026-12-25] }']);
+    const { team, member } = soloTeam(
+      ['timezone: Europe/Berlin', 'holidays: DE', 'away: [{ from: 2026-11-18, to: 2026-11-20 }]'],
+      ['holidays: { DE: [2026-12-24, 2026-12-25] }'],
+    );
     assert.equal(previousWorkingDay('2026-12-28', member, team), '2026-12-23');
     assert.equal(previousWorkingDay('2026-11-23', member, team), '2026-11-17');
     assert.equal(previousWorkingDay('2026-11-19', member, team), '2026-11-17');
@@ -68,14 +71,17 @@ describe('previousWorkingDay', () => {
 
   it('a member without working days has none', () => {
     const { team, problems } = parseTeamFile(lines('members:', '  - github: m', '    timezone: UTC', '    days: []'), 'team.yml');
-    assert.deepEqual(problems.map((p) => p.code), ['no-working-days']);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['no-working-days'],
+    );
     assert.equal(previousWorkingDay('2026-11-23', team.members[0], team), '');
   });
 });
 
 describe('standupDate and time zones', () => {
   const team = teamOf('members:', '  - github: kiri', '    timezone: Pacific/Auckland', '  - github: lou', '    timezone: America/Los_Angeles');
-  const [kiri, lou] = team.members as [typeof team.members[0], typeof team.members[0]];
+  const [kiri, lou] = team.members as [(typeof team.members)[0], (typeof team.members)[0]];
 
   it('one UTC instant, two local dates, two previous working days', () => {
     const now = new Date('2026-11-23T19:30:00Z'); // Auckland Tue 08:30 (+13), Los Angeles Mon 11:30 (-8)
@@ -85,12 +91,18 @@ describe('standupDate and time zones', () => {
     assert.equal(previousWorkingDay(standupDate(now, lou), lou, team), '2026-11-20');
   });
 
-  it('pre-fill follows each one\'s calendar: Auckland continues from Monday, Los Angeles from Friday', () => {
+  it("pre-fill follows each one's calendar: Auckland continues from Monday, Los Angeles from Friday", () => {
     const now = new Date('2026-11-23T19:30:00Z');
     const kiriHistory = historyOf(standup('kiri', '2026-11-20', { next: ['Friday plan'] }), standup('kiri', '2026-11-23', { next: ['Monday plan'] }));
     const louHistory = historyOf(standup('lou', '2026-11-20', { next: ['Friday plan'] }));
-    assert.deepEqual(prefillDraft(standupDate(now, kiri), kiriHistory, kiri, team), { draft: { done: ['Monday plan'], next: [], blockers: [], notes: '' }, from: '2026-11-23' });
-    assert.deepEqual(prefillDraft(standupDate(now, lou), louHistory, lou, team), { draft: { done: ['Friday plan'], next: [], blockers: [], notes: '' }, from: '2026-11-20' });
+    assert.deepEqual(prefillDraft(standupDate(now, kiri), kiriHistory, kiri, team), {
+      draft: { done: ['Monday plan'], next: [], blockers: [], notes: '' },
+      from: '2026-11-23',
+    });
+    assert.deepEqual(prefillDraft(standupDate(now, lou), louHistory, lou, team), {
+      draft: { done: ['Friday plan'], next: [], blockers: [], notes: '' },
+      from: '2026-11-20',
+    });
   });
 });
 
@@ -133,7 +145,10 @@ describe('prefillDraft', () => {
   it('across a holiday: the day before it', () => {
     const { team, member } = soloTeam(['timezone: America/New_York', 'holidays: US'], ['holidays: { US: [2026-11-26, 2026-11-27] }']);
     const wednesday = standup('m', '2026-11-25', { next: ['After Thanksgiving'] });
-    assert.deepEqual(prefillDraft('2026-11-30', historyOf(wednesday), member, team), { draft: { done: ['After Thanksgiving'], next: [], blockers: [], notes: '' }, from: '2026-11-25' });
+    assert.deepEqual(prefillDraft('2026-11-30', historyOf(wednesday), member, team), {
+      draft: { done: ['After Thanksgiving'], next: [], blockers: [], notes: '' },
+      from: '2026-11-25',
+    });
   });
 });
 
@@ -152,11 +167,15 @@ describe('blockerAges', () => {
   });
 
   it('a weekend does not reset; only open blockers of the day are aged', () => {
-    assert.deepEqual(ages('2026-11-23', day('2026-11-19', '- [ ] A'), day('2026-11-20', '- [ ] A'), day('2026-11-23', '- [ ] A', '- [x] C')), [{ text: 'A', since: '2026-11-19', openWorkdays: 2 }]);
+    assert.deepEqual(ages('2026-11-23', day('2026-11-19', '- [ ] A'), day('2026-11-20', '- [ ] A'), day('2026-11-23', '- [ ] A', '- [x] C')), [
+      { text: 'A', since: '2026-11-19', openWorkdays: 2 },
+    ]);
   });
 
   it('ticking resets; so does a working day without a standup', () => {
-    assert.deepEqual(ages('2026-11-18', day('2026-11-16', '- [ ] A'), day('2026-11-17', '- [x] A'), day('2026-11-18', '- [ ] A')), [{ text: 'A', since: '2026-11-18', openWorkdays: 0 }]);
+    assert.deepEqual(ages('2026-11-18', day('2026-11-16', '- [ ] A'), day('2026-11-17', '- [x] A'), day('2026-11-18', '- [ ] A')), [
+      { text: 'A', since: '2026-11-18', openWorkdays: 0 },
+    ]);
     assert.deepEqual(ages('2026-11-18', day('2026-11-16', '- [ ] A'), day('2026-11-18', '- [ ] A')), [{ text: 'A', since: '2026-11-18', openWorkdays: 0 }]);
   });
 

@@ -10,7 +10,10 @@ import { lines, standupText } from './helpers';
 
 const WORKSPACE = path.resolve(process.cwd(), 'test/fixtures/workspace');
 const run = runCli;
-type Row = { github: string; status: string; detail: string; file: string | null; done: string[]; next: string[]; blockers: string[] } & Record<string, unknown>;
+type Row = { github: string; status: string; detail: string; file: string | null; done: string[]; next: string[]; blockers: string[] } & Record<
+  string,
+  unknown
+>;
 const json = (stdout: string) => JSON.parse(stdout) as Row[];
 
 describe('async-desk standups', function () {
@@ -24,11 +27,14 @@ describe('async-desk standups', function () {
     assert.equal(status, 0, stderr);
     assert.equal(stderr, '');
     const rows = json(stdout);
-    assert.deepEqual(rows.map((r) => [r.github, r.status, r.detail, r.file]), [
-      ['carol', 'posted', 'posted', 'docs/standups/2026-11-23/carol.md'],
-      ['bob', 'not-started', 'day starts 08:30 (in 1 h 30 min)', null],
-      ['alice', 'missing', 'nothing posted yet', null],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.github, r.status, r.detail, r.file]),
+      [
+        ['carol', 'posted', 'posted', 'docs/standups/2026-11-23/carol.md'],
+        ['bob', 'not-started', 'day starts 08:30 (in 1 h 30 min)', null],
+        ['alice', 'missing', 'nothing posted yet', null],
+      ],
+    );
     assert.deepEqual(rows[0], {
       github: 'carol',
       name: 'Carol Shrestha',
@@ -61,10 +67,13 @@ describe('async-desk standups', function () {
 
   it("default date: today in --me's zone, else this machine's", () => {
     // 20:00 UTC Monday is already Tuesday 01:45 in Kathmandu, still Monday 15:00 in New York.
-    const date = (...args: string[]) => json(run('standups', '--root', WORKSPACE, '--now', '2026-11-23T20:00:00Z', '--json', ...args).stdout).find((r) => r.github === 'carol')!.status;
+    const date = (...args: string[]) =>
+      json(run('standups', '--root', WORKSPACE, '--now', '2026-11-23T20:00:00Z', '--json', ...args).stdout).find((r) => r.github === 'carol')!.status;
     assert.equal(date('--me', 'carol'), 'not-started'); // Tuesday: no file, day starts 10:00
     assert.equal(date('--me', '@Bob'), 'posted'); // Monday: carol's Monday file
-    const machine = (tz: string) => json(runCliWithEnv({ TZ: tz }, 'standups', '--root', WORKSPACE, '--now', '2026-11-23T20:00:00Z', '--json').stdout).find((r) => r.github === 'carol')!.status;
+    const machine = (tz: string) =>
+      json(runCliWithEnv({ TZ: tz }, 'standups', '--root', WORKSPACE, '--now', '2026-11-23T20:00:00Z', '--json').stdout).find((r) => r.github === 'carol')!
+        .status;
     assert.equal(machine('Asia/Tokyo'), 'not-started');
     assert.equal(machine('America/Chicago'), 'posted');
   });
@@ -94,7 +103,12 @@ describe('async-desk standups', function () {
   });
 
   it('bad --date and --now are usage errors (exit 2)', () => {
-    for (const args of [['--date', '2026-11-31'], ['--date', 'today'], ['--now', 'soon'], ['--now', '2026-11-23']]) {
+    for (const args of [
+      ['--date', '2026-11-31'],
+      ['--date', 'today'],
+      ['--now', 'soon'],
+      ['--now', '2026-11-23'],
+    ]) {
       const { status, stderr } = run('standups', '--root', WORKSPACE, ...args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, args[0] === '--date' ? /--date must be a date like 2026-01-31/ : /--now must be an ISO 8601 date and time/);
@@ -128,7 +142,10 @@ describe('async-desk standups', function () {
       write('notes/2026-11-23/yan.md', standupText('yan', '2026-11-23', '## Done', 'prose', '## Next', '## Blockers'));
       const warned = run('standups', '--root', root, '--standups-dir', 'notes', '--date', '2026-11-23', '--now', '2026-11-23T12:00:00Z', '--json');
       assert.deepEqual([warned.status, warned.stderr.split('\n').length, json(warned.stdout).length], [0, 2, 2]);
-      assert.match(stdout, /^Standups of 2026-11-23, .*\nNo team file at \.github\/team\.yml: only the people who posted are listed\.\n\nMember +Local time +Status +Detail\n@yan +posted/);
+      assert.match(
+        stdout,
+        /^Standups of 2026-11-23, .*\nNo team file at \.github\/team\.yml: only the people who posted are listed\.\n\nMember +Local time +Status +Detail\n@yan +posted/,
+      );
       assert.equal(run('standups', '--root', root, '--date', '2026-11-24', '--now', '2026-11-23T12:00:00Z').stdout.split('\n').at(-2), 'Nobody has posted.');
     });
 

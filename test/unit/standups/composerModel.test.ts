@@ -67,7 +67,10 @@ describe('Composer model: fields and drafts', () => {
   it('puts carried blocker rows (blank ones dropped, text trimmed) before new blockers, which start open', () => {
     const draft = draftFromFields(
       fields({
-        blockerRows: [{ text: ' Credentials from @carol ', checked: true }, { text: '  ', checked: false }],
+        blockerRows: [
+          { text: ' Credentials from @carol ', checked: true },
+          { text: '  ', checked: false },
+        ],
         newBlockers: '- Need a decision\n\nStaging down',
       }),
     );

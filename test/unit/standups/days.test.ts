@@ -10,7 +10,10 @@ describe('StandupDays', () => {
 
   it("on: a day's entries in index order; none for a day without standups", () => {
     const days = new StandupDays(entries);
-    assert.deepEqual(days.on('2026-11-20').map((e) => e.login), ['alice', 'bob']);
+    assert.deepEqual(
+      days.on('2026-11-20').map((e) => e.login),
+      ['alice', 'bob'],
+    );
     assert.deepEqual(days.on('2026-11-21'), []);
   });
 

@@ -64,19 +64,34 @@ describe('buildDigest', () => {
   });
 
   it('holidays, and a day that is not a working day: not-started until it is over, then away', () => {
-    assert.deepEqual(statuses(digest('2026-11-26', '2026-11-26T17:00:00Z')).find((s) => s[0] === 'Lou'), ['Lou', 'away', 'Away: Holiday (US)']);
+    assert.deepEqual(
+      statuses(digest('2026-11-26', '2026-11-26T17:00:00Z')).find((s) => s[0] === 'Lou'),
+      ['Lou', 'away', 'Away: Holiday (US)'],
+    );
     // Anna works Mon-Thu: Friday 2026-11-27 is not a working day of hers.
-    assert.deepEqual(statuses(digest('2026-11-27', '2026-11-27T12:00:00Z')).find((s) => s[0] === 'anna'), ['anna', 'not-started', 'not a working day']);
-    assert.deepEqual(statuses(digest('2026-11-27', '2026-11-27T23:00:00Z')).find((s) => s[0] === 'anna'), ['anna', 'away', 'not a working day']);
+    assert.deepEqual(
+      statuses(digest('2026-11-27', '2026-11-27T12:00:00Z')).find((s) => s[0] === 'anna'),
+      ['anna', 'not-started', 'not a working day'],
+    );
+    assert.deepEqual(
+      statuses(digest('2026-11-27', '2026-11-27T23:00:00Z')).find((s) => s[0] === 'anna'),
+      ['anna', 'away', 'not a working day'],
+    );
     // Saturday for everyone, viewed on Monday.
-    assert.deepEqual(digest('2026-11-21', '2026-11-23T12:00:00Z').map((e) => e.status), ['away', 'away', 'away']);
+    assert.deepEqual(
+      digest('2026-11-21', '2026-11-23T12:00:00Z').map((e) => e.status),
+      ['away', 'away', 'away'],
+    );
     // A day off is marked as such (the panel says "day off"); a holiday is not a day off.
     assert.equal(digest('2026-11-27', '2026-11-27T12:00:00Z').find((e) => e.github === 'anna')!.dayOff, true);
     assert.equal(digest('2026-11-26', '2026-11-26T17:00:00Z').find((e) => e.github === 'Lou')!.dayOff, undefined);
   });
 
   it('working hours have begun: missing; the start instant itself counts as begun', () => {
-    assert.deepEqual(statuses(digest('2026-11-24', '2026-11-23T20:00:00Z')).find((s) => s[0] === 'kiri'), ['kiri', 'missing', 'nothing posted yet']);
+    assert.deepEqual(
+      statuses(digest('2026-11-24', '2026-11-23T20:00:00Z')).find((s) => s[0] === 'kiri'),
+      ['kiri', 'missing', 'nothing posted yet'],
+    );
   });
 
   it('blockers: open only, aged with history, stale after more than N working days, mentions of me', () => {
@@ -93,15 +108,31 @@ describe('buildDigest', () => {
     ]);
     assert.equal(first!.mentionsMe, true);
     const twoDays = digest('2026-11-20', '2026-11-20T20:00:00Z', [days[2]!], { history })[0]!;
-    assert.deepEqual(twoDays.blockerDetails.map((b) => [b.openWorkdays, b.stale, b.mentionsMe]), [[2, false, false], [2, false, false]]);
+    assert.deepEqual(
+      twoDays.blockerDetails.map((b) => [b.openWorkdays, b.stale, b.mentionsMe]),
+      [
+        [2, false, false],
+        [2, false, false],
+      ],
+    );
     // Without history every blocker is new.
-    assert.deepEqual(digest('2026-11-23', '2026-11-23T20:00:00Z', [days[3]!])[0]!.blockerDetails.map((b) => [b.since, b.openWorkdays]), [['2026-11-23', 0], ['2026-11-23', 0]]);
+    assert.deepEqual(
+      digest('2026-11-23', '2026-11-23T20:00:00Z', [days[3]!])[0]!.blockerDetails.map((b) => [b.since, b.openWorkdays]),
+      [
+        ['2026-11-23', 0],
+        ['2026-11-23', 0],
+      ],
+    );
   });
 
   it('order: mentions of me first, then posted, not-started, missing, away; by name within a group', () => {
     const big = teamOf(
       'members:',
-      ...['zed', 'amy', 'bea', 'cal', 'dan', 'eve'].flatMap((g) => [`  - github: ${g}`, `    timezone: ${g === 'dan' ? 'Pacific/Auckland' : 'Europe/Berlin'}`, ...(g === 'eve' ? ['    away: [{ from: 2026-11-23, to: 2026-11-23 }]'] : [])]),
+      ...['zed', 'amy', 'bea', 'cal', 'dan', 'eve'].flatMap((g) => [
+        `  - github: ${g}`,
+        `    timezone: ${g === 'dan' ? 'Pacific/Auckland' : 'Europe/Berlin'}`,
+        ...(g === 'eve' ? ['    away: [{ from: 2026-11-23, to: 2026-11-23 }]'] : []),
+      ]),
     );
     const standups = new Map<string, Standup>([
       ['zed', standup('zed', '2026-11-23', { blockers: ['- [ ] Need @me-too, not me'] })],
@@ -111,22 +142,28 @@ describe('buildDigest', () => {
     ]);
     // 07:00 UTC: Berlin 08:00 (before 09:00), Auckland 20:00 (day over).
     const entries = buildDigest({ team: big, date: '2026-11-23', now: new Date('2026-11-23T07:00:00Z'), me: 'me', standups, staleAfterWorkdays: 2 });
-    assert.deepEqual(entries.map((e) => [e.github, e.status, e.mentionsMe]), [
-      ['cal', 'posted', true],
-      ['bea', 'posted', false],
-      ['ghost', 'posted', false],
-      ['zed', 'posted', false],
-      ['amy', 'not-started', false],
-      ['dan', 'missing', false],
-      ['eve', 'away', false],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.github, e.status, e.mentionsMe]),
+      [
+        ['cal', 'posted', true],
+        ['bea', 'posted', false],
+        ['ghost', 'posted', false],
+        ['zed', 'posted', false],
+        ['amy', 'not-started', false],
+        ['dan', 'missing', false],
+        ['eve', 'away', false],
+      ],
+    );
     const ghost = entries.find((e) => e.github === 'ghost')!;
     assert.deepEqual([ghost.timezone, ghost.localTime, ghost.detail], ['', '', 'posted (not in the team file)']);
   });
 
   it('without a team file: only the people who posted; a date that is not one: nothing', () => {
     const standups = new Map([['bob', standup('bob', '2026-11-23', { done: ['x'] })]]);
-    assert.deepEqual(buildDigest({ team: undefined, date: '2026-11-23', now: new Date(), standups, staleAfterWorkdays: 2 }).map((e) => [e.github, e.status]), [['bob', 'posted']]);
+    assert.deepEqual(
+      buildDigest({ team: undefined, date: '2026-11-23', now: new Date(), standups, staleAfterWorkdays: 2 }).map((e) => [e.github, e.status]),
+      [['bob', 'posted']],
+    );
     assert.deepEqual(buildDigest({ team, date: '2026-11-31', now: new Date(), standups, staleAfterWorkdays: 2 }), []);
   });
 });

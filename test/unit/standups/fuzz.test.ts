@@ -10,15 +10,79 @@ import { prng } from '../decisions/helpers';
 import { fuzzText } from '../fuzzInputs';
 
 const PIECES = [
-  '---', '...', '\n', '\r\n', '\r', ' ', '  ', '    ', '\t', 'author: ', 'date: ', 'alice', 'Bob', '007', '@carol', '2026-11-21', '2026-02-30',
-  '## Done', '## Next', '## Blockers', '## Notes', '## Links', '# ', '## ', '### ', '- ', '* ', '+ ', '-', '- [ ] ', '- [x] ', '- [X] ', '[]',
-  '[y] ', '```', '~~~', '<!--', '-->', '#412', ':', '"', "'", '[', ']', '{', '}', '|', '>', '&a ', '*a', '%YAML 1.1', '\uFEFF', '\u0000',
-  '\uD800', '😀', 'é', '\u2028', '\\',
+  '---',
+  '...',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '  ',
+  '    ',
+  '\t',
+  'author: ',
+  'date: ',
+  'alice',
+  'Bob',
+  '007',
+  '@carol',
+  '2026-11-21',
+  '2026-02-30',
+  '## Done',
+  '## Next',
+  '## Blockers',
+  '## Notes',
+  '## Links',
+  '# ',
+  '## ',
+  '### ',
+  '- ',
+  '* ',
+  '+ ',
+  '-',
+  '- [ ] ',
+  '- [x] ',
+  '- [X] ',
+  '[]',
+  '[y] ',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '#412',
+  ':',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '%YAML 1.1',
+  '\uFEFF',
+  '\u0000',
+  '\uD800',
+  '😀',
+  'é',
+  '\u2028',
+  '\\',
 ];
 const gen = fuzzText({ pieces: PIECES, maxPieces: 60, pieceShare: 0.65, unicodeShare: 0.8, maxEdits: 6, maxDelete: 40, maxRepeat: 60, maxInsert: 200 });
 
 function seeds(): string[] {
-  const out = [renderStandup('alice', '2026-11-21', { done: ['a', 'b'], next: ['c'], blockers: [{ text: 'd', checked: false }, { text: 'e', checked: true }], notes: 'f\n\n```\ng\n```' })];
+  const out = [
+    renderStandup('alice', '2026-11-21', {
+      done: ['a', 'b'],
+      next: ['c'],
+      blockers: [
+        { text: 'd', checked: false },
+        { text: 'e', checked: true },
+      ],
+      notes: 'f\n\n```\ng\n```',
+    }),
+  ];
   for (const root of ['demo/docs/standups', 'test/fixtures/workspace/docs/standups']) {
     for (const day of readdirSync(root)) for (const f of readdirSync(path.join(root, day))) out.push(readFileSync(path.join(root, day, f), 'utf8'));
   }
@@ -57,7 +121,11 @@ describe('parseStandup fuzz', function () {
         const draft = draftFromStandup(s);
         const once = updateStandupText(text, draft);
         const again = draftFromStandup(parseStandup(once, file));
-        assert.deepEqual([again.done, again.next, again.blockers], [draft.done, draft.next, draft.blockers], `${where()}: items changed in ${JSON.stringify(once)}`);
+        assert.deepEqual(
+          [again.done, again.next, again.blockers],
+          [draft.done, draft.next, draft.blockers],
+          `${where()}: items changed in ${JSON.stringify(once)}`,
+        );
         assert.equal(updateStandupText(once, again), once, `${where()}: a second update changed ${JSON.stringify(once)}`);
       } catch (error) {
         if (error instanceof assert.AssertionError) throw error;

@@ -8,7 +8,16 @@ const codes = (text: string) => parseStandup(text, FILE).problems.map((p) => [p.
 
 describe('parseStandup', () => {
   it('reads the SPEC §2.3 example with 0-based lines', () => {
-    const text = standupText('alice', '2026-11-21', '## Done', '- Shipped ledger export (#412)', '## Next', "- Review @bob's migration PR", '## Blockers', '- [ ] Waiting for staging credentials from @carol');
+    const text = standupText(
+      'alice',
+      '2026-11-21',
+      '## Done',
+      '- Shipped ledger export (#412)',
+      '## Next',
+      "- Review @bob's migration PR",
+      '## Blockers',
+      '- [ ] Waiting for staging credentials from @carol',
+    );
     assert.deepEqual(parseStandup(text, FILE), {
       file: FILE,
       author: 'alice',
@@ -55,10 +64,24 @@ describe('parseStandup', () => {
       FILE,
     );
     assert.deepEqual(s.problems, []);
-    assert.deepEqual(s.blockers.map((b) => [b.text, b.checked, b.line]), [['Resolved one', true, 8], ['Resolved two', true, 9], ['Open one', false, 10], ['Plain bullet is open', false, 11]]);
+    assert.deepEqual(
+      s.blockers.map((b) => [b.text, b.checked, b.line]),
+      [
+        ['Resolved one', true, 8],
+        ['Resolved two', true, 9],
+        ['Open one', false, 10],
+        ['Plain bullet is open', false, 11],
+      ],
+    );
     assert.equal(s.notes, 'First paragraph.\n\n### A sub-heading stays in the notes\n```\n## Done\n- inside a code block\n```');
-    assert.deepEqual(s.next.map((b) => b.text), ['star bullet', 'plus bullet']);
-    assert.deepEqual(s.done.map((b) => [b.text, b.checked]), [['[x] a tick in Done is just text', false]]);
+    assert.deepEqual(
+      s.next.map((b) => b.text),
+      ['star bullet', 'plus bullet'],
+    );
+    assert.deepEqual(
+      s.done.map((b) => [b.text, b.checked]),
+      [['[x] a tick in Done is just text', false]],
+    );
   });
 
   it('wrapped items: indented and lazy continuation lines, a blank line then an indented one, nested bullets', () => {
@@ -84,29 +107,54 @@ describe('parseStandup', () => {
       FILE,
     );
     assert.deepEqual(s.problems, []);
-    assert.deepEqual(s.done.map((b) => [b.text, b.line]), [
-      ['Shipped the ledger export (#412)', 5],
-      ['Lazy continuation on the next line', 7],
-      ['Loose item with a second paragraph', 9],
-      ['Parent - nested child', 12],
-      ['Last', 15],
-    ]);
+    assert.deepEqual(
+      s.done.map((b) => [b.text, b.line]),
+      [
+        ['Shipped the ledger export (#412)', 5],
+        ['Lazy continuation on the next line', 7],
+        ['Loose item with a second paragraph', 9],
+        ['Parent - nested child', 12],
+        ['Last', 15],
+      ],
+    );
   });
 
   it('CRLF and a BOM read the same as LF', () => {
-    const lf = standupText('alice', '2026-11-21', '## Done', '- One', '  wrapped', '## Next', '- Two', '## Blockers', '- [x] Three', '## Notes', 'Line one', 'Line two');
+    const lf = standupText(
+      'alice',
+      '2026-11-21',
+      '## Done',
+      '- One',
+      '  wrapped',
+      '## Next',
+      '- Two',
+      '## Blockers',
+      '- [x] Three',
+      '## Notes',
+      'Line one',
+      'Line two',
+    );
     const crlf = `\uFEFF${lf.replace(/\n/g, '\r\n')}`;
     const a = parseStandup(lf, FILE);
     const b = parseStandup(crlf, FILE);
     assert.deepEqual(b, a);
     assert.equal(b.notes, 'Line one\nLine two');
-    assert.deepEqual(b.done.map((x) => x.text), ['One wrapped']);
+    assert.deepEqual(
+      b.done.map((x) => x.text),
+      ['One wrapped'],
+    );
   });
 
   it('missing front matter: a problem on line 1, the sections are still read', () => {
     const s = parseStandup(lines('## Done', '- One', '## Next', '## Blockers'), FILE);
-    assert.deepEqual(s.problems.map((p) => [p.line, p.code]), [[0, 'missing-front-matter']]);
-    assert.deepEqual(s.done.map((b) => b.text), ['One']);
+    assert.deepEqual(
+      s.problems.map((p) => [p.line, p.code]),
+      [[0, 'missing-front-matter']],
+    );
+    assert.deepEqual(
+      s.done.map((b) => b.text),
+      ['One'],
+    );
     assert.equal(s.author, '');
     assert.equal(s.date, '');
   });
@@ -114,10 +162,22 @@ describe('parseStandup', () => {
   it('malformed front matter: each problem at its line', () => {
     const sections = ['## Done', '## Next', '## Blockers'];
     // yaml reports an unclosed flow list where the front matter ends; the value is no date either.
-    assert.deepEqual(codes(lines('---', 'author: alice', 'date: [2026-11-21', '---', ...sections)), [[2, 'error', 'bad-date'], [3, 'error', 'bad-front-matter']]);
-    assert.deepEqual(codes(lines('---', 'title: x', '---', ...sections)), [[0, 'error', 'missing-author'], [0, 'error', 'missing-date']]);
-    assert.deepEqual(codes(lines('---', 'date: 2026-11-31', 'author: [alice, bob]', '---', ...sections)), [[1, 'error', 'bad-date'], [2, 'error', 'bad-author']]);
-    assert.deepEqual(codes(lines('---', 'author:', 'date: tomorrow', '---', ...sections)), [[1, 'error', 'missing-author'], [2, 'error', 'bad-date']]);
+    assert.deepEqual(codes(lines('---', 'author: alice', 'date: [2026-11-21', '---', ...sections)), [
+      [2, 'error', 'bad-date'],
+      [3, 'error', 'bad-front-matter'],
+    ]);
+    assert.deepEqual(codes(lines('---', 'title: x', '---', ...sections)), [
+      [0, 'error', 'missing-author'],
+      [0, 'error', 'missing-date'],
+    ]);
+    assert.deepEqual(codes(lines('---', 'date: 2026-11-31', 'author: [alice, bob]', '---', ...sections)), [
+      [1, 'error', 'bad-date'],
+      [2, 'error', 'bad-author'],
+    ]);
+    assert.deepEqual(codes(lines('---', 'author:', 'date: tomorrow', '---', ...sections)), [
+      [1, 'error', 'missing-author'],
+      [2, 'error', 'bad-date'],
+    ]);
     assert.deepEqual(codes(lines('---', 'author: "@alice"', 'date: 2026-11-21', '---', ...sections)), [[1, 'error', 'bad-author']]);
     assert.match(parseStandup(lines('---', 'author: "@alice"', 'date: 2026-11-21', '---', ...sections), FILE).problems[0]!.message, /without "@"/);
     assert.deepEqual(codes(lines('---', 'author: alice', 'author: bob', 'date: 2026-11-21', '---', ...sections)), [[2, 'error', 'bad-front-matter']]);
@@ -130,7 +190,11 @@ describe('parseStandup', () => {
   });
 
   it('an unclosed front matter, a missing section and odd items: problems with lines, never a throw', () => {
-    assert.deepEqual(codes(lines('---', 'author: alice', '## Done')), [[0, 'error', 'bad-front-matter'], [0, 'error', 'missing-section'], [0, 'error', 'missing-section']]);
+    assert.deepEqual(codes(lines('---', 'author: alice', '## Done')), [
+      [0, 'error', 'bad-front-matter'],
+      [0, 'error', 'missing-section'],
+      [0, 'error', 'missing-section'],
+    ]);
     const text = standupText(
       'alice',
       '2026-11-21',
@@ -154,8 +218,14 @@ describe('parseStandup', () => {
       [13, 'warning', 'duplicate-section'],
     ]);
     const s = parseStandup(text, FILE);
-    assert.deepEqual(s.done.map((b) => b.text), ['[ ]']);
-    assert.deepEqual(s.blockers.map((b) => [b.text, b.checked]), [['[] Which one?', false]]);
+    assert.deepEqual(
+      s.done.map((b) => b.text),
+      ['[ ]'],
+    );
+    assert.deepEqual(
+      s.blockers.map((b) => [b.text, b.checked]),
+      [['[] Which one?', false]],
+    );
   });
 });
 
@@ -169,18 +239,30 @@ describe('checkStandup', () => {
 
   it('date and folder, author and file name', () => {
     const problems = checkStandup(good, 'docs/standups/2026-11-20/bob.md', 'docs/standups');
-    assert.deepEqual(problems.map((p) => [p.line, p.code, p.message]), [
-      [1, 'author-mismatch', 'author "alice" does not match the file name "bob.md".'],
-      [2, 'date-mismatch', 'date 2026-11-21 does not match the folder 2026-11-20.'],
-    ]);
+    assert.deepEqual(
+      problems.map((p) => [p.line, p.code, p.message]),
+      [
+        [1, 'author-mismatch', 'author "alice" does not match the file name "bob.md".'],
+        [2, 'date-mismatch', 'date 2026-11-21 does not match the folder 2026-11-20.'],
+      ],
+    );
   });
 
   it('a file that is not a standup path', () => {
-    assert.deepEqual(checkStandup(good, 'docs/standups/alice.md', 'docs/standups').map((p) => [p.line, p.code, p.message]), [[0, 'not-a-standup-path', 'A standup is docs/standups/YYYY-MM-DD/<github-login>.md.']]);
+    assert.deepEqual(
+      checkStandup(good, 'docs/standups/alice.md', 'docs/standups').map((p) => [p.line, p.code, p.message]),
+      [[0, 'not-a-standup-path', 'A standup is docs/standups/YYYY-MM-DD/<github-login>.md.']],
+    );
   });
 
   it('includes the parse problems, by line', () => {
     const text = lines('---', 'author: alice', 'date: 2026-11-21', '---', '## Done', 'prose', '## Next');
-    assert.deepEqual(checkStandup(text, FILE, 'docs/standups').map((p) => [p.line, p.code]), [[3, 'missing-section'], [5, 'not-a-bullet']]);
+    assert.deepEqual(
+      checkStandup(text, FILE, 'docs/standups').map((p) => [p.line, p.code]),
+      [
+        [3, 'missing-section'],
+        [5, 'not-a-bullet'],
+      ],
+    );
   });
 });

@@ -34,22 +34,24 @@ describe('scanStandups', () => {
     const { entries, problems } = await scanStandups(root, './docs/standups/');
     assert.deepEqual(
       entries.map((e) => e.file),
-      ['2025-12-31', '2026-01-02', '2026-11-20'].flatMap((d) => (d === '2026-01-02' ? ['Alice', 'alice', 'Bob', 'carol-b', 'zoe'] : ['alice', 'Bob', 'carol-b', 'zoe']).map((l) => `docs/standups/${d}/${l}.md`)),
+      ['2025-12-31', '2026-01-02', '2026-11-20'].flatMap((d) =>
+        (d === '2026-01-02' ? ['Alice', 'alice', 'Bob', 'carol-b', 'zoe'] : ['alice', 'Bob', 'carol-b', 'zoe']).map((l) => `docs/standups/${d}/${l}.md`),
+      ),
     );
     assert.deepEqual(entries[0], { date: '2025-12-31', login: 'alice', file: 'docs/standups/2025-12-31/alice.md' });
-    assert.deepEqual(
-      problems.map((p) => [p.file, p.line, p.severity, p.code]).sort(),
-      [
-        ['docs/standups/2026-01-02/alice.md', 0, 'warning', 'duplicate-standup'],
-        ['docs/standups/2026-01-02/alice.txt', 0, 'warning', 'not-markdown'],
-        ['docs/standups/2026-01-02/not a login.md', 0, 'warning', 'bad-file-name'],
-        ['docs/standups/2026-01-02/team', 0, 'warning', 'unexpected-folder'],
-        ['docs/standups/2026-02-30', 0, 'warning', 'not-a-date-folder'],
-        ['docs/standups/drafts', 0, 'warning', 'not-a-date-folder'],
-        ['docs/standups/notes.txt', 0, 'warning', 'not-in-a-day-folder'],
-      ],
+    assert.deepEqual(problems.map((p) => [p.file, p.line, p.severity, p.code]).sort(), [
+      ['docs/standups/2026-01-02/alice.md', 0, 'warning', 'duplicate-standup'],
+      ['docs/standups/2026-01-02/alice.txt', 0, 'warning', 'not-markdown'],
+      ['docs/standups/2026-01-02/not a login.md', 0, 'warning', 'bad-file-name'],
+      ['docs/standups/2026-01-02/team', 0, 'warning', 'unexpected-folder'],
+      ['docs/standups/2026-02-30', 0, 'warning', 'not-a-date-folder'],
+      ['docs/standups/drafts', 0, 'warning', 'not-a-date-folder'],
+      ['docs/standups/notes.txt', 0, 'warning', 'not-in-a-day-folder'],
+    ]);
+    assert.equal(
+      problems.find((p) => p.code === 'not-a-date-folder')!.message,
+      '"2026-02-30" is not a day folder: standups are docs/standups/YYYY-MM-DD/<github-login>.md.',
     );
-    assert.equal(problems.find((p) => p.code === 'not-a-date-folder')!.message, '"2026-02-30" is not a day folder: standups are docs/standups/YYYY-MM-DD/<github-login>.md.');
   });
 
   it('a generated tree of 600 files over 120 days, with the event loop free in between', async function () {

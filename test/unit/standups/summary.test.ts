@@ -101,7 +101,23 @@ describe('weeklySummary', () => {
     const away = parseTeamFile(lines('members:', '  - github: m', '    timezone: UTC', '    away: [{ from: 2026-11-30, to: 2026-12-01 }]'), 't').team;
     assert.equal(
       weeklySummary('2026-12-02', [], away),
-      lines('# Standups, week of Mon 2026-11-30 to Sun 2026-12-06', '', '## Shipped', '', 'Nothing listed under Done this week.', '', '## Open blockers', '', 'No open blockers.', '', '## Posted', '', '| Person | Days posted | Working days |', '| --- | ---: | ---: |', '| @m | 0 | 3 |'),
+      lines(
+        '# Standups, week of Mon 2026-11-30 to Sun 2026-12-06',
+        '',
+        '## Shipped',
+        '',
+        'Nothing listed under Done this week.',
+        '',
+        '## Open blockers',
+        '',
+        'No open blockers.',
+        '',
+        '## Posted',
+        '',
+        '| Person | Days posted | Working days |',
+        '| --- | ---: | ---: |',
+        '| @m | 0 | 3 |',
+      ),
     );
     assert.equal(weeklySummary('not a date', []), '');
   });

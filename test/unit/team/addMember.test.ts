@@ -6,14 +6,18 @@ const erin = { github: 'erin', name: 'Erin Sá', timezone: 'America/Sao_Paulo', 
 
 describe('appendMember', () => {
   it('appends after the last member, keeping comments and other text byte for byte', () => {
-    const text = '# our team\nteam: Payments\nmembers:\n  - github: alice # lead\n    timezone: Europe/Berlin\n\n  - github: bob\n    timezone: America/New_York\nissues:\n  defaultDue: "+3 workdays"\n';
+    const text =
+      '# our team\nteam: Payments\nmembers:\n  - github: alice # lead\n    timezone: Europe/Berlin\n\n  - github: bob\n    timezone: America/New_York\nissues:\n  defaultDue: "+3 workdays"\n';
     const result = appendMember(text, erin);
     assert.ok('text' in result);
     assert.ok(result.text.startsWith(text.slice(0, text.indexOf('issues:'))));
     assert.ok(result.text.endsWith('issues:\n  defaultDue: "+3 workdays"\n'));
     const { team, problems } = parseTeamFile(result.text, '.github/team.yml');
     assert.deepEqual(problems, []);
-    assert.deepEqual(team.members.map((m) => m.github), ['alice', 'bob', 'erin']);
+    assert.deepEqual(
+      team.members.map((m) => m.github),
+      ['alice', 'bob', 'erin'],
+    );
     assert.equal(team.members[2]!.name, 'Erin Sá');
     assert.equal(team.members[2]!.hours.start, 8 * 60);
   });
@@ -23,13 +27,19 @@ describe('appendMember', () => {
     const result = appendMember(text, erin);
     assert.ok('text' in result);
     assert.ok(!/[^\r]\n/.test(result.text), 'keeps CRLF');
-    assert.deepEqual(parseTeamFile(result.text, 't.yml').team.members.map((m) => m.github), ['alice', 'erin']);
+    assert.deepEqual(
+      parseTeamFile(result.text, 't.yml').team.members.map((m) => m.github),
+      ['alice', 'erin'],
+    );
   });
 
   it('adds a members list when there is none, and refuses duplicates, flow lists and broken YAML', () => {
     const added = appendMember('team: X\n', erin);
     assert.ok('text' in added);
-    assert.deepEqual(parseTeamFile(added.text, 't.yml').team.members.map((m) => m.github), ['erin']);
+    assert.deepEqual(
+      parseTeamFile(added.text, 't.yml').team.members.map((m) => m.github),
+      ['erin'],
+    );
     assert.match((appendMember('members:\n  - github: Erin\n    timezone: UTC\n', erin) as { error: string }).error, /already/);
     assert.match((appendMember('members: [{github: a, timezone: UTC}]\n', erin) as { error: string }).error, /flow/);
     assert.match((appendMember('members: [\n', erin) as { error: string }).error, /YAML errors/);
@@ -47,7 +57,10 @@ describe('appendMember', () => {
       assert.ok(result.text.startsWith(expected), JSON.stringify(result.text));
       const { team, problems } = parseTeamFile(result.text, 't.yml');
       assert.deepEqual(problems, [], JSON.stringify(result.text));
-      assert.deepEqual(team.members.map((m) => m.github), ['erin']);
+      assert.deepEqual(
+        team.members.map((m) => m.github),
+        ['erin'],
+      );
       assert.equal(team.name, 'X');
     }
     assert.match((appendMember('team: X\nmembers:\n  alice: { timezone: UTC }\n', erin) as { error: string }).error, /not a list/);

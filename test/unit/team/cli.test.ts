@@ -45,7 +45,10 @@ describe('async-desk team', function () {
   it('--json: away members carry their note; --at takes an offset', () => {
     const rows = JSON.parse(run('team', '--root', world, '--at', '2026-11-30T10:00+04:00', '--json').stdout) as Record<string, unknown>[];
     const dana = rows.find((r) => r.github === 'dana')!;
-    assert.deepEqual([dana.state, dana.awayNote, dana.until, dana.nextOnline], ['away', 'Conference', '2026-12-06T08:00:00+04:00', '2026-12-06T08:00:00+04:00']);
+    assert.deepEqual(
+      [dana.state, dana.awayNote, dana.until, dana.nextOnline],
+      ['away', 'Conference', '2026-12-06T08:00:00+04:00', '2026-12-06T08:00:00+04:00'],
+    );
   });
 
   it('prints a table: member, local time "14:32 Wed", zone, state, until', () => {
@@ -61,10 +64,16 @@ describe('async-desk team', function () {
   it('a team file with problems: file:line: message on stderr, the valid members on stdout, exit 1', () => {
     const { status, stdout, stderr } = run('team', '--root', broken, '--at', AT, '--json');
     assert.equal(status, 1);
-    assert.deepEqual((JSON.parse(stdout) as { github: string }[]).map((r) => r.github), ['ok', 'typo']);
+    assert.deepEqual(
+      (JSON.parse(stdout) as { github: string }[]).map((r) => r.github),
+      ['ok', 'typo'],
+    );
     const problems = stderr.trimEnd().split('\n');
     assert.equal(problems.length, 15);
-    assert.ok(problems.includes('.github/team.yml:11: Unknown time zone "Mars/Olympus_Mons". Use an IANA zone such as Europe/Berlin or America/New_York.'), stderr);
+    assert.ok(
+      problems.includes('.github/team.yml:11: Unknown time zone "Mars/Olympus_Mons". Use an IANA zone such as Europe/Berlin or America/New_York.'),
+      stderr,
+    );
     assert.ok(problems.includes('.github/team.yml:24: Duplicate member @OK: already listed on line 7.'), stderr);
   });
 

@@ -9,15 +9,95 @@ import { readTeamFixture } from './helpers';
 import { fuzzText } from '../fuzzInputs';
 
 const PIECES = [
-  'team: ', 'members:', '\n', '\r\n', '  - ', '    ', ' ', '\t', '#', 'github: ', 'timezone: ', 'hours: ', 'days: ', 'focus: ', 'holidays: ',
-  'away: ', 'from: ', 'to: ', 'note: ', 'responseTimes: ', 'issues: ', 'defaultDue: ', 'templates: ', 'labels: ', '[', ']', '{', '}', ', ',
-  '"', "'", ':', '- ', '|', '>', '&a ', '*a', '!!str ', '%YAML 1.1\n---\n', '---', '...', '<<: ', '?', 'Mon', 'Sun', 'Tues', '09:00-17:00',
-  '22:00-06:00', '24:00', '"Tue 09:00-12:00"', 'Europe/Berlin', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Mars/Base',
-  '+05:30', 'UTC', '2026-12-24', '2026-02-30', '2027-01-03', '15m', '24h', '+3 workdays', 'alice', 'ALICE', '@bob', '007', 'null', '~',
-  'true', '\u0000', '\uFEFF', '\uD800', '😀', 'é', '\u2028', '\\',
+  'team: ',
+  'members:',
+  '\n',
+  '\r\n',
+  '  - ',
+  '    ',
+  ' ',
+  '\t',
+  '#',
+  'github: ',
+  'timezone: ',
+  'hours: ',
+  'days: ',
+  'focus: ',
+  'holidays: ',
+  'away: ',
+  'from: ',
+  'to: ',
+  'note: ',
+  'responseTimes: ',
+  'issues: ',
+  'defaultDue: ',
+  'templates: ',
+  'labels: ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '"',
+  "'",
+  ':',
+  '- ',
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '!!str ',
+  '%YAML 1.1\n---\n',
+  '---',
+  '...',
+  '<<: ',
+  '?',
+  'Mon',
+  'Sun',
+  'Tues',
+  '09:00-17:00',
+  '22:00-06:00',
+  '24:00',
+  '"Tue 09:00-12:00"',
+  'Europe/Berlin',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Mars/Base',
+  '+05:30',
+  'UTC',
+  '2026-12-24',
+  '2026-02-30',
+  '2027-01-03',
+  '15m',
+  '24h',
+  '+3 workdays',
+  'alice',
+  'ALICE',
+  '@bob',
+  '007',
+  'null',
+  '~',
+  'true',
+  '\u0000',
+  '\uFEFF',
+  '\uD800',
+  '😀',
+  'é',
+  '\u2028',
+  '\\',
 ];
 
-const { randomText, mutate } = fuzzText({ pieces: PIECES, maxPieces: 50, pieceShare: 0.7, unicodeShare: 0.85, maxEdits: 5, maxDelete: 30, maxRepeat: 30, maxInsert: 40 });
+const { randomText, mutate } = fuzzText({
+  pieces: PIECES,
+  maxPieces: 50,
+  pieceShare: 0.7,
+  unicodeShare: 0.85,
+  maxEdits: 5,
+  maxDelete: 30,
+  maxRepeat: 30,
+  maxInsert: 40,
+});
 
 /** A small team file cut from a seed: one or two member entries, with or without the seed's top
  *  part (holiday calendars, response times), now and then the whole seed. yaml reads about 1 KB per
@@ -40,13 +120,23 @@ describe('parseTeamFile fuzz', function () {
   this.timeout(120_000);
 
   it('survives 10,000 random and mutated inputs with a line on every problem', () => {
-    const seeds = [readFileSync('demo/.github/team.yml', 'utf8'), readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'), readTeamFixture('broken'), readTeamFixture('world')];
+    const seeds = [
+      readFileSync('demo/.github/team.yml', 'utf8'),
+      readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'),
+      readTeamFixture('broken'),
+      readTeamFixture('world'),
+    ];
     const rand = prng(20261124);
     let members = 0;
     let problems = 0;
     for (let i = 0; i < 10_000; i++) {
       const r = rand();
-      const text = r < 0.25 ? randomText(rand) : r < 0.35 ? cut(seeds[Math.floor(rand() * seeds.length)]!, rand) : mutate(cut(seeds[Math.floor(rand() * seeds.length)]!, rand), rand);
+      const text =
+        r < 0.25
+          ? randomText(rand)
+          : r < 0.35
+            ? cut(seeds[Math.floor(rand() * seeds.length)]!, rand)
+            : mutate(cut(seeds[Math.floor(rand() * seeds.length)]!, rand), rand);
       const where = () => `input #${i}: ${JSON.stringify(text).slice(0, 400)}`;
       let result;
       try {
@@ -57,16 +147,27 @@ describe('parseTeamFile fuzz', function () {
       const lineCount = text.split('\n').length;
       for (const p of result.problems) {
         const ok =
-          Number.isInteger(p.line) && p.line >= 0 && p.line < lineCount &&
+          Number.isInteger(p.line) &&
+          p.line >= 0 &&
+          p.line < lineCount &&
           (p.column === undefined || (Number.isInteger(p.column) && p.column >= 0)) &&
           (p.endColumn === undefined || p.endColumn > p.column!) &&
-          !!p.code && !!p.message && p.code !== 'internal-error';
+          !!p.code &&
+          !!p.message &&
+          p.code !== 'internal-error';
         if (!ok) assert.fail(`${where()}: problem ${JSON.stringify(p)}`);
       }
       problems += result.problems.length;
       const logins = new Set<string>();
       for (const m of result.team.members) {
-        const ok = isValidZone(m.timezone) && !!m.github && !logins.has(m.github.toLowerCase()) && m.hours.end > m.hours.start && m.hours.end - m.hours.start <= 1440 && m.line >= 0 && m.line < lineCount;
+        const ok =
+          isValidZone(m.timezone) &&
+          !!m.github &&
+          !logins.has(m.github.toLowerCase()) &&
+          m.hours.end > m.hours.start &&
+          m.hours.end - m.hours.start <= 1440 &&
+          m.line >= 0 &&
+          m.line < lineCount;
         if (!ok) assert.fail(`${where()}: member ${JSON.stringify(m)}`);
         logins.add(m.github.toLowerCase());
       }

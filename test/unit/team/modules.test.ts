@@ -37,8 +37,14 @@ describe('team parser parts', () => {
     const map = ctx.doc.contents as YAMLMap;
     const value = (key: string) => map.get(key, true);
     assert.deepEqual([dateOf(value('a')), dateOf(value('b'))], [undefined, '2026-02-28']);
-    assert.deepEqual(scalarList(ctx, value('c'))?.map((i) => i.text), ['x', '2']);
-    assert.deepEqual(scalarList(ctx, value('d'))?.map((i) => i.text), ['solo']);
+    assert.deepEqual(
+      scalarList(ctx, value('c'))?.map((i) => i.text),
+      ['x', '2'],
+    );
+    assert.deepEqual(
+      scalarList(ctx, value('d'))?.map((i) => i.text),
+      ['solo'],
+    );
     assert.equal(scalarList(ctx, value('e')), null);
     const key = map.items[5]!.key as { range: [number, number, number] };
     unknownKey(ctx, key, 0, 'Holidays', 'the team file', ['holidays', 'members']);
@@ -58,7 +64,13 @@ describe('team parser parts', () => {
     assert.deepEqual(read(0), { github: 'ann', timezone: 'Asia/Tokyo', hours: DEFAULT_HOURS, days: DEFAULT_DAYS, focus: [], holidays: [], away: [], line: 1 });
     assert.equal(read(1), null);
     assert.equal(read(2), null);
-    assert.deepEqual(ctx.problems.map((p) => [p.line, p.code]), [[3, 'duplicate-login'], [5, 'bad-member']]);
+    assert.deepEqual(
+      ctx.problems.map((p) => [p.line, p.code]),
+      [
+        [3, 'duplicate-login'],
+        [5, 'bad-member'],
+      ],
+    );
     assert.deepEqual([...logins], [['ann', 1]]);
   });
 });

@@ -10,7 +10,7 @@ const compact = (segments: TimelineSegment[]) => segments.map((s) => `${s.start.
 
 describe('overlapWindows', () => {
   const team = teamOf('members:', '  - github: berlin', '    timezone: Europe/Berlin', '  - github: ny', '    timezone: America/New_York');
-  const [berlin, ny] = team.members as [typeof team.members[0], typeof team.members[0]];
+  const [berlin, ny] = team.members as [(typeof team.members)[0], (typeof team.members)[0]];
   // Both work 09:00-17:00. The gap between them is 6 h, but 5 h while only the US is on summer time
   // (2026-03-08..03-29) and again while only Europe is back on winter time (2026-10-25..11-01).
   const cases: [string, string, string, string][] = [
@@ -42,16 +42,22 @@ describe('overlapWindows', () => {
 });
 
 describe('teamOverlap', () => {
-  it('intervals of the viewer\'s day when everyone works', () => {
-    assert.deepEqual(teamOverlap([member('carol'), member('dana')], '2026-11-24', 'UTC', world), [{ start: '2026-11-24T04:15:00+00:00', end: '2026-11-24T12:00:00+00:00' }]);
-    assert.deepEqual(teamOverlap([member('carol'), member('dana')], '2026-11-24', 'Asia/Kathmandu', world), [{ start: '2026-11-24T10:00:00+05:45', end: '2026-11-24T17:45:00+05:45' }]);
+  it("intervals of the viewer's day when everyone works", () => {
+    assert.deepEqual(teamOverlap([member('carol'), member('dana')], '2026-11-24', 'UTC', world), [
+      { start: '2026-11-24T04:15:00+00:00', end: '2026-11-24T12:00:00+00:00' },
+    ]);
+    assert.deepEqual(teamOverlap([member('carol'), member('dana')], '2026-11-24', 'Asia/Kathmandu', world), [
+      { start: '2026-11-24T10:00:00+05:45', end: '2026-11-24T17:45:00+05:45' },
+    ]);
     assert.deepEqual(teamOverlap(world.members, '2026-11-24', 'UTC', world), []);
     assert.deepEqual(teamOverlap([], '2026-11-24', 'UTC', world), []);
   });
 
-  it('on a viewer day of 25 hours (DST end), in the viewer\'s offsets', () => {
+  it("on a viewer day of 25 hours (DST end), in the viewer's offsets", () => {
     const { team } = soloTeam(['timezone: UTC', 'hours: "00:00-24:00"', 'days: [Sun]']);
-    assert.deepEqual(teamOverlap(team.members, '2026-10-25', 'Europe/Berlin', team), [{ start: '2026-10-25T02:00:00+02:00', end: '2026-10-26T00:00:00+01:00' }]);
+    assert.deepEqual(teamOverlap(team.members, '2026-10-25', 'Europe/Berlin', team), [
+      { start: '2026-10-25T02:00:00+02:00', end: '2026-10-26T00:00:00+01:00' },
+    ]);
   });
 });
 
@@ -80,18 +86,33 @@ describe('hoursInZone', () => {
 
 describe('bestTimeToReach', () => {
   it('the next stretch outside focus, in your time and theirs', () => {
-    assert.equal(bestTimeToReach(member('carol'), 'Europe/Berlin', at('2026-11-24T04:00:00Z'), world), 'Best time to reach @carol: 05:15-09:15 your time (10:00-14:00 Asia/Kathmandu), today');
+    assert.equal(
+      bestTimeToReach(member('carol'), 'Europe/Berlin', at('2026-11-24T04:00:00Z'), world),
+      'Best time to reach @carol: 05:15-09:15 your time (10:00-14:00 Asia/Kathmandu), today',
+    );
   });
 
   it('"now" while it is under way, without their zone when it is yours', () => {
-    assert.equal(bestTimeToReach(member('carol'), 'Europe/Berlin', at('2026-11-24T05:00:00Z'), world), 'Best time to reach @carol: now, until 09:15 your time (14:00 Asia/Kathmandu)');
-    assert.equal(bestTimeToReach(member('carol'), 'Asia/Kathmandu', at('2026-11-24T05:00:00Z'), world), 'Best time to reach @carol: now, until 14:00 your time');
+    assert.equal(
+      bestTimeToReach(member('carol'), 'Europe/Berlin', at('2026-11-24T05:00:00Z'), world),
+      'Best time to reach @carol: now, until 09:15 your time (14:00 Asia/Kathmandu)',
+    );
+    assert.equal(
+      bestTimeToReach(member('carol'), 'Asia/Kathmandu', at('2026-11-24T05:00:00Z'), world),
+      'Best time to reach @carol: now, until 14:00 your time',
+    );
   });
 
   it('tomorrow, and after away days a weekday and date', () => {
-    assert.equal(bestTimeToReach(member('carol'), 'Asia/Kathmandu', at('2026-11-24T12:30:00Z'), world), 'Best time to reach @carol: 10:00-18:00 your time, tomorrow');
+    assert.equal(
+      bestTimeToReach(member('carol'), 'Asia/Kathmandu', at('2026-11-24T12:30:00Z'), world),
+      'Best time to reach @carol: 10:00-18:00 your time, tomorrow',
+    );
     // dana: away Mon 30 Nov - Thu 3 Dec, weekend Fri-Sat, back Sun 6 Dec 08:00 Dubai = Sat 5 Dec 23:00 in New York.
-    assert.equal(bestTimeToReach(member('dana'), 'America/New_York', at('2026-11-29T16:00:00Z'), world), 'Best time to reach @dana: 23:00-07:00 your time (08:00-16:00 Asia/Dubai), next Sat 5 Dec');
+    assert.equal(
+      bestTimeToReach(member('dana'), 'America/New_York', at('2026-11-29T16:00:00Z'), world),
+      'Best time to reach @dana: 23:00-07:00 your time (08:00-16:00 Asia/Dubai), next Sat 5 Dec',
+    );
   });
 
   it('skips a stretch shorter than 30 minutes when a longer one follows', () => {
@@ -118,12 +139,16 @@ describe('dayTimeline', () => {
 
   it('away days fill the row; the night shift shows on both sides of midnight', () => {
     assert.deepEqual(compact(dayTimeline(member('dana'), world, '2026-11-30', 'Europe/Berlin')), ['00:00-00:00 away 240']);
-    assert.deepEqual(compact(dayTimeline(member('night'), world, '2026-11-24', 'America/Chicago')), ['00:00-06:00 working -360', '06:00-22:00 off -360', '22:00-00:00 working -360']);
+    assert.deepEqual(compact(dayTimeline(member('night'), world, '2026-11-24', 'America/Chicago')), [
+      '00:00-06:00 working -360',
+      '06:00-22:00 off -360',
+      '22:00-00:00 working -360',
+    ]);
     // Monday: Sunday night has no shift.
     assert.deepEqual(compact(dayTimeline(member('night'), world, '2026-11-23', 'America/Chicago')), ['00:00-22:00 off -360', '22:00-00:00 working -360']);
   });
 
-  it('segments split where the member\'s offset changes; a viewer day of 25 hours is covered to its end', () => {
+  it("segments split where the member's offset changes; a viewer day of 25 hours is covered to its end", () => {
     const { team } = soloTeam(['timezone: Europe/London', 'days: [Sun]', 'focus: ["Sun 09:00-10:00"]']);
     const segments = dayTimeline(team.members[0]!, team, '2026-10-25', 'Europe/London');
     assert.deepEqual(
@@ -139,7 +164,12 @@ describe('dayTimeline', () => {
     const total = Date.parse(segments.at(-1)!.end) - Date.parse(segments[0]!.start);
     assert.equal(total, 25 * 3_600_000);
     // Seen from New York (still on summer time), the same Sunday is shifted by 4 hours, not 5.
-    assert.deepEqual(compact(dayTimeline(team.members[0]!, team, '2026-10-25', 'America/New_York')), ['00:00-05:00 off 0', '05:00-06:00 focus 0', '06:00-13:00 working 0', '13:00-00:00 off 0']);
+    assert.deepEqual(compact(dayTimeline(team.members[0]!, team, '2026-10-25', 'America/New_York')), [
+      '00:00-05:00 off 0',
+      '05:00-06:00 focus 0',
+      '06:00-13:00 working 0',
+      '13:00-00:00 off 0',
+    ]);
   });
 
   it('segments are contiguous and cover the day for every member and viewer', () => {

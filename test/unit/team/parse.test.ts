@@ -18,14 +18,17 @@ describe('parseTeamFile', () => {
     assert.deepEqual(team.responseTimes, { urgent: 15, standard: 1440 });
     assert.deepEqual(Object.keys(team.holidays), ['DE', 'US', 'NP', 'AU-SA', 'BR', 'CA-ON']);
     assert.deepEqual(team.holidays.DE, ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01']);
-    assert.deepEqual(team.members.map((m) => [m.github, m.timezone, m.line]), [
-      ['alice', 'Europe/Berlin', 13],
-      ['bob', 'America/Los_Angeles', 22],
-      ['carol', 'Asia/Kathmandu', 31],
-      ['dave', 'Australia/Adelaide', 39],
-      ['erin', 'America/Sao_Paulo', 48],
-      ['farah', 'America/Toronto', 55],
-    ]);
+    assert.deepEqual(
+      team.members.map((m) => [m.github, m.timezone, m.line]),
+      [
+        ['alice', 'Europe/Berlin', 13],
+        ['bob', 'America/Los_Angeles', 22],
+        ['carol', 'Asia/Kathmandu', 31],
+        ['dave', 'Australia/Adelaide', 39],
+        ['erin', 'America/Sao_Paulo', 48],
+        ['farah', 'America/Toronto', 55],
+      ],
+    );
     assert.deepEqual(team.members[0], {
       github: 'alice',
       name: 'Alice Ng',
@@ -54,22 +57,37 @@ describe('parseTeamFile', () => {
   it('reads the integration-test workspace team file with no problems', () => {
     const { team, problems } = parseTeamFile(readFileSync('test/fixtures/workspace/.github/team.yml', 'utf8'), '.github/team.yml');
     assert.deepEqual(problems, []);
-    assert.deepEqual(team.members.map((m) => m.github), ['alice', 'bob', 'carol']);
+    assert.deepEqual(
+      team.members.map((m) => m.github),
+      ['alice', 'bob', 'carol'],
+    );
   });
 
   it('applies defaults: hours 09:00-17:00, Monday to Friday, no focus, holidays or away', () => {
     const { team, problems } = parse('members:', '  - github: a', '    timezone: UTC');
     assert.deepEqual(problems, []);
-    assert.deepEqual(team.members[0], { github: 'a', timezone: 'UTC', hours: { start: 540, end: 1020 }, days: [1, 2, 3, 4, 5], focus: [], holidays: [], away: [], line: 1 });
+    assert.deepEqual(team.members[0], {
+      github: 'a',
+      timezone: 'UTC',
+      hours: { start: 540, end: 1020 },
+      days: [1, 2, 3, 4, 5],
+      focus: [],
+      holidays: [],
+      away: [],
+      line: 1,
+    });
     assert.equal(team.name, '');
   });
 
   it('reports every problem kind of the broken fixture at its line and column, and keeps the valid members', () => {
     const { team, problems } = parseTeamFile(readTeamFixture('broken'), '.github/team.yml');
-    assert.deepEqual(team.members.map((m) => [m.github, m.line]), [
-      ['ok', 6],
-      ['typo', 33], // a warning (unknown key) keeps the member
-    ]);
+    assert.deepEqual(
+      team.members.map((m) => [m.github, m.line]),
+      [
+        ['ok', 6],
+        ['typo', 33], // a warning (unknown key) keeps the member
+      ],
+    );
     assert.ok(problems.every((p) => p.file === '.github/team.yml'));
     assert.deepEqual(where(problems), [
       [2, 25, 35, 'bad-response-time'], //          urgent: 15 minutes
@@ -93,7 +111,10 @@ describe('parseTeamFile', () => {
     assert.equal(byCode.get('duplicate-login')!.message, 'Duplicate member @OK: already listed on line 7.');
     assert.equal(byCode.get('unknown-holiday-calendar')!.message, 'Unknown holiday calendar "XX". Calendars in this file: DE.');
     assert.equal(byCode.get('away-end-before-start')!.message, 'Away range ends (2026-12-01) before it starts (2026-12-20).');
-    assert.equal(byCode.get('unknown-key')!.message, 'Unknown key "timzone" in a member. Known keys: github, name, timezone, hours, days, focus, holidays, away, role.');
+    assert.equal(
+      byCode.get('unknown-key')!.message,
+      'Unknown key "timzone" in a member. Known keys: github, name, timezone, hours, days, focus, holidays, away, role.',
+    );
     assert.equal(byCode.get('unknown-key')!.severity, 'warning');
     assert.ok(problems.filter((p) => p.code !== 'unknown-key').every((p) => p.severity === 'error'));
     // Bad top-level values are dropped, the good ones kept.
@@ -109,7 +130,10 @@ describe('parseTeamFile', () => {
     assert.ok(syntax.length > 0, JSON.stringify(problems));
     assert.deepEqual(where(syntax), [[5, 4, 5, 'yaml-syntax']]); // where yaml expected the closing "]"
     assert.match(syntax[0]!.message, /^Not valid YAML: /);
-    assert.deepEqual(team.members.map((m) => m.github), ['a']);
+    assert.deepEqual(
+      team.members.map((m) => m.github),
+      ['a'],
+    );
   });
 
   it('a tab indentation error points at its line', () => {
@@ -136,21 +160,38 @@ describe('parseTeamFile', () => {
       [6, 4, 12, 'duplicate-key'],
     ]);
     assert.equal(team.name, 'A');
-    assert.equal(problems[1]!.message, 'Unknown key "teem" in the team file. Known keys: team, workingAgreement, responseTimes, holidays, members, issues, sharing.');
+    assert.equal(
+      problems[1]!.message,
+      'Unknown key "teem" in the team file. Known keys: team, workingAgreement, responseTimes, holidays, members, issues, sharing.',
+    );
     assert.equal(team.members.length, 0); // a member with an error is left out
   });
 
   it('duplicate logins are case-insensitive: the first entry wins', () => {
     const { team, problems } = parse('members:', '  - github: Alice', '    timezone: UTC', '  - github: alice', '    timezone: Asia/Tokyo');
     assert.deepEqual(where(problems), [[3, 12, 17, 'duplicate-login']]);
-    assert.deepEqual(team.members.map((m) => [m.github, m.timezone]), [['Alice', 'UTC']]);
+    assert.deepEqual(
+      team.members.map((m) => [m.github, m.timezone]),
+      [['Alice', 'UTC']],
+    );
   });
 
   it('time zones: UTC offsets are not zones; case and aliases that the runtime knows are accepted', () => {
-    const { team, problems } = parse('members:', '  - github: a', '    timezone: "+05:30"', '  - github: b', '    timezone: UTC', '  - github: c', '    timezone: Asia/Calcutta');
+    const { team, problems } = parse(
+      'members:',
+      '  - github: a',
+      '    timezone: "+05:30"',
+      '  - github: b',
+      '    timezone: UTC',
+      '  - github: c',
+      '    timezone: Asia/Calcutta',
+    );
     assert.deepEqual(where(problems), [[2, 14, 22, 'unknown-zone']]);
     assert.match(problems[0]!.message, /rather than a UTC offset/);
-    assert.deepEqual(team.members.map((m) => m.github), ['b', 'c']);
+    assert.deepEqual(
+      team.members.map((m) => m.github),
+      ['b', 'c'],
+    );
     assert.deepEqual(where(parse('members:', '  - github: a', '    timezone:').problems), [[2, 13, null, 'missing-timezone']]);
   });
 
@@ -171,7 +212,9 @@ describe('parseTeamFile', () => {
     const { team } = parse('members:', '  - github: a', '    timezone: UTC', '    days: [Sun, Thu, Mon, Tue, Wed, Mon]');
     assert.deepEqual(team.members[0]!.days, [1, 2, 3, 4, 7]);
     assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    days: Mon-Fri').problems), [[3, 10, 17, 'bad-days']]);
-    assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    days:', '      - Mon', '      - monday').problems), [[5, 8, 14, 'bad-days']]);
+    assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    days:', '      - Mon', '      - monday').problems), [
+      [5, 8, 14, 'bad-days'],
+    ]);
   });
 
   it('focus: "Day HH:MM-HH:MM" blocks, also across midnight', () => {
@@ -182,16 +225,30 @@ describe('parseTeamFile', () => {
   });
 
   it('away: dates, one-day ranges, notes, and malformed ranges', () => {
-    const { team, problems } = parse('members:', '  - github: a', '    timezone: UTC', '    away:', '      - { from: 2026-12-24 }', '      - from: 2027-01-02', '        to: 2027-01-05', '        note: Trip');
+    const { team, problems } = parse(
+      'members:',
+      '  - github: a',
+      '    timezone: UTC',
+      '    away:',
+      '      - { from: 2026-12-24 }',
+      '      - from: 2027-01-02',
+      '        to: 2027-01-05',
+      '        note: Trip',
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(team.members[0]!.away, [
       { from: '2026-12-24', to: '2026-12-24' },
       { from: '2027-01-02', to: '2027-01-05', note: 'Trip' },
     ]);
-    assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    away: [{ from: 2026-13-01, to: 2027-01-01 }]').problems), [[3, 19, 29, 'bad-away']]);
+    assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    away: [{ from: 2026-13-01, to: 2027-01-01 }]').problems), [
+      [3, 19, 29, 'bad-away'],
+    ]);
     assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    away: [{ to: 2027-01-01 }]').problems), [[3, 11, 29, 'bad-away']]);
     assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    away: [2027-01-01]').problems), [[3, 11, 21, 'bad-away']]);
-    assert.deepEqual(where(parse('members:', '  - github: a', '    timezone: UTC', '    away:', '      - from: 2027-01-05', '        to: 2027-01-04').problems), [[5, 12, 22, 'away-end-before-start']]);
+    assert.deepEqual(
+      where(parse('members:', '  - github: a', '    timezone: UTC', '    away:', '      - from: 2027-01-05', '        to: 2027-01-04').problems),
+      [[5, 12, 22, 'away-end-before-start']],
+    );
   });
 
   it('holidays: one calendar name or a list; unknown names at the name', () => {
@@ -206,7 +263,10 @@ describe('parseTeamFile', () => {
   });
 
   it('response times and due rules', () => {
-    assert.deepEqual([parseDuration('15m'), parseDuration('24h'), parseDuration('1h30m'), parseDuration('2d'), parseDuration('15'), parseDuration('m'), parseDuration('')], [15, 1440, 90, 2880, null, null, null]);
+    assert.deepEqual(
+      [parseDuration('15m'), parseDuration('24h'), parseDuration('1h30m'), parseDuration('2d'), parseDuration('15'), parseDuration('m'), parseDuration('')],
+      [15, 1440, 90, 2880, null, null, null],
+    );
     assert.deepEqual(parseDueRule('+3 workdays'), { text: '+3 workdays', amount: 3, unit: 'workdays' });
     assert.deepEqual(parseDueRule('+1 workday'), { text: '+1 workday', amount: 1, unit: 'workdays' });
     assert.deepEqual(parseDueRule('+7 days'), { text: '+7 days', amount: 7, unit: 'days' });
@@ -223,7 +283,10 @@ describe('parseTeamFile', () => {
     const lf = readTeamFixture('broken').replace(/\r\n/g, '\n');
     const crlf = lf.replace(/\n/g, '\r\n');
     assert.deepEqual(where(parseTeamFile(crlf, 'x').problems), where(parseTeamFile(lf, 'x').problems));
-    assert.deepEqual(parseTeamFile(crlf, 'x').team.members.map((m) => m.line), [6, 33]);
+    assert.deepEqual(
+      parseTeamFile(crlf, 'x').team.members.map((m) => m.line),
+      [6, 33],
+    );
   });
 
   it('follows YAML anchors and aliases', () => {
@@ -239,7 +302,10 @@ describe('parseTeamFile', () => {
 
 describe('readTeamMembers (lenient, for owner suggestions)', () => {
   it('still lists logins of members the strict parser rejects', () => {
-    assert.deepEqual(readTeamMembers(readTeamFixture('broken')).map((m) => m.github), ['ok', 'zed', 'hours', 'days', 'focus', 'away', 'cal', 'nozone', '@at', 'typo']);
+    assert.deepEqual(
+      readTeamMembers(readTeamFixture('broken')).map((m) => m.github),
+      ['ok', 'zed', 'hours', 'days', 'focus', 'away', 'cal', 'nozone', '@at', 'typo'],
+    );
     assert.deepEqual(readTeamMembers('members: [1'), []);
   });
 });

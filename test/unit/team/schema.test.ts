@@ -35,7 +35,8 @@ describe('team.schema.json', () => {
       if (n.properties && typeof n.properties === 'object') {
         for (const [key, value] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
           if (typeof value.description !== 'string') {
-            const ref = typeof value.$ref === 'string' ? (schema.definitions as Record<string, Record<string, unknown>>)[value.$ref.split('/').pop()!] : undefined;
+            const ref =
+              typeof value.$ref === 'string' ? (schema.definitions as Record<string, Record<string, unknown>>)[value.$ref.split('/').pop()!] : undefined;
             if (typeof ref?.description !== 'string') missing.push(`${path}.${key}`);
           }
           walk(value, `${path}.${key}`);
@@ -54,7 +55,8 @@ describe('team.schema.json', () => {
 
   // Member entries: the schema and the parser agree on what is malformed. (What a schema cannot know,
   // such as unknown zones, duplicate logins and undefined calendars, is left to the parser.)
-  const member = (...lines: string[]) => ['holidays: { DE: [2026-12-24] }', 'members:', '  - github: a', '    timezone: UTC', ...lines.map((l) => `    ${l}`)].join('\n');
+  const member = (...lines: string[]) =>
+    ['holidays: { DE: [2026-12-24] }', 'members:', '  - github: a', '    timezone: UTC', ...lines.map((l) => `    ${l}`)].join('\n');
   const cases: [string, string, string | null][] = [
     ['valid hours', member('hours: "08:30-17:00"'), null],
     ['hours across midnight', member('hours: "22:00-06:00"'), null],
@@ -88,7 +90,11 @@ describe('team.schema.json', () => {
   for (const [name, text, code] of cases) {
     it(`${code ? 'rejects' : 'accepts'} ${name}${code ? ` (parser: ${code})` : ''}`, () => {
       const { problems } = parseTeamFile(text, 'team.yml');
-      assert.deepEqual(problems.map((p) => p.code), code ? [code] : [], JSON.stringify(problems));
+      assert.deepEqual(
+        problems.map((p) => p.code),
+        code ? [code] : [],
+        JSON.stringify(problems),
+      );
       const { valid, errors } = check(text);
       assert.equal(valid, code === null, JSON.stringify(errors));
     });

@@ -19,9 +19,22 @@ import { prng } from '../decisions/helpers';
 const STEP = 15 * 60_000;
 const CASES = 40;
 const ZONES = [
-  'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns',
-  'Antarctica/Troll', 'America/Havana', 'America/Santiago', 'America/Asuncion', 'Atlantic/Azores', 'Africa/Casablanca',
-  'Asia/Beirut', 'Pacific/Apia', 'Asia/Tehran', 'UTC',
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Antarctica/Troll',
+  'America/Havana',
+  'America/Santiago',
+  'America/Asuncion',
+  'Atlantic/Azores',
+  'Africa/Casablanca',
+  'Asia/Beirut',
+  'Pacific/Apia',
+  'Asia/Tehran',
+  'UTC',
 ];
 
 interface Case {
@@ -85,7 +98,11 @@ function randomCase(rand: () => number): Case {
   // Now and then a GitHub status: busy (limited availability) until some time in the window, or for good.
   const r = rand();
   const status: GitHubStatus | undefined =
-    r < 0.2 ? { busy: true, expiresAt: new Date(Math.floor(centre / STEP) * STEP + (Math.floor(rand() * 4 * 96) - 96) * STEP).toISOString() } : r < 0.25 ? { busy: true, expiresAt: null } : undefined;
+    r < 0.2
+      ? { busy: true, expiresAt: new Date(Math.floor(centre / STEP) * STEP + (Math.floor(rand() * 4 * 96) - 96) * STEP).toISOString() }
+      : r < 0.25
+        ? { busy: true, expiresAt: null }
+        : undefined;
   return { team, member, instants, ...(status ? { status } : {}) };
 }
 

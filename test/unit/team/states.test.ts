@@ -102,7 +102,10 @@ describe('memberState', () => {
       assert.deepEqual(worldBrief('carol', '2026-11-24T12:15:00Z'), ['off', '2026-11-25T10:00:00+05:45', '2026-11-25T10:00:00+05:45']);
       // Friday 2026-11-27 is on her NP calendar: away the whole local day, back Monday.
       const holiday = worldState('carol', '2026-11-26T18:15:00Z'); // 00:00 Fri local
-      assert.deepEqual([holiday.state, holiday.awayKind, holiday.awayNote, holiday.until, holiday.nextOnline], ['away', 'holiday', 'Holiday (NP)', '2026-11-30T10:00:00+05:45', '2026-11-30T10:00:00+05:45']);
+      assert.deepEqual(
+        [holiday.state, holiday.awayKind, holiday.awayNote, holiday.until, holiday.nextOnline],
+        ['away', 'holiday', 'Holiday (NP)', '2026-11-30T10:00:00+05:45', '2026-11-30T10:00:00+05:45'],
+      );
       assert.equal(worldState('carol', '2026-11-26T18:14:00Z').state, 'off'); // 23:59 Thu local
     });
 
@@ -112,8 +115,14 @@ describe('memberState', () => {
       const winter = worldState('lhi', '2026-07-15T00:00:00Z');
       assert.deepEqual([winter.state, winter.localTime, winter.offsetMinutes], ['working', '2026-07-15T10:30:00+10:30', 630]);
       // DST ends Sunday 2026-04-05 02:00 -> 01:30 (15:00Z on the 4th); starts Sunday 2026-10-04 02:00 -> 02:30.
-      assert.deepEqual([zoneOffsetMinutes('Australia/Lord_Howe', at('2026-04-04T14:59:00Z')), zoneOffsetMinutes('Australia/Lord_Howe', at('2026-04-04T15:00:00Z'))], [660, 630]);
-      assert.deepEqual([zoneOffsetMinutes('Australia/Lord_Howe', at('2026-10-03T15:29:00Z')), zoneOffsetMinutes('Australia/Lord_Howe', at('2026-10-03T15:30:00Z'))], [630, 660]);
+      assert.deepEqual(
+        [zoneOffsetMinutes('Australia/Lord_Howe', at('2026-04-04T14:59:00Z')), zoneOffsetMinutes('Australia/Lord_Howe', at('2026-04-04T15:00:00Z'))],
+        [660, 630],
+      );
+      assert.deepEqual(
+        [zoneOffsetMinutes('Australia/Lord_Howe', at('2026-10-03T15:29:00Z')), zoneOffsetMinutes('Australia/Lord_Howe', at('2026-10-03T15:30:00Z'))],
+        [630, 660],
+      );
       assert.deepEqual(worldBrief('lhi', '2026-04-03T06:00:00Z'), ['off', '2026-04-06T09:00:00+10:30', '2026-04-06T09:00:00+10:30']);
       assert.deepEqual(worldBrief('lhi', '2026-10-02T06:30:00Z'), ['off', '2026-10-05T09:00:00+11:00', '2026-10-05T09:00:00+11:00']);
     });
@@ -171,19 +180,28 @@ describe('memberState', () => {
 
     it('away Monday-Thursday: back after the weekend that follows, on Sunday', () => {
       const s = worldState('dana', '2026-11-30T06:00:00Z');
-      assert.deepEqual([s.state, s.awayKind, s.awayNote, s.until, s.nextOnline], ['away', 'away', 'Conference', '2026-12-06T08:00:00+04:00', '2026-12-06T08:00:00+04:00']);
+      assert.deepEqual(
+        [s.state, s.awayKind, s.awayNote, s.until, s.nextOnline],
+        ['away', 'away', 'Conference', '2026-12-06T08:00:00+04:00', '2026-12-06T08:00:00+04:00'],
+      );
       // Sunday evening before the away days: off, and the next working start already skips them.
       assert.deepEqual(worldBrief('dana', '2026-11-29T16:00:00Z'), ['off', '2026-12-06T08:00:00+04:00', '2026-12-06T08:00:00+04:00']);
     });
   });
 
   describe('away ranges and holidays', () => {
-    const { team } = soloTeam(['timezone: UTC', 'holidays: X', 'away: [{ from: 2026-12-21, to: 2026-12-24, note: Skiing }]'], ['holidays: { X: [2026-12-25, 2026-12-28] }']);
+    const { team } = soloTeam(
+      ['timezone: UTC', 'holidays: X', 'away: [{ from: 2026-12-21, to: 2026-12-24, note: Skiing }]'],
+      ['holidays: { X: [2026-12-25, 2026-12-28] }'],
+    );
 
     it('until points to the first working start after the away days, holidays and weekend included', () => {
       // Away Mon 21 - Thu 24, holiday Fri 25, weekend, holiday Mon 28: back Tue 29 09:00.
       const s = memberState(team.members[0]!, team, at('2026-12-22T12:00:00Z'));
-      assert.deepEqual([s.state, s.awayKind, s.awayNote, s.until, s.nextOnline], ['away', 'away', 'Skiing', '2026-12-29T09:00:00+00:00', '2026-12-29T09:00:00+00:00']);
+      assert.deepEqual(
+        [s.state, s.awayKind, s.awayNote, s.until, s.nextOnline],
+        ['away', 'away', 'Skiing', '2026-12-29T09:00:00+00:00', '2026-12-29T09:00:00+00:00'],
+      );
       const holiday = memberState(team.members[0]!, team, at('2026-12-25T12:00:00Z'));
       assert.deepEqual([holiday.state, holiday.awayKind, holiday.awayNote, holiday.until], ['away', 'holiday', 'Holiday (X)', '2026-12-29T09:00:00+00:00']);
     });
@@ -195,7 +213,7 @@ describe('memberState', () => {
       assert.deepEqual(brief(team, '2026-12-29T00:00:00Z'), ['off', '2026-12-29T09:00:00+00:00', '2026-12-29T09:00:00+00:00']);
     });
 
-    it('away days are the member\'s local days, not UTC days', () => {
+    it("away days are the member's local days, not UTC days", () => {
       const { team: tokyo } = soloTeam(['timezone: Asia/Tokyo', 'away: [{ from: 2026-12-21 }]']);
       assert.equal(brief(tokyo, '2026-12-20T15:00:00Z')[0], 'away'); // 00:00 Monday in Tokyo
       assert.equal(brief(tokyo, '2026-12-20T14:59:00Z')[0], 'off');
@@ -242,14 +260,21 @@ describe('memberState', () => {
 
     it('a block on a day off counts, and the parser warns about it', () => {
       assert.deepEqual(f('2026-11-28T10:00:00Z'), ['focus', '2026-11-28T12:00:00+00:00', '2026-11-30T09:00:00+00:00']);
-      assert.deepEqual(problems.map((p) => [p.code, p.severity, p.line]), [['focus-outside-hours', 'warning', 3]]);
+      assert.deepEqual(
+        problems.map((p) => [p.code, p.severity, p.line]),
+        [['focus-outside-hours', 'warning', 3]],
+      );
       assert.equal(team.members.length, 1);
     });
   });
 
   describe('precedence: away > busy > focus > working > off', () => {
     // Monday 2026-11-23: focus 09:00-11:00 and 16:30-18:00, hours 09:00-17:00; away on Friday 2026-11-27 and the weekend after.
-    const { team } = soloTeam(['timezone: UTC', 'focus: ["Mon 09:00-11:00", "Mon 16:30-18:00", "Fri 09:00-11:00"]', 'away: [{ from: 2026-11-27, to: 2026-11-29, note: Off sick }]']);
+    const { team } = soloTeam([
+      'timezone: UTC',
+      'focus: ["Mon 09:00-11:00", "Mon 16:30-18:00", "Fri 09:00-11:00"]',
+      'away: [{ from: 2026-11-27, to: 2026-11-29, note: Off sick }]',
+    ]);
     const busy: GitHubStatus = { busy: true, emoji: ':no_entry:', message: 'Deep work', expiresAt: '2026-12-31T00:00:00Z' };
     const cases: [string, string, GitHubStatus | undefined, MemberState['state']][] = [
       ['away > busy', '2026-11-27T12:00:00Z', busy, 'away'],
@@ -274,7 +299,7 @@ describe('memberState', () => {
     const { team } = soloTeam(['timezone: Europe/Berlin']);
     const member = team.members[0]!;
 
-    it('with expiresAt: until the expiry, in the member\'s offset; nextOnline null inside hours', () => {
+    it("with expiresAt: until the expiry, in the member's offset; nextOnline null inside hours", () => {
       const status = { busy: true, emoji: ':headphones:', message: 'Focusing', expiresAt: '2026-11-23T10:30:00Z' };
       const s = memberState(member, team, at('2026-11-23T09:00:00Z'), status);
       assert.deepEqual([s.state, s.until, s.nextOnline], ['busy', '2026-11-23T11:30:00+01:00', null]);
@@ -306,7 +331,10 @@ describe('memberState', () => {
 
     it('no working days: off, with no next online time', () => {
       const { team, problems } = parseTeamFile('members:\n  - github: x\n    timezone: UTC\n    days: []\n', 't.yml');
-      assert.deepEqual(problems.map((p) => p.code), ['no-working-days']);
+      assert.deepEqual(
+        problems.map((p) => p.code),
+        ['no-working-days'],
+      );
       assert.deepEqual(brief(team, '2026-11-24T12:00:00Z'), ['off', null, null]);
     });
   });

@@ -6,7 +6,20 @@ import { formatClock, formatDuration, formatOffsetDifference, isValidZone, spanT
 import { dayNumber, isoDate, isoWithOffset, weekdayOf, zoneClock } from '../../../src/core/team/zone';
 import { prng } from '../decisions/helpers';
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'Asia/Tehran', 'Africa/Casablanca', 'UTC', 'America/St_Johns', 'Australia/Eucla'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/Santiago',
+  'Asia/Tehran',
+  'Africa/Casablanca',
+  'UTC',
+  'America/St_Johns',
+  'Australia/Eucla',
+];
 
 describe('zone arithmetic', () => {
   it('wall time -> instant agrees with luxon on 2,000 random times that are neither skipped nor repeated', () => {
@@ -17,7 +30,10 @@ describe('zone arithmetic', () => {
       const day = dayNumber('2020-01-01')! + Math.floor(rand() * 3650);
       const minutes = Math.floor(rand() * 1440);
       const d = new Date(day * 86_400_000);
-      const dt = DateTime.fromObject({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
+      const dt = DateTime.fromObject(
+        { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: Math.floor(minutes / 60), minute: minutes % 60 },
+        { zone },
+      );
       // Skip the times a DST change makes ambiguous: the same wall time exists at another offset, or not at all.
       const other = [dt.minus({ hours: 3 }).offset, dt.plus({ hours: 3 }).offset].find((o) => o !== dt.offset);
       if (other !== undefined) continue;
@@ -64,7 +80,10 @@ describe('formatting', () => {
   });
 
   it('formatDuration: coarse', () => {
-    assert.deepEqual([0, 45, 60, 185, 24 * 60, 66 * 60 + 10].map((m) => formatDuration(m * 60_000)), ['0 min', '45 min', '1 h', '3 h 5 min', '1 d', '2 d 18 h']);
+    assert.deepEqual(
+      [0, 45, 60, 185, 24 * 60, 66 * 60 + 10].map((m) => formatDuration(m * 60_000)),
+      ['0 min', '45 min', '1 h', '3 h 5 min', '1 d', '2 d 18 h'],
+    );
   });
 
   it('formatOffsetDifference and spanText', () => {

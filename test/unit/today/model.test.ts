@@ -166,7 +166,7 @@ describe('Today model: edits, drafts and saves', () => {
     assert.equal(model.fields.done, 'Mine');
   });
 
-  it('a failed save keeps the text; a later change on disk is then someone else\'s', () => {
+  it("a failed save keeps the text; a later change on disk is then someone else's", () => {
     const model = showing();
     model.editText('done', 'Mine');
     model.save();
@@ -237,7 +237,10 @@ const WORDS = ['Shipped', 'Review', '@carol', '#412', 'Pair', 'docs', ''];
 
 /** What the host writes for saved fields: new blockers become rows (no bullets are typed here). */
 function normalised(f: ComposerFields): ComposerFields {
-  const typedBlockers = f.newBlockers.split('\n').filter(Boolean).map((text) => ({ text, checked: false }));
+  const typedBlockers = f.newBlockers
+    .split('\n')
+    .filter(Boolean)
+    .map((text) => ({ text, checked: false }));
   return { ...f, blockerRows: [...f.blockerRows, ...typedBlockers], newBlockers: '' };
 }
 
