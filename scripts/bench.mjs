@@ -17,9 +17,13 @@
 //   composer     the Today view's standup composer in Chromium (packaged extension on demo/): from the
 //                click that opens the view until the composer is rendered and enabled, and until a typed
 //                character is in the Done field (test/bench/composer.mjs)
+//   sharing      standups over git (test/bench/sharing.mjs): a post vs git commit + push (ratio), first
+//                sync + index of a 100,000-standup branch, an incremental sync of 50 posts + digest, disk
 // Environment: ASYNC_DESK_BENCH_RUNS (activation runs, default 11, minimum 5),
 // ASYNC_DESK_BENCH_RECORDS (default 10000), ASYNC_DESK_BENCH_STANDUPS (default 100000),
-// ASYNC_DESK_BENCH_SKIP=activation,scan,limits,team,standups,status,composer (comma list).
+// ASYNC_DESK_BENCH_SHARING_STANDUPS (default 100000), ASYNC_DESK_BENCH_SHARING_MEMBERS (default 60),
+// ASYNC_DESK_BENCH_SHARING_POSTS (timed posts, default 11),
+// ASYNC_DESK_BENCH_SKIP=activation,scan,limits,team,standups,status,composer,sharing (comma list).
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -700,6 +704,31 @@ if (!skip.has('composer')) {
     );
   } catch (error) {
     row('composer', 'Today view opened → composer rendered and enabled', null, 'ms', 300, `failed: ${error.message.split('\n')[0]}`);
+  }
+}
+
+// ---- sharing -----------------------------------------------------------------------------------------
+// SPEC §5 "sharing" (issue 13), against a bare repository on disk as origin (test/bench/sharing.mjs):
+// a post within 1.5x a plain `git commit` + `git push` of the same file; a branch of 100,000 standups
+// (written with git fast-import): first sync + index under 15 s, then 50 new posts: sync + the day's
+// digest under 1 s; the disk the shared copy takes.
+if (!skip.has('sharing')) {
+  const scratch = makeScratch('bench-sharing');
+  try {
+    const { benchSharing } = await import('../test/bench/sharing.mjs');
+    await benchSharing({
+      repoRoot,
+      scratch,
+      row,
+      log,
+      count: Number(process.env.ASYNC_DESK_BENCH_SHARING_STANDUPS) || 100_000,
+      members: Number(process.env.ASYNC_DESK_BENCH_SHARING_MEMBERS) || 60,
+      posts: Math.max(3, Number(process.env.ASYNC_DESK_BENCH_SHARING_POSTS) || 11),
+    });
+  } catch (error) {
+    row('sharing', 'sharing over git', null, 'ms', undefined, `failed: ${error.message.split('\n')[0]}`);
+  } finally {
+    removeScratch(scratch);
   }
 }
 

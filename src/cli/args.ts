@@ -13,7 +13,8 @@ Commands:
   team        Each teammate's local time and state (working, focus, off, away) from the team file
   standups    The team's standups of one day, each person on their own local day: who posted
               (done, next, open blockers), who has not started their working day yet, who is
-              missing, who is away (table, or --json)
+              missing, who is away (table, or --json). Reads the sharing branch as last fetched,
+              the posts waiting in the queue and the standup files of the working tree
   templates   The repository's issue templates (.github/ISSUE_TEMPLATE, docs/ISSUE_TEMPLATE) in
               github.com's order: forms, then Markdown templates, by file name (table, or --json).
               Built-in templates for async work when the repository has none. A problem in
@@ -27,6 +28,20 @@ Commands:
               attached on github.com after the issue is created: the REST API takes no files
   check       Report problems in decision records, the team file, standups and issue templates;
               exits 1 when there are any
+  standup post
+              Post FILE (a standup in the SPEC format; front matter optional: author and date are
+              filled in) as --author's standup of --date (default: the author's local today from
+              the team file at --now) onto the sharing branch (team file sharing.branch, default
+              async-desk), without touching the working tree, the index, HEAD or the stash.
+              Exit 0: pushed (or already there). Exit 2: not pushed yet, the reason on stderr: kept
+              in the queue (offline, authentication, a server hook, remote gone; it goes out with
+              the next sync), a conflict (another revision of the file is on the branch: posted
+              from another machine? --replace posts it over that one), or not shared at all (no
+              remote: written to the working tree). Exit 1: invalid input (unknown author, bad
+              date, a file that is not a standup, a wrong command line); nothing is queued.
+              With sharing.branch "" the file is written to the working tree (exit 0)
+  sync        Push the posts waiting in the queue and fetch the sharing branch: "pushed 1, fetched
+              3 new posts". Exit 0 when everything is pushed and the fetch worked, 2 otherwise
 
 Options:
   --root DIR            Repository root (default: current directory)
@@ -35,9 +50,12 @@ Options:
   --standups-dir DIR    Standups folder, relative to the root (default: docs/standups)
   --at ISO-8601         team: the instant to compute states for (default: now), e.g. 2026-11-24T10:30:00Z
   --date YYYY-MM-DD     standups: the day to show (default: today in your zone: the zone of --me in
-                        the team file, else this machine's)
-  --now ISO-8601        standups: the clock (default: now), e.g. 2026-11-24T10:30:00Z
+                        the team file, else this machine's); standup post: the standup's day
+  --now ISO-8601        standups, standup post: the clock (default: now), e.g. 2026-11-24T10:30:00Z
   --me LOGIN            standups: your GitHub login; blockers that @mention you come first
+  --author LOGIN        standup post: the author, a member of the team file
+  --file FILE.md        standup post: the standup to post (a regular file of at most 1 MB)
+  --replace             standup post: post over another revision of the file on the branch
   --json                decisions, team, standups, templates: print a JSON array instead of a table
 
 Options of issue create:
@@ -86,6 +104,9 @@ const OPTIONS = {
   due: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'api-url': { type: 'string' },
+  author: { type: 'string' },
+  file: { type: 'string' },
+  replace: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -103,9 +124,17 @@ export interface IssueArgs {
   noTitlePrefix: boolean;
 }
 
+/** Options of `standup post`, as given. */
+export interface StandupArgs {
+  author?: string;
+  file?: string;
+  /** --replace: post over another revision of the file on the branch. */
+  replace: boolean;
+}
+
 /** A command line that names a command, its values checked (dates are real dates, instants real instants). */
 export interface Invocation {
-  /** The first word ("issue" stands for "issue create"). Not checked here: main refuses an unknown one. */
+  /** The first word ("issue" stands for "issue create", "standup" for "standup post"). Not checked here: main refuses an unknown one. */
   command: string;
   /** --root as given (main resolves it against the current directory). */
   root?: string;
@@ -122,6 +151,7 @@ export interface Invocation {
   me?: string;
   json: boolean;
   issue: IssueArgs;
+  standup: StandupArgs;
 }
 
 /**
@@ -147,11 +177,14 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (values.help || command === 'help') return { kind: 'help' };
 
   if (!command) throw new UsageError('no command given.');
-  const subcommand = command === 'issue' ? positionals[1] : undefined;
+  const subcommand = command === 'issue' || command === 'standup' ? positionals[1] : undefined;
   if (command === 'issue' && subcommand !== 'create') {
     throw new UsageError(subcommand ? `unknown issue command "${subcommand}"; did you mean "issue create"?` : 'issue needs a command: issue create.');
   }
-  const extra = positionals[command === 'issue' ? 2 : 1];
+  if (command === 'standup' && subcommand !== 'post') {
+    throw new UsageError(subcommand ? `unknown standup command "${subcommand}"; did you mean "standup post"?` : 'standup needs a command: standup post.');
+  }
+  const extra = positionals[command === 'issue' || command === 'standup' ? 2 : 1];
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}".`);
   if (values.today !== undefined) checkDate(values.today, '--today');
   if (values.date !== undefined) checkDate(values.date, '--date');
@@ -187,8 +220,21 @@ export function parseCommandLine(argv: string[]): CommandLine {
         apiUrl: values['api-url'],
         noTitlePrefix: values['no-title-prefix'] ?? false,
       },
+      standup: { author: values.author?.trim().replace(/^@/, ''), file: values.file, replace: values.replace ?? false },
     },
   };
+}
+
+/** The command word of argv as far as it can be told before parsing (for exit codes of a line that does not parse). */
+export function commandWord(argv: readonly string[]): string | undefined {
+  const options: Record<string, { type: string }> = OPTIONS;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (!arg.startsWith('-')) return arg;
+    if (!arg.includes('=') && options[arg.replace(/^--?/, '')]?.type === 'string') i++;
+  }
+  return undefined;
 }
 
 /**

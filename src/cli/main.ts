@@ -7,12 +7,16 @@
 //   templates   the repository's issue templates           commands/templates.ts
 //   issue create  open an issue from a template            commands/issue.ts
 //   check       report problems; exit 1 when there are any commands/check.ts
+//   standup post  post a standup onto the sharing branch   commands/standupPost.ts
+//   sync        push the queue, fetch the sharing branch   commands/sync.ts
 // Exit codes: 0 fine; 1 problems found, or a check or GitHub refused; 2 the command line was wrong
 // (printed with the usage text) or the command could not run at all, so CI can tell the two apart.
+// `standup post` and `sync` follow issue 13 instead: 2 means "not pushed yet" (queued), and a wrong
+// command line of `standup post` is invalid input, 1, with nothing queued.
 // Whatever comes from a repository is printed through terminalSafe (terminalText.ts) in tables and
 // problem lines; --json needs none of it (JSON.stringify escapes control characters).
 import { promises as fsp } from 'node:fs';
-import { parseCommandLine, USAGE } from './args';
+import { commandWord, parseCommandLine, USAGE } from './args';
 import { makeContext, resolveRoot, type Command, type Write } from './context';
 import { terminalSafe } from './terminalText';
 import { UsageError } from './usageError';
@@ -20,6 +24,8 @@ import { check } from './commands/check';
 import { decisions } from './commands/decisions';
 import { issueCreate } from './commands/issue';
 import { standups } from './commands/standups';
+import { standupPost } from './commands/standupPost';
+import { sync } from './commands/sync';
 import { team } from './commands/team';
 import { templates } from './commands/templates';
 
@@ -31,6 +37,8 @@ const COMMANDS = new Map<string, Command>([
   ['templates', templates],
   ['issue', issueCreate],
   ['check', check],
+  ['standup', standupPost],
+  ['sync', sync],
 ]);
 
 const stdout: Write = (s) => void process.stdout.write(s);
@@ -38,11 +46,13 @@ const stderr: Write = (s) => void process.stderr.write(s);
 
 /** Runs one command line (argv without node and the script) and resolves to its exit code. */
 export async function main(argv: string[], out = stdout, err = stderr): Promise<number> {
+  // `standup post` promises exit 2 = "queued": a wrong command line there is invalid input, 1.
+  const wrongLine = commandWord(argv) === 'standup' ? 1 : 2;
   try {
     const line = parseCommandLine(argv);
     if (line.kind === 'malformed') {
       err(`async-desk: ${line.message}\n\n${USAGE}`);
-      return 2;
+      return wrongLine;
     }
     if (line.kind === 'help') {
       out(USAGE);
@@ -53,7 +63,7 @@ export async function main(argv: string[], out = stdout, err = stderr): Promise<
     const stat = await fsp.stat(root).catch(() => null);
     if (!stat?.isDirectory()) {
       err(`async-desk: ${root} is not a directory.\n`);
-      return 2;
+      return wrongLine;
     }
     const ctx = makeContext(root, args);
     // Looked up after --root is checked, as it always was: a wrong root is reported before a wrong command.
@@ -63,7 +73,7 @@ export async function main(argv: string[], out = stdout, err = stderr): Promise<
   } catch (error) {
     if (error instanceof UsageError) {
       err(`async-desk: ${terminalSafe(error.message)}\n\n${USAGE}`);
-      return 2;
+      return wrongLine;
     }
     // Exit 2 for failures to run at all, so CI can tell them from "problems found" (1).
     err(`async-desk: ${terminalSafe(String((error as Error)?.message ?? error))}\n`);

@@ -41,7 +41,7 @@ export function teamFile(members) {
   return `${lines.join('\n')}\n`;
 }
 
-function standup(m, d, members) {
+export function standup(m, d, members) {
   const phase = (d + m) % 9; // blockers: open for 4 working days, ticked on the 5th, then none for 4
   const run = Math.floor((d + m) / 9);
   const blocker = `Review of #${run % 1000} from @${login((m + 1 + (run % 5)) % members)}`;

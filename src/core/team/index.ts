@@ -1,7 +1,7 @@
 // Public API of the team-time core (pure TypeScript, no vscode): used by the extension, the CLI and the tests.
 export * from './types';
 export { parseTeamFile } from './parse';
-export { isTeamLogin, parseSpan, parseFocus, parseDuration, parseDueRule, DEFAULT_HOURS, DEFAULT_DAYS } from './values';
+export { isTeamLogin, parseSpan, parseFocus, parseDuration, parseDueRule, branchNameError, DEFAULT_HOURS, DEFAULT_DAYS } from './values';
 export { memberState, computeStates, zoneOffsetMinutes } from './states';
 export { overlapWindows, teamOverlap, hoursInZone, bestTimeToReach, dayTimeline } from './overlap';
 export { formatClock, formatDuration, formatOffsetDifference } from './format';

@@ -14,8 +14,8 @@ import type { Problem } from '../shared/problem';
 import { entries, scalarText } from '../shared/yamlFields';
 import { parseQuietly, rangeOf, report, reportYamlErrors, resolve, type YamlCtx } from '../shared/yamlReader';
 import { readMember } from './readMember';
-import type { DueRule, IssueDefaults, Team } from './types';
-import { dueRuleError, parseDueRule, parseDuration } from './values';
+import type { DueRule, IssueDefaults, SharingSettings, Team } from './types';
+import { branchNameError, dueRuleError, parseDueRule, parseDuration } from './values';
 import { dateOf, scalarList, unknownKey } from './yamlNodes';
 
 // Where these lived before values.ts; test/unit/team/dueRules.test.ts still imports two of them from here.
@@ -23,7 +23,7 @@ export { DEFAULT_DAYS, DEFAULT_HOURS, dueRuleError, isTeamLogin, MAX_DUE_AMOUNT,
 
 type Ctx = YamlCtx;
 
-const TOP_KEYS = ['team', 'workingAgreement', 'responseTimes', 'holidays', 'members', 'issues'];
+const TOP_KEYS = ['team', 'workingAgreement', 'responseTimes', 'holidays', 'members', 'issues', 'sharing'];
 
 /** How parseTeamFile reads the YAML: 'auto' tries the simple block reader first (src/core/shared/blockYaml.ts)
  *  and falls back to yaml; 'yaml' skips it (the differential test compares the two). */
@@ -94,6 +94,11 @@ function readTeam(ctx: Ctx, team: Team, reader: TeamReader): void {
       case 'issues':
         team.issues = readIssues(ctx, value, at);
         break;
+      case 'sharing': {
+        const sharing = readSharing(ctx, value, at);
+        if (sharing) team.sharing = sharing;
+        break;
+      }
       default:
         unknownKey(ctx, keyNode, offset, key, 'the team file', TOP_KEYS);
     }
@@ -206,4 +211,25 @@ function readIssues(ctx: Ctx, node: unknown, at: [number, number]): IssueDefault
     } else unknownKey(ctx, keyNode, offset, key, '`issues`', ['defaultDue', 'templates']);
   }
   return issues;
+}
+
+/** `sharing: { branch: NAME }`; a branch git would refuse is reported and the default kept. */
+function readSharing(ctx: Ctx, node: unknown, at: [number, number]): SharingSettings | undefined {
+  if (isScalar(node) && node.value === null) return undefined;
+  if (!isMap(node)) {
+    report(ctx, at, 'error', 'bad-sharing', '`sharing` must be a mapping like { branch: async-desk }.');
+    return undefined;
+  }
+  let sharing: SharingSettings | undefined;
+  for (const { key, keyNode, value, offset } of entries(ctx, node, '`sharing`')) {
+    if (key !== 'branch') {
+      unknownKey(ctx, keyNode, offset, key, '`sharing`', ['branch']);
+      continue;
+    }
+    const branch = isScalar(value) && value.value === null ? undefined : scalarText(value)?.trim();
+    const error = branch === undefined ? 'must be a branch name, or "" to keep standups in the working tree' : branchNameError(branch);
+    if (error) report(ctx, rangeOf(value, offset), 'error', 'bad-sharing-branch', `\`sharing.branch\` ${error}.`);
+    else sharing = { branch: branch! };
+  }
+  return sharing;
 }

@@ -70,7 +70,18 @@ export interface Team {
   /** Valid members only, in file order; broken entries are reported and left out. */
   members: Member[];
   issues: IssueDefaults;
+  /** The `sharing:` block (SPEC §2.4); absent when the file has none (then the default branch applies). */
+  sharing?: SharingSettings;
 }
+
+/** How standups and weekly updates travel (SPEC §2.4). */
+export interface SharingSettings {
+  /** The sharing branch; '' keeps them in the working tree (shared by the team's own commits). */
+  branch: string;
+}
+
+/** `sharing.branch` when the team file does not say. */
+export const DEFAULT_SHARING_BRANCH = 'async-desk';
 
 /** A teammate's GitHub status (GraphQL `User.status`); `busy` is `indicatesLimitedAvailability`. */
 export interface GitHubStatus {

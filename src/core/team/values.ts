@@ -76,3 +76,23 @@ export function dueRuleError(text: string): string | null {
   if (!m || Number(m[1]) <= MAX_DUE_AMOUNT) return null;
   return `"${text.trim()}" is too far ahead: a due rule counts at most ${MAX_DUE_AMOUNT} workdays or days.`;
 }
+
+/**
+ * Why git would refuse `name` as a branch (its check-ref-format rules), or null when it is one. ''
+ * is fine: it turns sharing off (SPEC §2.4).
+ */
+export function branchNameError(name: string): string | null {
+  if (name === '') return null;
+  if (name.length > 200) return 'is too long for a branch name';
+  if (name === '@' || name.includes('@{')) return `"${name}" is not a branch name git accepts (no "@{", not "@")`;
+  if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.') || name.includes('//') || name.includes('..')) {
+    return `"${name}" is not a branch name git accepts (it cannot start with "-" or "/", end with "/" or ".", or contain ".." or "//")`;
+  }
+  if ([...name].some((c) => c.charCodeAt(0) < 0x21 || c.charCodeAt(0) === 0x7f || '~^:?*[\\'.includes(c))) {
+    return `"${name}" is not a branch name git accepts (no spaces, control characters or any of ~ ^ : ? * [ \\)`;
+  }
+  if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+    return `"${name}" is not a branch name git accepts (no part may start with "." or end with ".lock")`;
+  }
+  return null;
+}

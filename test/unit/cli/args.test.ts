@@ -86,7 +86,7 @@ describe('CLI arguments', () => {
       '--json',
     );
     assert.deepEqual(
-      { ...args, at: args.at.toISOString(), now: args.now.toISOString(), issue: undefined },
+      { ...args, at: args.at.toISOString(), now: args.now.toISOString(), issue: undefined, standup: undefined },
       {
         command: 'standups',
         root: 'repo',
@@ -100,6 +100,7 @@ describe('CLI arguments', () => {
         me: 'Alice',
         json: true,
         issue: undefined,
+        standup: undefined,
       },
     );
     const issue = run(
@@ -199,7 +200,7 @@ describe('CLI arguments', () => {
 
   it('the usage text: one line a command, and every option it names is one the parser takes', () => {
     assert.ok(USAGE.startsWith('Usage: async-desk <command> [options]\n'));
-    for (const command of ['decisions', 'team', 'standups', 'templates', 'issue create', 'check']) {
+    for (const command of ['decisions', 'team', 'standups', 'templates', 'issue create', 'check', 'standup post', 'sync']) {
       assert.match(USAGE, new RegExp(`^  ${command}\\b`, 'm'), command);
     }
     const options = new Set(USAGE.match(/(?<![-\w])--[a-z][a-z-]*/g));

@@ -160,7 +160,10 @@ describe('parseTeamFile', () => {
       [6, 4, 12, 'duplicate-key'],
     ]);
     assert.equal(team.name, 'A');
-    assert.equal(problems[1]!.message, 'Unknown key "teem" in the team file. Known keys: team, workingAgreement, responseTimes, holidays, members, issues.');
+    assert.equal(
+      problems[1]!.message,
+      'Unknown key "teem" in the team file. Known keys: team, workingAgreement, responseTimes, holidays, members, issues, sharing.',
+    );
     assert.equal(team.members.length, 0); // a member with an error is left out
   });
 
