@@ -3,6 +3,7 @@
 // order. One process for any number of objects: reading the 200 standups of a day costs one spawn,
 // not 200.
 import type { ChildProcess } from 'node:child_process';
+import { endBatch } from './git';
 import type { GitRunner } from './git';
 
 export interface GitObject {
@@ -44,12 +45,8 @@ export class CatFile {
   /** Ends the process (pending requests are answered first). */
   close(): Promise<void> {
     const child = this.child;
-    if (!child) return Promise.resolve();
     this.child = undefined;
-    return new Promise((resolve) => {
-      child.once('close', () => resolve());
-      child.stdin!.end();
-    });
+    return endBatch(child);
   }
 
   private start(): ChildProcess {

@@ -246,3 +246,12 @@ export function tokenConfig(remoteUrl: string, token: string, username = 'x-acce
   const basic = Buffer.from(`${username}:${token}`, 'utf8').toString('base64');
   return [{ key: `http.${base}.extraHeader`, value: `Authorization: Basic ${basic}` }];
 }
+
+/** Ends a `--batch` git process by closing its input; resolves when it has answered what it was sent and exited. */
+export function endBatch(child: ChildProcess | undefined): Promise<void> {
+  if (!child) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('close', () => resolve());
+    child.stdin!.end();
+  });
+}

@@ -4,6 +4,7 @@
 // write all 100,000 entries each time: docs/decisions/0015). Names are kept as raw bytes (latin1
 // strings), so entries we do not touch are written back exactly as they were.
 import type { ChildProcess } from 'node:child_process';
+import { endBatch } from './git';
 import { parseTree, type CatFile, type TreeEntry } from './catFile';
 import type { GitRunner } from './git';
 
@@ -41,12 +42,8 @@ export class MkTree {
 
   close(): Promise<void> {
     const child = this.child;
-    if (!child) return Promise.resolve();
     this.child = undefined;
-    return new Promise((resolve) => {
-      child.once('close', () => resolve());
-      child.stdin!.end();
-    });
+    return endBatch(child);
   }
 
   private start(): ChildProcess {
