@@ -108,10 +108,24 @@ export function activityBarItem(page, containerTitle) {
 export async function openViewContainer(page, containerTitle, timeout = 60_000) {
   const item = activityBarItem(page, containerTitle);
   await item.waitFor({ state: 'visible', timeout });
+  const sidebar = page.locator('.part.sidebar');
   const sidebarTitle = page.locator('.part.sidebar .composite.title');
-  const active = (await item.getAttribute('aria-pressed')) === 'true' || (await item.getAttribute('aria-expanded')) === 'true';
-  if (!active || !(await sidebarTitle.isVisible())) await item.click();
-  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
+  // The workbench may still be settling (a layout change from the step before can hide the side bar
+  // after we looked), so look again after each click: the container is open when the side bar shows it.
+  for (let attempt = 1; ; attempt++) {
+    const active = (await item.getAttribute('aria-pressed')) === 'true' || (await item.getAttribute('aria-expanded')) === 'true';
+    if (active && (await sidebarTitle.isVisible()) && (await sidebar.isVisible())) return;
+    await item.click();
+    const shown = await sidebar.waitFor({ state: 'visible', timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown && (await item.getAttribute('aria-pressed')) !== 'false') return;
+    if (attempt === 4) {
+      await sidebar.waitFor({ state: 'visible', timeout: 10_000 });
+      return;
+    }
+  }
 }
 
 /** The pane (section) of a view in the side bar, by its title. */
