@@ -7,7 +7,7 @@ import type * as IssuesBundle from './issuesBundle';
 import type { CommandId, HandlersOf } from '../commandIds';
 import { errorDetails } from '../shared/errors';
 import { log } from '../shared/log';
-import { clockState } from '../shared/clock';
+import { loadBundle } from '../shared/lazyBundle';
 import type { IssueServices, IssuesApi, OpenIssueArgs, RecordNode } from './api';
 import { hasOutbox } from './drafts';
 import { ISSUE_FORM_VIEW_TYPE } from './viewType';
@@ -29,18 +29,7 @@ export interface Issues {
 
 export function registerIssues(context: vscode.ExtensionContext, services: IssueServices): Issues {
   let bundle: typeof IssuesBundle | undefined;
-  const load = (): typeof IssuesBundle => {
-    if (!bundle) {
-      // A computed path keeps esbuild from inlining dist/issues.js into the features bundle; a
-      // synchronous require, because load() is synchronous.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
-      bundle = require(path.join(__dirname, 'issues.js')) as typeof IssuesBundle;
-      // The bundle has its own copies of the log and clock modules: share the one channel and clock.
-      bundle.initLog(log());
-      bundle.adoptClock(clockState());
-    }
-    return bundle;
-  };
+  const load = (): typeof IssuesBundle => (bundle ??= loadBundle<typeof IssuesBundle>('issues.js'));
   const formOpened = new vscode.EventEmitter<IssuesBundle.IssueFormPanel>();
   context.subscriptions.push(formOpened);
   let service: IssuesBundle.IssueService | undefined;

@@ -12,10 +12,8 @@ import type { TeamNode, TeamTreeProvider } from './teamTree';
 import { currentViewer, systemZone } from './viewer';
 import type { TeamStatusSource } from './githubStatus';
 import type { IssuesApi } from '../issues/api';
-import * as path from 'node:path';
 import type * as TeamClockBundle from './teamClockBundle';
-import { log } from '../shared/log';
-import { clockState } from '../shared/clock';
+import { loadBundle } from '../shared/lazyBundle';
 
 export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 
@@ -23,15 +21,9 @@ export type TeamCommandId = Extract<CommandId, `asyncDesk.team.${string}`>;
 export type NewTeammateArgs = Partial<NewMember> & { folder?: vscode.Uri };
 
 let clockBundle: typeof TeamClockBundle | undefined;
-/** dist/teamClock.js, required on the first "Show Team Clock" (a computed path keeps esbuild from inlining it). */
+/** dist/teamClock.js, loaded on the first "Show Team Clock". */
 function teamClock(): typeof TeamClockBundle {
-  if (!clockBundle) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle loaded on first use, synchronously (see above)
-    clockBundle = require(path.join(__dirname, 'teamClock.js')) as typeof TeamClockBundle;
-    clockBundle.initLog(log());
-    clockBundle.adoptClock(clockState());
-  }
-  return clockBundle;
+  return (clockBundle ??= loadBundle<typeof TeamClockBundle>('teamClock.js'));
 }
 
 export function teamCommandHandlers(
