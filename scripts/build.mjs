@@ -41,6 +41,7 @@ const builds = [
       issues: 'src/features/issues/issuesBundle.ts',
       teamClock: 'src/features/team/teamClockBundle.ts',
       decisionCommands: 'src/features/decisions/decisionCommandsBundle.ts',
+      sharing: 'src/features/sharing/sharingBundle.ts',
       teamCommands: 'src/features/team/teamCommandsBundle.ts',
       // Loaded only in the test host (ExtensionMode.Test); left out of the .vsix.
       testHooks: 'src/features/testHooks.ts',

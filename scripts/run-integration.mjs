@@ -4,6 +4,8 @@
 // test/fixtures/workspace with this repository as extensionDevelopmentPath. Then the hostile-workspace
 // suite (out/test/integration-hostile) twice, trusted and in Restricted Mode, on a workspace full of
 // links to devices and outside files, FIFOs and huge files, built at run time (lib/hostile-workspace.mjs).
+// Then the sharing suite (out/test/integration-sharing, issue 13) on the fixture workspace made a git
+// clone of a bare repository that a token-checking smart-HTTP server serves (lib/shared-workspace.mjs).
 // Exit code = mocha's (0 all passed, 1 otherwise). Failures leave a screenshot and logs in test-results/.
 //
 // Environment:
@@ -13,8 +15,12 @@
 //   ASYNC_DESK_CACHE          where the test host is installed (see scripts/install-test-host.sh)
 //   ASYNC_DESK_VERBOSE=1      also print the workbench's own log lines
 //   ASYNC_DESK_KEEP_SCRATCH=1 keep the scratch dir (server log, workspace copy) for debugging
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { makeSharedWorkspace } from './lib/shared-workspace.mjs';
 import { runExtensionTests } from './lib/extension-tests.mjs';
 import { HOSTILE_CANARY, makeHostileWorkspace } from './lib/hostile-workspace.mjs';
 import { installSignalHandlers, log, repoRoot, seconds } from './lib/util.mjs';
@@ -65,4 +71,36 @@ if (!process.env.ASYNC_DESK_TEST_GREP || /hostile/i.test(process.env.ASYNC_DESK_
     hostileCode ||= run.code;
   }
 }
-process.exit(code || hostileCode);
+// Sharing over git: the fixture workspace as a clone of a token-protected HTTP remote.
+let sharingCode = 0;
+if (!process.env.ASYNC_DESK_TEST_GREP || /shar/i.test(process.env.ASYNC_DESK_TEST_GREP)) {
+  const require = createRequire(import.meta.url);
+  const { startGitHttpServer } = require(join(repoRoot, 'out', 'test', 'gitHttp', 'server.js'));
+  const remotes = mkdtempSync(join(tmpdir(), 'async-desk-remotes-'));
+  const token = `ghs_${randomBytes(18).toString('hex')}`;
+  const server = await startGitHttpServer({ projectRoot: remotes, token, env: process.env });
+  const remoteUrl = `${server.url.replace(/\/$/, '')}/team.git`;
+  try {
+    const run = await runExtensionTests({
+      name: 'integration-sharing',
+      extensionDevelopmentPaths: [repoRoot],
+      extensionTestsPath: join(repoRoot, 'out', 'test', 'integration-sharing', 'index.js'),
+      workspaceTemplate,
+      prepare: (workspace) => makeSharedWorkspace(workspace, remotes, remoteUrl),
+      env: {
+        ...env,
+        ASYNC_DESK_TEST_GREP: /shar/i.test(process.env.ASYNC_DESK_TEST_GREP ?? '') ? '' : (process.env.ASYNC_DESK_TEST_GREP ?? ''),
+        ASYNC_DESK_SHARING_REMOTES: remotes,
+        ASYNC_DESK_SHARING_URL: remoteUrl,
+        ASYNC_DESK_SHARING_TOKEN: token,
+      },
+      timeoutMs,
+    });
+    log(`sharing workspace ${run.code === 0 ? 'passed' : `FAILED (exit ${run.code})`} in ${seconds(run.ms)}`);
+    sharingCode = run.code;
+  } finally {
+    await server.close();
+    rmSync(remotes, { recursive: true, force: true });
+  }
+}
+process.exit(code || hostileCode || sharingCode);

@@ -37,6 +37,8 @@ export const COMMAND_IDS = [
   'asyncDesk.standups.clearFilter',
   'asyncDesk.standups.refresh',
   'asyncDesk.standups.openBlockerIssue',
+  'asyncDesk.sharing.sync',
+  'asyncDesk.sharing.moveStandups',
   'asyncDesk.rituals.newWeeklyUpdate',
   'asyncDesk.rituals.newIntentBrief',
   'asyncDesk.rituals.newWorkingAgreement',
@@ -86,6 +88,8 @@ export interface CommandArgs {
   'asyncDesk.standups.clearFilter': [];
   'asyncDesk.standups.refresh': [];
   'asyncDesk.standups.openBlockerIssue': [args?: BlockerIssueArgs];
+  'asyncDesk.sharing.sync': [];
+  'asyncDesk.sharing.moveStandups': [folder?: unknown];
   'asyncDesk.rituals.newWeeklyUpdate': [args?: RitualArgs];
   'asyncDesk.rituals.newIntentBrief': [args?: RitualArgs];
   'asyncDesk.rituals.newWorkingAgreement': [args?: RitualArgs];

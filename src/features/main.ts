@@ -16,6 +16,7 @@ import { registerFocus } from './focus';
 import { registerStandups } from './standups';
 import { openRitualPrompt, ritualCommandHandlers } from './rituals';
 import { registerIssues } from './issues';
+import { registerSharing } from './sharing';
 import type { TestHooks } from './testHooks';
 
 export interface Features {
@@ -33,7 +34,9 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const issues = registerIssues(context, { team: teamData.store, decisions: decisions.store, github, statuses: () => teamData.status.statuses() });
   const team = registerTeam(context, teamData, issues.api);
   const focus = registerFocus(context, team.store, github);
-  const standups = registerStandups(context, team.store, issues.api, focus.api);
+  const sharing = registerSharing(context, { team: team.store, github });
+  const standups = registerStandups(context, team.store, issues.api, focus.api, sharing.api);
+  sharing.setMe(async () => (await standups.composer.me())?.login);
   const today = registerTodayView(context, {
     decisions: decisions.store,
     standups: standups.store,
@@ -41,6 +44,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     composer: standups.composer,
     standupsApi: standups.api,
     decisionsApi: decisions.api,
+    sharing: sharing.api,
   });
   void decisions.store.ready(); // index in the background: diagnostics without opening the view
   const handlers: CommandHandlers = {
@@ -54,6 +58,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     'asyncDesk.github.signOut': () => github.signOut(),
     'asyncDesk.showLog': () => log().show(),
     ...standups.handlers,
+    ...sharing.handlers,
     ...today.handlers,
     ...issues.handlers,
   };
@@ -74,6 +79,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
       issueService: issues.service,
       issueFormOpened: issues.onDidOpenForm,
       focus: focus.controller,
+      sharing: () => sharing.hub(),
     });
   }
   return { handlers, testHooks };

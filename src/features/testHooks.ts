@@ -7,6 +7,8 @@
 // This bundle has its own copies of the shared modules (clock, ui, log), so everything it touches is
 // passed in by features/main.ts as `TestHookSources`: the features bundle's own instances.
 import * as vscode from 'vscode';
+import type { SharingHub } from './sharing/sharingHub';
+import type { SharingStatus } from './sharing/api';
 import type { HostToTodayMessage, TodayState, TodayToHostMessage } from '../protocol/today';
 import type { GitHubAccess } from './github/githubAccess';
 import type { TeamTreeProvider } from './team/teamTree';
@@ -37,6 +39,8 @@ export interface TestHookSources {
   issueFormOpened: vscode.Event<IssueFormPanel>;
   /** The ritual title prompt that is open now (loads the rituals bundle). */
   ritualPrompt(): OpenPromptView | undefined;
+  /** Sharing over git (loads the sharing bundle). */
+  sharing(): SharingHub;
 }
 
 export type IndexName = 'decisions' | 'standups' | 'team';
@@ -116,6 +120,18 @@ export function createTestHooks(sources: TestHookSources) {
           })),
         );
       },
+    },
+    sharing: {
+      /** Where sharing stands for the first workspace folder (starts it when it has not yet). */
+      async status(): Promise<SharingStatus> {
+        const folder = vscode.workspace.workspaceFolders?.[0];
+        if (!folder) throw new Error('no workspace folder');
+        const hub = sources.sharing();
+        await hub.shared(folder);
+        return hub.status(folder);
+      },
+      /** Sync now ("pushed 1, fetched 2 new posts"). */
+      sync: (): Promise<string> => sources.sharing().sync(vscode.workspace.workspaceFolders![0]!),
     },
     standups: {
       /** Runs the reminder's check as at an instant (default: the clock's now); true when it reminded. */

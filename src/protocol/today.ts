@@ -102,6 +102,23 @@ export interface DigestState {
   note?: string;
 }
 
+/** A line about sharing over git (issue 13), with an optional button. */
+export interface SharingLineView {
+  text: string;
+  /** The longer explanation (tooltip). */
+  title: string;
+  tone: 'ok' | 'waiting' | 'off';
+  action?: 'retry' | 'post';
+}
+
+/** Where your post went and how fresh the team's posts are. */
+export interface TodaySharing {
+  /** Under the composer: "Posted · 10:42 (async-desk)". */
+  composer?: SharingLineView;
+  /** In the digest header: "Synced 2 min ago" and a Sync button. */
+  digest?: { text: string; title: string; syncing: boolean; canSync: boolean };
+}
+
 export interface TodayState {
   trusted: boolean;
   /** No workspace folder: nothing to write into. */
@@ -111,6 +128,7 @@ export interface TodayState {
   digest: DigestState | null;
   decisions: DecisionsSummary;
   staleBlockerDays: number;
+  sharing: TodaySharing;
 }
 
 export type HostToTodayMessage =
@@ -121,7 +139,9 @@ export type HostToTodayMessage =
   /** The save failed or was cancelled (message says why; the draft is kept). */
   | { type: 'saved'; ok: false; message: string }
   /** Put the cursor in the composer ("Write Today's Standup"). */
-  | { type: 'focus' };
+  | { type: 'focus' }
+  /** Sharing changed (a sync started or ended, a post went out), or a minute passed ("Synced 3 min ago"). */
+  | { type: 'sharing'; sharing: TodaySharing };
 
 export type TodayToHostMessage =
   | { type: 'ready' }
@@ -129,6 +149,8 @@ export type TodayToHostMessage =
   | { type: 'save'; date: string; fields: ComposerFields; base: string }
   | { type: 'discardDraft'; date: string }
   | { type: 'openFile' }
+  /** Push what waits and fetch the team's posts (the digest's Sync, the composer's Retry). */
+  | { type: 'sync' }
   | { type: 'setLogin' }
   /** 'today': your today, even when nobody works; 'auto': your today, or the team's last working day
    *  when nobody works today (the view opens this way). */

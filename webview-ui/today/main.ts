@@ -14,6 +14,7 @@ import type { ComposerState, HostToTodayMessage, TodayState, TodayToHostMessage 
 import { button, el, link } from './dom';
 import { TodayModel, type Persisted, type TextField } from './model';
 import { renderDecisions, renderDigest } from './sections';
+import { composerSharingLine, digestSyncBar, renderSharing } from './sharing';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: TodayToHostMessage): void;
@@ -36,7 +37,7 @@ const digestSection = el('section', { className: 'digest' });
 digestSection.setAttribute('aria-label', 'Team digest');
 const decisionsSection = el('section', { className: 'decisions' });
 decisionsSection.setAttribute('aria-label', 'Decisions');
-app.replaceChildren(composerSection, digestSection, decisionsSection);
+app.replaceChildren(composerSection, digestSyncBar, digestSection, decisionsSection);
 
 // ---- composer ----
 const model = new TodayModel();
@@ -153,6 +154,7 @@ function buildComposer(state: ComposerState): void {
     section('notes', 'Notes (optional)', 'Anything else', 2),
     actions,
     statusLine,
+    composerSharingLine,
   );
   renderBlockerRows();
   renderComposerStatus();
@@ -238,6 +240,7 @@ function render(state: TodayState): void {
   model.setTrusted(state.trusted);
   applyComposer(state.composer, !state.noFolder);
   const context = { trusted: model.trusted, post: (message: TodayToHostMessage) => vscode.postMessage(message) };
+  renderSharing(state.sharing, model.trusted, context.post);
   renderDigest(digestSection, state.digest, context);
   renderDecisions(decisionsSection, state.decisions, context);
 }
@@ -253,6 +256,9 @@ window.addEventListener('message', (event: MessageEvent<HostToTodayMessage>) => 
       persist();
       renderComposerStatus();
       if (!message.ok) statusLine.textContent = message.message;
+      break;
+    case 'sharing':
+      renderSharing(message.sharing, model.trusted, (m) => vscode.postMessage(m));
       break;
     case 'focus':
       (textareas.done as HTMLElement | undefined)?.focus();

@@ -15,7 +15,7 @@ import { withLock } from './lock';
 import { PostQueue, type QueuedPost } from './queue';
 import { fetchSpecMaps, locateRepository, type Repository } from './repository';
 import { readBlobs } from './sources';
-import { deliver, fetchBranch, trackingRef, type Conflict, type Delivery, type Transport } from './transport';
+import { deliver, fetchBranch, trackingRef, type Conflict, type Delivery, type OneCommit, type Transport } from './transport';
 
 export interface SharingOptions {
   /** A folder of the working tree (the workspace folder, the CLI's --root). */
@@ -162,8 +162,31 @@ export class Sharing {
     });
   }
 
-  /** Pushes what is queued and fetches the branch: "pushed 1, fetched 3 new posts". */
-  async sync(): Promise<SyncReport> {
+  /**
+   * Queues posts without pushing them (a file saved in the editor, "Move standups to the sharing
+   * branch"): they go out with the next sync, in one commit. A post of a file that is waiting already
+   * replaces its text and keeps its base (the revision the author last saw).
+   */
+  async enqueue(posts: readonly NewPost[]): Promise<void> {
+    for (const post of posts) {
+      const where = classifyBranchPath(post.file, this.options.folders);
+      if (where.kind !== 'standup' && where.kind !== 'update') throw new Error(`${post.file} is not a standup or weekly update path`);
+    }
+    await this.locked(async () => {
+      for (const post of posts) {
+        const waiting = await this.queue.get(post.file);
+        await this.queue.put({
+          ...post,
+          base: waiting ? waiting.base : post.base,
+          queuedAt: waiting?.queuedAt ?? new Date().toISOString(),
+          attempts: waiting?.attempts ?? 0,
+        });
+      }
+    });
+  }
+
+  /** Pushes what is queued and fetches the branch: "pushed 1, fetched 3 new posts". `oneCommit`: all of it in one commit. */
+  async sync(options: { oneCommit?: OneCommit } = {}): Promise<SyncReport> {
     return this.locked(async () => {
       const fetch = await this.fetchUnlocked();
       const queued = await this.queue.list();
@@ -175,7 +198,7 @@ export class Sharing {
         report.waiting = await this.queue.list();
         return report;
       }
-      const delivery = await this.deliver(queued);
+      const delivery = await this.deliver(queued, options.oneCommit);
       const conflicted = new Map(delivery.conflicts.map((c) => [c.file, c]));
       for (const q of queued) {
         const conflict = conflicted.get(q.file);
@@ -246,9 +269,9 @@ export class Sharing {
   }
 
   /** deliver(), with anything unexpected (a git command that broke, a tree that cannot be read) as a failure: the posts stay queued. */
-  private async deliver(posts: readonly QueuedPost[]): Promise<Delivery> {
+  private async deliver(posts: readonly QueuedPost[], oneCommit?: OneCommit): Promise<Delivery> {
     try {
-      return await deliver(this.transport, posts);
+      return await deliver(this.transport, posts, oneCommit);
     } catch (error) {
       const failure = classifyGitFailure(error, { remote: this.remote, branch: this.branch, remoteUrl: this.remoteUrl });
       return { landed: [], unchanged: [], conflicts: [], failure: failure.kind === 'non-fast-forward' ? { ...failure, kind: 'other' } : failure, attempts: 1 };

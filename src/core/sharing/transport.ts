@@ -115,8 +115,14 @@ export async function fetchBranch(t: Transport): Promise<FetchOutcome> {
   return { ok: true, exists: true, before, after: await fetchedTip(t), rewritten };
 }
 
-/** Builds the posts onto the branch and pushes them (one commit each), retrying rejected pushes. */
-export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise<Delivery> {
+/** All posts in one commit (moving the working tree's standups to the branch), instead of one each. */
+export interface OneCommit {
+  subject: string;
+  author: string;
+}
+
+/** Builds the posts onto the branch and pushes them (one commit each, or `oneCommit`), retrying rejected pushes. */
+export async function deliver(t: Transport, posts: readonly Outgoing[], oneCommit?: OneCommit): Promise<Delivery> {
   const cat = new CatFile(t.git, t.cwd);
   const mktree = new MkTree(t.git, t.cwd);
   mktree.warm(); // its start-up overlaps the reads below
@@ -158,6 +164,10 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
           continue;
         }
         await editor.set(post.file, blob);
+        if (oneCommit) {
+          result.landed.push(post.file);
+          continue;
+        }
         const commitTree = await editor.write();
         await written;
         const subject = commitMessage(classifyBranchPath(post.file, t.folders), post.author, post.file);
@@ -166,6 +176,15 @@ export async function deliver(t: Transport, posts: readonly Outgoing[]): Promise
         identity = made.identity;
         parent = made.commit;
         result.landed.push(post.file);
+      }
+      if (oneCommit && result.landed.length > result.unchanged.length) {
+        const commitTree = await editor.write();
+        await written;
+        const message =
+          parent === null ? `${oneCommit.subject}\n\nStarts the ${t.branch} branch: standups and weekly updates, no project code.\n` : `${oneCommit.subject}\n`;
+        const made = await makeCommit(t, commitTree, parent, message, oneCommit.author, identity);
+        identity = made.identity;
+        parent = made.commit;
       }
       if (parent === null || parent === tip) return result; // nothing new to push
       try {

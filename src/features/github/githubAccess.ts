@@ -69,6 +69,30 @@ export class GitHubAccess implements vscode.Disposable {
    * asks the user to sign in (only then: features call it when the user turned them on).
    */
   async client(scopes: string[], options: { createIfNone: boolean }): Promise<Client | undefined> {
+    const token = await this.token(scopes, options);
+    if (!token) return undefined;
+    const { createGitHubClient, Octokit } = githubBundle();
+    return createGitHubClient({ token, apiUrl: apiUrl(), userAgent: 'async-desk-vscode', Octokit });
+  }
+
+  /**
+   * The token for git to push to and fetch from `remoteUrl`, without asking: only for an https remote
+   * on the GitHub host of asyncDesk.github.apiUrl (sharing, issue 13), never for another host.
+   */
+  async tokenForGitRemote(remoteUrl: string): Promise<string | undefined> {
+    let remoteHost: string;
+    try {
+      remoteHost = new URL(remoteUrl).hostname.toLowerCase();
+    } catch {
+      return undefined; // scp-like SSH: the SSH agent's business
+    }
+    const webHost = webHostForApiUrl(apiUrl()).replace(/:\d+$/, '');
+    if (remoteHost !== webHost) return undefined;
+    return this.token(['repo'], { createIfNone: false });
+  }
+
+  /** The token for the configured API (stored, else VS Code's sign-in); asks to sign in only with `createIfNone`. */
+  private async token(scopes: string[], options: { createIfNone: boolean }): Promise<string | undefined> {
     if (!vscode.workspace.isTrusted) throw new UserError('GitHub is not used in Restricted Mode. Trust this workspace to connect to GitHub.');
     const url = apiUrl();
     let token = await this.storedToken(url);
@@ -98,9 +122,7 @@ export class GitHubAccess implements vscode.Disposable {
         }
       }
     }
-    if (!token) return undefined;
-    const { createGitHubClient, Octokit } = githubBundle();
-    return createGitHubClient({ token, apiUrl: url, userAgent: 'async-desk-vscode', Octokit });
+    return token;
   }
 
   async signInWithToken(token?: string): Promise<void> {

@@ -35,6 +35,8 @@ export interface Settings {
   githubApiUrl: string;
   /** Set your GitHub status to busy during a focus session. */
   focusSetGitHubStatus: boolean;
+  /** Background fetch of the sharing branch while a view shows it (minutes, 1 to 1440). */
+  sharingFetchMinutes: number;
   /** Files larger than these are not read (asyncDesk.maxFileSizeMB, asyncDesk.maxTeamFileSizeMB). */
   limits: ReadLimits;
 }
@@ -51,6 +53,7 @@ export function getSettings(scope?: vscode.ConfigurationScope): Settings {
     teamGithubStatus: config.get<boolean>('team.githubStatus', false),
     teamStatusRefreshMinutes: Math.max(1, config.get<number>('team.statusRefreshMinutes', 5)),
     staleBlockerDays: Math.max(1, Math.floor(config.get<number>('standups.staleBlockerDays', 2))),
+    sharingFetchMinutes: Math.min(1440, Math.max(1, Number(config.get<number>('sharing.fetchMinutes', 5)) || 5)),
     githubMilestones: config.get<boolean>('github.milestones', false),
     githubProject: /^[A-Za-z0-9-]+\/\d+$/.test(config.get<string>('github.project', '').trim()) ? config.get<string>('github.project', '').trim() : '',
     githubProjectDateField: config.get<string>('github.projectDateField', 'Due date').trim() || 'Due date',

@@ -28,10 +28,12 @@ export async function digestState(options: {
   const folderTeam = team.all().find((f) => f.workspaceFolder === folder);
   const ofDay = standups.entries(folder).filter((e) => e.date === date);
   const byLogin = new Map<string, Standup>();
-  for (const entry of ofDay) {
-    const standup = await standups.read(entry);
+  // In parallel: posts on the sharing branch are read together, in one git process.
+  const read = await Promise.all(ofDay.map((entry) => standups.read(entry)));
+  ofDay.forEach((entry, i) => {
+    const standup = read[i];
     if (standup) byLogin.set(entry.login.toLowerCase(), standup);
-  }
+  });
   // Blocker ages need earlier days, but only of people with open blockers today.
   const withBlockers = new Set([...byLogin].filter(([, s]) => s.blockers.some((b) => !b.checked)).map(([login]) => login));
   const history = withBlockers.size ? await standups.history(folder, addDays(date, -AGE_HORIZON_DAYS), date, withBlockers) : () => undefined;

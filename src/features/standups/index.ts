@@ -13,6 +13,7 @@ import { Composer, type Me } from './composer';
 import { StandupReminder } from './reminder';
 import type { IssuesApi } from '../issues/api';
 import type { FocusApi } from '../focus/api';
+import type { SharingApi } from '../sharing/api';
 import { now } from '../shared/clock';
 
 export type StandupCommandId = Extract<CommandId, `asyncDesk.standups.${string}`>;
@@ -43,11 +44,16 @@ export interface Standups {
   handlers: Omit<HandlersOf<'asyncDesk.standups.'>, 'asyncDesk.standups.write'>;
 }
 
-export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, focus: FocusApi): Standups {
-  const store = new StandupStore();
-  const composer = new Composer(context, store, team);
+export function registerStandups(context: vscode.ExtensionContext, team: TeamStore, issues: IssuesApi, focus: FocusApi, sharing?: SharingApi): Standups {
+  const store = new StandupStore(sharing);
+  const composer = new Composer(context, store, team, sharing);
   const tree = new StandupsTreeProvider(store, team);
   const view = vscode.window.createTreeView('asyncDesk.standups', { treeDataProvider: tree, showCollapseAll: true });
+  // The view shows the team's posts: while it is visible, the sharing branch is fetched in the background.
+  if (sharing) {
+    context.subscriptions.push(view.onDidChangeVisibility((e) => sharing.setVisible('standups', e.visible)));
+    if (view.visible) sharing.setVisible('standups', true);
+  }
   const reminder = new StandupReminder(composer, store, () => focus.inSession());
   context.subscriptions.push(
     store,
@@ -76,9 +82,10 @@ export function registerStandups(context: vscode.ExtensionContext, team: TeamSto
       if (!folder) throw new UserError('Open a folder first: standups are files in the repository.');
       const state = await composer.state(me);
       if (!state) throw new UserError('Open a folder first: standups are files in the repository.');
-      const uri = store.uriOf(folder, state.file);
-      // No file yet: write what the panel holds (your draft, else the pre-fill), then open it.
-      if (!state.exists) await composer.save(me, state.date, state.draft?.fields ?? state.saved, { allowEmpty: true });
+      let uri = store.entry(folder, state.date, me.login)?.uri ?? store.uriOf(folder, state.file);
+      // No file yet: write what the panel holds (your draft, else the pre-fill), then open it. When
+      // standups are shared, that is a post (your post, opened from the branch: a save is posted with the next sync).
+      if (!state.exists) uri = (await composer.save(me, state.date, state.draft?.fields ?? state.saved, { allowEmpty: true, queueOnly: true })).uri;
       await vscode.window.showTextDocument(uri);
       return uri;
     },

@@ -1,6 +1,9 @@
 // Knows which standups exist in each workspace folder (a path-only index: date folders and login file
 // names, so 100,000 files index without reading them) and reads files on demand, cached until the
-// file watcher says they changed. Standup files that are open get diagnostics as you type.
+// file watcher says they changed. Standup files that are open get diagnostics as you type. When the
+// folder shares standups over git (issue 13), the posts on the sharing branch and in the queue are
+// layered over the working tree's files (sharedLayer.ts): every reader (digest, Standups view,
+// carry-over, weekly summary) sees the team's posts.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { checkStandup, parseStandup, parseStandupPath, scanStandups, StandupDays, standupHistory, type Standup } from '../../core/standups';
@@ -10,21 +13,29 @@ import { log } from '../shared/log';
 import { isInsideDir, normalizeDir } from '../../core/shared/paths';
 import { toDiagnostic } from '../shared/diagnostics';
 import { isReadProblem, repoFilesOf } from '../shared/repoFiles';
+import type { SharingApi } from '../sharing/api';
+import { dayKey, SharedLayer, type SharedEntry } from './sharedLayer';
 
-export interface StandupEntry {
+export interface WorktreeEntry {
   folder: vscode.WorkspaceFolder;
   date: string;
   login: string;
   /** Root-relative path, forward slashes. */
   file: string;
   uri: vscode.Uri;
+  source?: 'worktree';
 }
+
+/** A standup file of the working tree, or a post on the sharing branch or in the queue. */
+export type StandupEntry = WorktreeEntry | SharedEntry;
 
 interface FolderIndex {
   folder: vscode.WorkspaceFolder;
   standupsDir: string;
-  /** By root-relative file. */
-  entries: Map<string, StandupEntry>;
+  /** By root-relative file (the working tree's files only). */
+  entries: Map<string, WorktreeEntry>;
+  /** Working tree and shared entries merged; undefined when either changed since. */
+  merged?: StandupEntry[];
   /** Watcher events that arrived while the folder was being scanned; undefined once it is indexed. */
   replay?: { uri: vscode.Uri; exists: boolean }[];
 }
@@ -46,9 +57,15 @@ export class StandupStore implements vscode.Disposable {
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
   private applying: Promise<unknown> = Promise.resolve();
+  private readonly shared: SharedLayer;
 
-  constructor() {
+  constructor(sharing?: SharingApi) {
+    this.shared = new SharedLayer(sharing, (folder) => {
+      for (const index of this.indexes) if (index.folder === folder) index.merged = undefined;
+      this.changed.fire([]);
+    });
     this.disposables.push(
+      this.shared,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSettings(e, SETTINGS_READ_BY.standupIndex)) void this.reload();
@@ -88,16 +105,31 @@ export class StandupStore implements vscode.Disposable {
 
   entries(folder?: vscode.WorkspaceFolder): StandupEntry[] {
     const indexes = folder ? this.indexes.filter((i) => i.folder === folder) : this.indexes;
-    return indexes.flatMap((i) => [...i.entries.values()]);
+    return indexes.length === 1 ? this.merged(indexes[0]!) : indexes.flatMap((i) => this.merged(i));
+  }
+
+  /** A folder's working-tree entries with the shared ones layered over them (cached until either changes). */
+  private merged(index: FolderIndex): StandupEntry[] {
+    if (index.merged) return index.merged;
+    const shared = this.shared.entries(index.folder);
+    if (!shared?.size) return (index.merged = [...index.entries.values()]);
+    const out: StandupEntry[] = [...shared.values()];
+    for (const e of index.entries.values()) if (!shared.has(dayKey(e.date, e.login))) out.push(e);
+    return (index.merged = out);
   }
 
   /** Whether anyone has a standup on `date` in a folder (walks the index without copying it). */
   hasDay(folder: vscode.WorkspaceFolder, date: string): boolean {
     for (const index of this.indexes) {
       if (index.folder !== folder) continue;
-      for (const e of index.entries.values()) if (e.date === date) return true;
+      for (const e of this.merged(index)) if (e.date === date) return true;
     }
     return false;
+  }
+
+  /** Whether the standups of a folder are shared: its posts are on the sharing branch. */
+  sharedEntry(entry: StandupEntry): entry is SharedEntry {
+    return entry.source === 'branch' || entry.source === 'queue';
   }
 
   /** The entry for a login's standup on a date in a folder, if the file exists. */
@@ -111,7 +143,8 @@ export class StandupStore implements vscode.Disposable {
   }
 
   /** Parsed file (cached until it changes); undefined when it cannot be read. */
-  read(entry: { folder: vscode.WorkspaceFolder; file: string }): Promise<Standup | undefined> {
+  read(entry: StandupEntry | { folder: vscode.WorkspaceFolder; file: string }): Promise<Standup | undefined> {
+    if ('source' in entry && (entry.source === 'branch' || entry.source === 'queue')) return this.readShared(entry);
     const uri = this.uriOf(entry.folder, entry.file);
     const key = uri.toString();
     if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) ?? undefined);
@@ -133,6 +166,23 @@ export class StandupStore implements vscode.Disposable {
     }
     this.cache.set(key, standup);
     return Promise.resolve(standup ?? undefined);
+  }
+
+  /** A post on the branch (cached by blob id: its content never changes) or in the queue (read each time: cheap). */
+  private async readShared(entry: SharedEntry): Promise<Standup | undefined> {
+    const key = entry.source === 'branch' && entry.blob ? `blob:${entry.blob}` : undefined;
+    if (key && this.cache.has(key)) return this.cache.get(key) ?? undefined;
+    const read = await this.shared.read(entry);
+    let standup: Standup | null = null;
+    if (read.ok) {
+      try {
+        standup = parseStandup(read.text, entry.file);
+      } catch (error) {
+        log().warn(`Could not read ${entry.file} of the sharing branch: ${(error as Error).message}`);
+      }
+    } else if (!read.missing) log().warn(`Sharing branch: ${read.problem.message}`);
+    if (key) this.cache.set(key, standup);
+    return standup ?? undefined;
   }
 
   /**
@@ -184,6 +234,9 @@ export class StandupStore implements vscode.Disposable {
         for (const event of replay) await this.apply(index, event.uri, event.exists);
       }),
     );
+    // The sharing branch (as last fetched) and the queue: no network, a git process or two per folder.
+    await Promise.all(building.map((index) => this.shared.refresh(index.folder)));
+    for (const index of building) index.merged = undefined;
     this.loaded = true;
     void vscode.commands.executeCommand('setContext', 'asyncDesk.standups.loaded', true);
     const count = this.indexes.reduce((n, i) => n + i.entries.size, 0);
@@ -244,6 +297,7 @@ export class StandupStore implements vscode.Disposable {
   private async apply(index: FolderIndex, uri: vscode.Uri, exists: boolean): Promise<boolean> {
     const file = relativeOf(index.folder, uri);
     if (!file) return false;
+    index.merged = undefined;
     const parsed = parseStandupPath(file, index.standupsDir);
     if (parsed) {
       this.cache.delete(uri.toString());
@@ -273,7 +327,7 @@ export class StandupStore implements vscode.Disposable {
   }
 
   /** The standups inside a folder under the standups folder (one level for a day, two for the root); undefined for a file. */
-  private async readFolder(index: FolderIndex, uri: vscode.Uri, file: string, depth = 0): Promise<Map<string, StandupEntry> | undefined> {
+  private async readFolder(index: FolderIndex, uri: vscode.Uri, file: string, depth = 0): Promise<Map<string, WorktreeEntry> | undefined> {
     let children: [string, vscode.FileType][];
     // A folder linked out of the workspace folder is not listed (RepoFiles resolves links).
     if (!repoFilesOf(index.folder).isFolder(file)) return undefined;
@@ -282,7 +336,7 @@ export class StandupStore implements vscode.Disposable {
     } catch {
       return undefined; // a file, or already gone
     }
-    const found = new Map<string, StandupEntry>();
+    const found = new Map<string, WorktreeEntry>();
     for (const [name, type] of children) {
       const childFile = `${file}/${name}`;
       const childUri = vscode.Uri.joinPath(uri, name);

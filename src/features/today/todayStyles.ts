@@ -17,6 +17,14 @@ export const TODAY_CSS = `
   .digest-totals { display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0; color: var(--vscode-descriptionForeground); }
   .digest-note { margin: 4px 0; color: var(--vscode-descriptionForeground); font-style: italic; }
   .status { margin-top: 6px; color: var(--vscode-descriptionForeground); font-size: 90%; }
+  .sharing-line { margin-top: 4px; display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 90%; }
+  .sharing-line:empty, .sync-bar:empty { display: none; }
+  .sharing-text.ok { color: var(--vscode-testing-iconPassed, var(--vscode-descriptionForeground)); }
+  .sharing-text.waiting { color: var(--vscode-editorWarning-foreground); }
+  .sharing-text.off { color: var(--vscode-descriptionForeground); }
+  .sync-bar { display: flex; gap: 6px; align-items: center; justify-content: space-between; margin: 14px 0 -6px; font-size: 90%; }
+  .sync-bar { color: var(--vscode-descriptionForeground); }
+  vscode-button.small { font-size: 90%; }
   ul.problems { margin: 4px 0; padding-left: 18px; color: var(--vscode-errorForeground); }
   .day-nav { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; }
   ul.entries { list-style: none; padding: 0; margin: 6px 0 0; }

@@ -2,7 +2,9 @@
 // a day, and the decisions that need attention. The host computes everything; the webview renders
 // what it is sent and reports edits (see src/protocol/today.ts).
 import * as vscode from 'vscode';
-import type { HostToTodayMessage, TodayState, TodayToHostMessage } from '../../protocol/today';
+import type { HostToTodayMessage, TodaySharing, TodayState, TodayToHostMessage } from '../../protocol/today';
+import type { SharingApi } from '../sharing/api';
+import { todaySharing } from './todaySharing';
 import type { IsoDate } from '../../protocol/shared';
 import { addDays, dayLabel, localIsoDate } from '../../core/shared/dates';
 import { teamDigestDay } from '../../core/standups';
@@ -30,6 +32,7 @@ export interface TodayDeps {
   composer: Composer;
   standupsApi: StandupsApi;
   decisionsApi: DecisionsApi;
+  sharing?: SharingApi;
 }
 
 export interface Today {
@@ -86,14 +89,60 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('asyncDesk') && this.postSoon()),
       vscode.authentication.onDidChangeSessions(() => this.postSoon()),
     );
+    if (stores.sharing) this.subscriptions.push(stores.sharing.onDidChange(() => this.sendSharingSoon()));
+  }
+
+  /** Where your post went and "Synced N min ago": sent on every sharing change and once a minute while visible. */
+  private sharingTimer: ReturnType<typeof setInterval> | undefined;
+  private sharingPending: ReturnType<typeof setTimeout> | undefined;
+
+  private sendSharingSoon(): void {
+    clearTimeout(this.sharingPending);
+    this.sharingPending = setTimeout(() => void this.sendSharing(), 30);
+  }
+
+  private async sharingState(): Promise<TodaySharing> {
+    const folder = this.stores.standups.home();
+    if (!folder || !this.stores.sharing) return {};
+    const me = await this.stores.composer.me();
+    const date = this.lastState?.composer?.date;
+    return todaySharing(this.stores.sharing.status(folder), me && date ? this.stores.composer.sharingLine(me, date) : undefined, Date.now());
+  }
+
+  private async sendSharing(): Promise<void> {
+    if (!this.view?.visible) return;
+    const sharing = await this.sharingState();
+    if (this.lastState) this.lastState = { ...this.lastState, sharing };
+    this.send({ type: 'sharing', sharing });
+  }
+
+  private onVisibility(visible: boolean): void {
+    this.stores.sharing?.setVisible('today', visible);
+    clearInterval(this.sharingTimer);
+    this.sharingTimer = visible ? setInterval(() => void this.sendSharing(), 60_000) : undefined;
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] };
     view.webview.html = webviewHtml(view.webview, this.extensionUri, 'today', 'Today', TODAY_CSS);
-    view.onDidDispose(() => (this.view = undefined), undefined, this.subscriptions);
-    view.onDidChangeVisibility(() => view.visible && this.postSoon(), undefined, this.subscriptions);
+    view.onDidDispose(
+      () => {
+        this.view = undefined;
+        this.onVisibility(false);
+      },
+      undefined,
+      this.subscriptions,
+    );
+    view.onDidChangeVisibility(
+      () => {
+        this.onVisibility(view.visible);
+        if (view.visible) this.postSoon();
+      },
+      undefined,
+      this.subscriptions,
+    );
+    this.onVisibility(view.visible);
     view.webview.onDidReceiveMessage((m: TodayToHostMessage) => this.handle(m), undefined, this.subscriptions);
   }
 
@@ -143,6 +192,14 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         case 'openFile':
           await this.stores.standupsApi.openToday();
           break;
+        case 'sync': {
+          const folder = this.stores.standups.home();
+          if (!folder || !this.stores.sharing) break;
+          const sentence = await this.stores.sharing.sync(folder);
+          void vscode.window.setStatusBarMessage(`$(sync) ${sentence}`, 6000);
+          await this.post();
+          break;
+        }
         case 'setLogin':
           await composer.askLogin();
           await this.post();
@@ -155,7 +212,10 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
         }
         case 'openStandup': {
           const folder = this.stores.standups.home();
-          if (folder) await vscode.window.showTextDocument(this.stores.standups.uriOf(folder, message.file), { preview: true });
+          if (!folder) break;
+          // A post on the sharing branch opens from there; a working-tree file as a file.
+          const entry = this.stores.standups.entries(folder).find((e) => e.file === message.file);
+          await vscode.window.showTextDocument(entry?.uri ?? this.stores.standups.uriOf(folder, message.file), { preview: true });
           break;
         }
         case 'openBlockerIssue':
@@ -237,7 +297,14 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
       composer: me && folder ? await composer.state(me, today) : null,
       decisions: decisionsSummary(decisions, today, recordId),
       staleBlockerDays,
+      sharing: {},
     };
+    if (folder && this.stores.sharing)
+      state.sharing = todaySharing(
+        this.stores.sharing.status(folder),
+        me && state.composer ? composer.sharingLine(me, state.composer.date) : undefined,
+        Date.now(),
+      );
     let digestDate = this.digestDate === 'today' || this.digestDate === undefined ? today : this.digestDate;
     let note: string | undefined;
     // Someone who posts on a day off (you, on a Sunday) sees that day: it has news.
@@ -273,6 +340,8 @@ export class TodayViewProvider implements vscode.WebviewViewProvider, vscode.Dis
 
   dispose(): void {
     clearTimeout(this.pending);
+    clearTimeout(this.sharingPending);
+    clearInterval(this.sharingTimer);
     this.posted.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -1,0 +1,122 @@
+// The standups of the sharing branch and the queue (issue 13), layered over the working tree's index:
+// per workspace folder, the posts as last fetched plus those waiting to be pushed. A post on the
+// branch or in the queue wins over a working-tree file of the same person and day (as the CLI merges:
+// src/core/sharing/sources.ts). Refreshed when sharing says something changed (a fetch, a post).
+import * as vscode from 'vscode';
+import type { SourcedStandup } from '../../core/sharing/sources';
+import type { ReadOutcome } from '../../core/shared/repoFiles';
+import type { SharedStandups, SharingApi } from '../sharing/api';
+import { log } from '../shared/log';
+import { errorDetails } from '../shared/errors';
+
+export interface SharedEntry {
+  folder: vscode.WorkspaceFolder;
+  date: string;
+  login: string;
+  /** The path inside the branch. */
+  file: string;
+  uri: vscode.Uri;
+  source: 'branch' | 'queue';
+  /** branch: the blob id; queue: the revision it was edited from. */
+  blob?: string | null;
+}
+
+interface FolderLayer {
+  /** By `date/login` (lower case). */
+  byDay: Map<string, SharedEntry>;
+  reader: SharedStandups;
+  sourced: Map<SharedEntry, SourcedStandup>;
+}
+
+export const dayKey = (date: string, login: string): string => `${date}/${login.toLowerCase()}`;
+
+export class SharedLayer implements vscode.Disposable {
+  private readonly layers = new Map<string, FolderLayer>();
+  private readonly loading = new Map<string, Promise<boolean>>();
+  private readonly subscription: vscode.Disposable | undefined;
+
+  constructor(
+    private readonly sharing: SharingApi | undefined,
+    /** Called with the folder whose shared entries changed. */
+    private readonly onChange: (folder: vscode.WorkspaceFolder) => void,
+  ) {
+    this.subscription = sharing?.onDidChange((folder) => {
+      for (const f of folder ? [folder] : (vscode.workspace.workspaceFolders ?? [])) void this.refresh(f);
+    });
+  }
+
+  entries(folder: vscode.WorkspaceFolder): ReadonlyMap<string, SharedEntry> | undefined {
+    return this.layers.get(folder.uri.toString())?.byDay;
+  }
+
+  /** Re-reads a folder's branch listing and queue; resolves to whether anything changed. */
+  refresh(folder: vscode.WorkspaceFolder): Promise<boolean> {
+    if (!this.sharing || folder.uri.scheme !== 'file') return Promise.resolve(false);
+    const key = folder.uri.toString();
+    const running = this.loading.get(key);
+    // One refresh at a time per folder; a change during one runs another after it.
+    const next = (running ?? Promise.resolve(false)).then(() => this.load(folder));
+    this.loading.set(key, next);
+    void next.finally(() => this.loading.get(key) === next && this.loading.delete(key));
+    return next;
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<boolean> {
+    const key = folder.uri.toString();
+    let reader: SharedStandups | undefined;
+    try {
+      reader = await this.sharing!.shared(folder);
+    } catch (error) {
+      log().warn(`Reading shared standups of ${folder.name} failed: ${errorDetails(error)}`);
+    }
+    const before = this.layers.get(key);
+    if (!reader) {
+      this.layers.delete(key);
+      if (before?.byDay.size) this.onChange(folder);
+      return !!before?.byDay.size;
+    }
+    const byDay = new Map<string, SharedEntry>();
+    const sourced = new Map<SharedEntry, SourcedStandup>();
+    for (const e of reader.entries) {
+      if (e.source === 'worktree') continue;
+      const entry: SharedEntry = {
+        folder,
+        date: e.date,
+        login: e.login,
+        file: e.file,
+        uri: this.sharing!.uriOf(folder, e.file),
+        source: e.source,
+        ...(e.blob !== undefined ? { blob: e.blob } : {}),
+      };
+      byDay.set(dayKey(e.date, e.login), entry);
+      sourced.set(entry, e);
+    }
+    this.layers.set(key, { byDay, reader, sourced });
+    const changed = !before || !sameEntries(before.byDay, byDay);
+    if (changed) this.onChange(folder);
+    return changed;
+  }
+
+  /** The text of a shared entry. */
+  read(entry: SharedEntry): Promise<ReadOutcome> {
+    const layer = this.layers.get(entry.folder.uri.toString());
+    const sourced = layer?.sourced.get(entry);
+    if (!layer || !sourced) return Promise.resolve({ ok: false, missing: true });
+    return layer.reader.read(sourced);
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+  }
+}
+
+function sameEntries(a: ReadonlyMap<string, SharedEntry>, b: ReadonlyMap<string, SharedEntry>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, e] of a) {
+    const o = b.get(k);
+    if (!o || o.source !== e.source || o.blob !== e.blob || o.file !== e.file) return false;
+  }
+  // Queued texts can change under the same base: a queued entry always counts as changed.
+  for (const e of b.values()) if (e.source === 'queue') return false;
+  return true;
+}
