@@ -59,7 +59,9 @@ export function registerSharing(context: vscode.ExtensionContext, deps: { team: 
   context.subscriptions.push(
     changed,
     fileEvents,
-    new vscode.Disposable(() => forwarding?.dispose()),
+    new vscode.Disposable(() => {
+      forwarding?.dispose();
+    }),
     vscode.workspace.registerFileSystemProvider(
       SHARED_SCHEME,
       {
