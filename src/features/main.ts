@@ -51,7 +51,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ...decisions.handlers,
     ...team.handlers,
     ...focus.handlers,
-    ...ritualCommandHandlers(team.store),
+    ...ritualCommandHandlers(team.store, sharing.api),
     // The token is always typed into the password box, so it never sits in a keybinding, a task or a
     // command link (tests sign in through the test hooks).
     'asyncDesk.github.signInWithToken': () => github.signInWithToken(),

@@ -130,6 +130,10 @@ export function createTestHooks(sources: TestHookSources) {
         await hub.shared(folder);
         return hub.status(folder);
       },
+      /** When the next background fetch is due (epoch ms), undefined while none is scheduled. */
+      nextBackgroundFetch: (): number | undefined => sources.sharing().nextBackgroundFetch(),
+      /** Runs the background fetch now, as its timer would. */
+      backgroundFetch: (): Promise<void> => sources.sharing().backgroundFetch(),
       /** Sync now ("pushed 1, fetched 2 new posts"). */
       sync: (): Promise<string> => sources.sharing().sync(vscode.workspace.workspaceFolders![0]!),
     },

@@ -198,6 +198,27 @@ describe('Sharing standups over git (issue 13)', function () {
     assert.equal(await untouched(), baseline);
   });
 
+  it('fetches in the background while the Today view is visible, and never while it and the Standups view are hidden', async () => {
+    const hooks = await testHooks();
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+    const due = await waitFor('a scheduled background fetch', () => hooks.sharing.nextBackgroundFetch());
+    // asyncDesk.sharing.fetchMinutes is 60 in this workspace: due within the hour, not before the last fetch.
+    assert.ok(due > Date.now() && due <= Date.now() + 60 * 60_000 + 1000, `due in ${due - Date.now()} ms`);
+    // A teammate posts; the background fetch (run now instead of in an hour) brings it without a Sync.
+    const file = path.join(bob, '..', `carol-${process.pid}.md`);
+    await fsp.writeFile(file, '## Done\n- Rotated the staging keys\n## Next\n## Blockers\n');
+    const posted = await cli(['standup', 'post', '--root', bob, '--author', 'carol', '--date', DAY, '--file', file], bobEnv());
+    await fsp.rm(file, { force: true });
+    assert.equal(posted.code, 0, posted.stderr);
+    await hooks.sharing.backgroundFetch();
+    await stateWhere("Carol's post in the digest", (st) => st.digest?.entries.find((e) => e.github === 'carol')?.status === 'posted');
+    // Both views hidden: nothing is scheduled.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('no background fetch while hidden', () => hooks.sharing.nextBackgroundFetch() === undefined);
+    await vscode.commands.executeCommand('asyncDesk.today.focus');
+    await waitFor('the background fetch again once visible', () => hooks.sharing.nextBackgroundFetch());
+  });
+
   it('Open as file opens her post from the branch; a saved edit waits, and goes out with the next Sync', async () => {
     await send({ type: 'openFile' });
     const editor = await waitFor('the shared editor', () => {
@@ -213,6 +234,26 @@ describe('Sharing standups over git (issue 13)', function () {
     await send({ type: 'sync' });
     assert.match((await onBranch(ALICE_FILE)).stdout, /## Notes\nOut at 16:00/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.equal(await untouched(), baseline);
+  });
+
+  it('a weekly update travels the same way: queued when created, on the branch after Sync, nothing in the working tree', async () => {
+    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; created: boolean }>('asyncDesk.rituals.newWeeklyUpdate', {
+      date: DAY,
+      author: 'alice',
+      open: false,
+    });
+    assert.equal(result.created, true);
+    assert.equal(result.uri.scheme, 'async-desk-shared');
+    const file = result.uri.path.slice(1);
+    assert.match(file, /^docs\/updates\/2026-W48-alice\.md$/);
+    assert.equal(await exists(file), false);
+    assert.equal((await onBranch(file)).code === 0, false, 'creating it does not push it');
+    await send({ type: 'sync' });
+    assert.match((await onBranch(file)).stdout, /kind: weekly-update/);
+    // Asking again opens the one on the branch: nothing is overwritten.
+    const again = await vscode.commands.executeCommand<{ created: boolean }>('asyncDesk.rituals.newWeeklyUpdate', { date: DAY, author: 'alice', open: false });
+    assert.equal(again.created, false);
     assert.equal(await untouched(), baseline);
   });
 

@@ -4,6 +4,7 @@ import type * as RitualsBundle from './ritualsBundle';
 import type { CommandId, HandlersOf } from '../commandIds';
 import { lazyHandlers, loadBundle } from '../shared/lazyBundle';
 import type { TeamStore } from '../team/teamStore';
+import type { SharingApi } from '../sharing/api';
 
 export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
 export type { RitualArgs, RitualResult } from './ritualCommands';
@@ -16,6 +17,6 @@ export function openRitualPrompt(): RitualsBundle.OpenPromptView | undefined {
   return rituals().openPrompt();
 }
 
-export function ritualCommandHandlers(team: TeamStore): HandlersOf<'asyncDesk.rituals.'> {
-  return lazyHandlers('asyncDesk.rituals.', () => rituals().ritualCommandHandlers(team));
+export function ritualCommandHandlers(team: TeamStore, sharing?: SharingApi): HandlersOf<'asyncDesk.rituals.'> {
+  return lazyHandlers('asyncDesk.rituals.', () => rituals().ritualCommandHandlers(team, sharing));
 }

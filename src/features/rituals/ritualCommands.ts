@@ -31,6 +31,7 @@ import type { TeamStore } from '../team/teamStore';
 import { currentViewer } from '../team/viewer';
 import { askText } from './prompt';
 import { now } from '../shared/clock';
+import type { SharingApi } from '../sharing/api';
 
 export type RitualCommandId = Extract<CommandId, `asyncDesk.rituals.${string}`>;
 
@@ -60,8 +61,8 @@ const TEMPLATES_DIR = 'docs/templates';
 const COPY_CORE_HOURS = 'Copy Computed Core Hours';
 const OPEN_TEMPLATE = 'Open Template';
 
-export function ritualCommandHandlers(team: TeamStore): HandlersOf<'asyncDesk.rituals.'> {
-  const run = (kind: RitualKind) => (args?: unknown) => newRitual(team, kind, ritualArgs(args));
+export function ritualCommandHandlers(team: TeamStore, sharing?: SharingApi): HandlersOf<'asyncDesk.rituals.'> {
+  const run = (kind: RitualKind) => (args?: unknown) => newRitual(team, kind, ritualArgs(args), sharing);
   return {
     'asyncDesk.rituals.newWeeklyUpdate': run('weekly-update'),
     'asyncDesk.rituals.newIntentBrief': run('intent-brief'),
@@ -121,7 +122,7 @@ async function pickFolder(hint?: vscode.Uri): Promise<vscode.WorkspaceFolder> {
   return picked.folder;
 }
 
-async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): Promise<RitualResult> {
+async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs, sharing?: SharingApi): Promise<RitualResult> {
   const name = RITUAL_NAMES[kind];
   assertTrusted(`Creating ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`);
   const folder = await pickFolder(args.folder);
@@ -171,6 +172,9 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   if (usesTeam && invalid > 0)
     warnings.push(`${teamFile} has errors (see the Problems panel), so core hours and response times come from its valid entries only.`);
 
+  // A weekly update travels on the sharing branch like a standup (issue 13), when the folder shares.
+  if (kind === 'weekly-update' && sharing && (await sharing.shared(folder))) return newSharedUpdate(sharing, folder, plan, input, args, warnings);
+
   const uri = uriOf(plan.file);
   let created = true;
   try {
@@ -194,6 +198,34 @@ async function newRitual(team: TeamStore, kind: RitualKind, args: RitualArgs): P
   if (created && warnings.length > 0)
     reportWarnings(warnings, template ? uriOf(templateFile) : undefined, plan.problems.find((p) => p.file === templateFile)?.line);
   return { uri, created, warnings: created ? warnings : [] };
+}
+
+/**
+ * The weekly update as your post on the sharing branch: queued (it goes out with the next Post or
+ * Sync) and opened from there; a save queues the new text. An update of the week that is on the
+ * branch or waiting already is opened as it is.
+ */
+async function newSharedUpdate(
+  sharing: SharingApi,
+  folder: vscode.WorkspaceFolder,
+  plan: { file: string; text: string; cursor: { line: number; character: number } },
+  input: RitualInput,
+  args: RitualArgs,
+  warnings: string[],
+): Promise<RitualResult> {
+  const uri = sharing.uriOf(folder, plan.file);
+  const existing = await sharing.currentText(folder, plan.file);
+  if (existing) {
+    log().info(`${plan.file} is on the sharing branch already: opened it unchanged.`);
+    if (args.open !== false) await vscode.window.showTextDocument(uri);
+    announceExisting('weekly-update', plan.file, input);
+    return { uri, created: false, warnings: [] };
+  }
+  await sharing.enqueue(folder, [{ file: plan.file, text: plan.text, author: input.author }]);
+  log().info(`Queued ${plan.file} for the sharing branch.`);
+  if (args.open !== false) await openAt(uri, plan.cursor);
+  if (warnings.length > 0) reportWarnings(warnings, undefined, undefined);
+  return { uri, created: true, warnings };
 }
 
 async function askTitle(kind: RitualKind, fileFor: (title: string) => string, uriOf: (file: string) => vscode.Uri, taken?: string): Promise<string> {

@@ -84,6 +84,17 @@ export class FolderSharing {
     return this.snapshotPromise;
   }
 
+  /** Any shared file's text (a standup or a weekly update): waiting in the queue, else on the branch as last fetched. */
+  async currentText(file: string): Promise<{ text: string; source: 'queue' | 'branch' } | undefined> {
+    const waiting = await this.sharing.queue.get(file);
+    if (waiting) return { text: waiting.text, source: 'queue' };
+    const listing = await this.sharing.listing();
+    const found = listing.standups.find((e) => e.file === file) ?? listing.updates.find((e) => e.file === file);
+    if (!found) return undefined;
+    const read = await this.readBlob(file, found.blob);
+    return read.ok ? { text: read.text, source: 'branch' } : undefined;
+  }
+
   /** A branch file's text by blob id; reads asked for in the same tick go to git together. */
   readBlob(file: string, blob: string): Promise<ReadOutcome> {
     const cached = this.blobTexts.get(blob);

@@ -2,8 +2,8 @@
 // `async-desk-shared:` URIs. Reading gives the post as the views show it (a waiting post's text, else
 // the branch's as last fetched). Saving queues the new text as a post of its author (nothing on disk
 // in the working tree, nothing lost: the queue is under .git/async-desk/), and it goes out with the
-// next Post or Sync; the background sync pushes it within asyncDesk.sharing.fetchMinutes while a view
-// is open. Only your own posts can be saved; a teammate's open read-only.
+// next Post or Sync (at the latest two minutes after the last save: auto-save must not make a commit
+// of every pause in typing). Only your own posts can be saved; a teammate's open read-only.
 import * as vscode from 'vscode';
 import { createHash } from 'node:crypto';
 import { classifyBranchPath } from '../../core/sharing';
@@ -60,6 +60,8 @@ export class SharedFiles implements vscode.FileSystemProvider, vscode.Disposable
     await this.hub.enqueue(where.folder, [{ file: where.file, text, author: path.login }]);
     this.version(uri, text);
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    this.hub.syncSoon(where.folder);
+    vscode.window.setStatusBarMessage('$(cloud-upload) Saved: it goes out with the next sync (Async Desk: Sync Standups)', 5000);
   }
 
   readDirectory(): [string, vscode.FileType][] {

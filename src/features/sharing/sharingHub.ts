@@ -38,6 +38,9 @@ export interface SharingHubDeps {
   changed: vscode.EventEmitter<vscode.WorkspaceFolder | undefined>;
 }
 
+/** How long after the last save of a post (as a file) it is pushed, unless a Post or Sync comes first. */
+export const SAVE_SYNC_DELAY_MS = 2 * 60_000;
+
 const SHORT: Record<NotSharedKind, string> = {
   off: 'sharing is off',
   'not-a-repository': 'not a git repository',
@@ -51,9 +54,13 @@ export class SharingHub implements SharingApi, vscode.Disposable {
   private readonly states = new Map<string, FolderState>();
   private readonly visible = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the next background fetch is due (epoch ms); undefined while no view shows posts. */
+  private dueAt: number | undefined;
   private lastAttemptAt: number | undefined;
   private failures = 0;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Syncs scheduled after a post was saved as a file (one per folder, pushed back by each save). */
+  private readonly syncAfterSave = new Map<string, ReturnType<typeof setTimeout>>();
   readonly onDidChange: vscode.Event<vscode.WorkspaceFolder | undefined>;
 
   constructor(private readonly deps: SharingHubDeps) {
@@ -107,11 +114,8 @@ export class SharingHub implements SharingApi, vscode.Disposable {
   }
 
   async currentText(folder: vscode.WorkspaceFolder, file: string): Promise<{ text: string; source: 'queue' | 'branch' } | undefined> {
-    const shared = await this.shared(folder);
-    const entry = shared?.entries.find((e) => e.file === file);
-    if (!shared || !entry || entry.source === 'worktree') return undefined;
-    const read = await shared.read(entry);
-    return read.ok ? { text: read.text, source: entry.source } : undefined;
+    const opened = await this.open(folder);
+    return opened.kind === 'shared' ? opened.folder.currentText(file) : undefined;
   }
 
   async post(folder: vscode.WorkspaceFolder, post: { file: string; text: string; author: string; base?: string | null }): Promise<PostOutcome> {
@@ -152,6 +156,8 @@ export class SharingHub implements SharingApi, vscode.Disposable {
   }
 
   async sync(folder: vscode.WorkspaceFolder, options: { oneCommit?: OneCommit } = {}): Promise<string> {
+    clearTimeout(this.syncAfterSave.get(folder.uri.toString())); // this is that sync
+    this.syncAfterSave.delete(folder.uri.toString());
     const opened = await this.open(folder);
     if (opened.kind !== 'shared') return opened.message;
     const report = await this.busy(folder, () => opened.folder.sync(options));
@@ -167,6 +173,22 @@ export class SharingHub implements SharingApi, vscode.Disposable {
     const sentence = parts.join(', ');
     log().info(`Sync of ${opened.folder.sharing.branch} (${folder.name}): ${sentence}.`);
     return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  }
+
+  /**
+   * A post saved as a file goes out with the next sync; this makes sure there is one, SAVE_SYNC_DELAY_MS
+   * after the last save (auto-save must not turn every pause in typing into a commit).
+   */
+  syncSoon(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    clearTimeout(this.syncAfterSave.get(key));
+    this.syncAfterSave.set(
+      key,
+      setTimeout(() => {
+        this.syncAfterSave.delete(key);
+        this.sync(folder).catch((error: unknown) => log().warn(`Sync after a save failed: ${errorDetails(error)}`));
+      }, SAVE_SYNC_DELAY_MS),
+    );
   }
 
   setVisible(view: 'today' | 'standups', visible: boolean): void {
@@ -281,10 +303,13 @@ export class SharingHub implements SharingApi, vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.dueAt = undefined;
     if (this.visible.size === 0 || !vscode.workspace.isTrusted) return; // never while both views are hidden
     const delay = nextFetchDelay(getSettings().sharingFetchMinutes, this.failures);
     const since = this.lastAttemptAt === undefined ? delay : Date.now() - this.lastAttemptAt;
-    this.timer = setTimeout(() => void this.backgroundFetch(), Math.max(0, delay - since));
+    const wait = Math.max(0, delay - since);
+    this.dueAt = Date.now() + wait;
+    this.timer = setTimeout(() => void this.backgroundFetch(), wait);
   }
 
   private noteAttempt(ok: boolean): void {
@@ -292,9 +317,15 @@ export class SharingHub implements SharingApi, vscode.Disposable {
     this.failures = ok ? 0 : this.failures + 1;
   }
 
+  /** When the next background fetch is due (epoch ms), undefined when none is scheduled (both views hidden). */
+  nextBackgroundFetch(): number | undefined {
+    return this.dueAt;
+  }
+
   /** Fetches every shared folder (and pushes what waits in its queue, which goes out "with the next sync"). */
-  private async backgroundFetch(): Promise<void> {
+  async backgroundFetch(): Promise<void> {
     clearTimeout(this.timer);
+    this.dueAt = undefined;
     this.lastAttemptAt = Date.now();
     let ok = true;
     for (const folder of (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file')) {
@@ -321,6 +352,7 @@ export class SharingHub implements SharingApi, vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    for (const t of this.syncAfterSave.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }
