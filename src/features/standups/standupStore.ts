@@ -295,9 +295,17 @@ export class StandupStore implements vscode.Disposable {
    * Returns whether the index may have changed.
    */
   private async apply(index: FolderIndex, uri: vscode.Uri, exists: boolean): Promise<boolean> {
+    try {
+      return await this.applyEvent(index, uri, exists);
+    } finally {
+      // After the change (a reader may have merged the entries while a folder was being read).
+      index.merged = undefined;
+    }
+  }
+
+  private async applyEvent(index: FolderIndex, uri: vscode.Uri, exists: boolean): Promise<boolean> {
     const file = relativeOf(index.folder, uri);
     if (!file) return false;
-    index.merged = undefined;
     const parsed = parseStandupPath(file, index.standupsDir);
     if (parsed) {
       this.cache.delete(uri.toString());
