@@ -79,25 +79,30 @@ if (!process.env.ASYNC_DESK_TEST_GREP || /shar/i.test(process.env.ASYNC_DESK_TES
   const remotes = mkdtempSync(join(tmpdir(), 'async-desk-remotes-'));
   const token = `ghs_${randomBytes(18).toString('hex')}`;
   const server = await startGitHttpServer({ projectRoot: remotes, token, env: process.env });
-  const remoteUrl = `${server.url.replace(/\/$/, '')}/team.git`;
+  const remoteFor = (mode) => `${server.url.replace(/\/$/, '')}/${mode}/team.git`;
   try {
-    const run = await runExtensionTests({
-      name: 'integration-sharing',
-      extensionDevelopmentPaths: [repoRoot],
-      extensionTestsPath: join(repoRoot, 'out', 'test', 'integration-sharing', 'index.js'),
-      workspaceTemplate,
-      prepare: (workspace) => makeSharedWorkspace(workspace, remotes, remoteUrl),
-      env: {
-        ...env,
-        ASYNC_DESK_TEST_GREP: /shar/i.test(process.env.ASYNC_DESK_TEST_GREP ?? '') ? '' : (process.env.ASYNC_DESK_TEST_GREP ?? ''),
-        ASYNC_DESK_SHARING_REMOTES: remotes,
-        ASYNC_DESK_SHARING_URL: remoteUrl,
-        ASYNC_DESK_SHARING_TOKEN: token,
-      },
-      timeoutMs,
-    });
-    log(`sharing workspace ${run.code === 0 ? 'passed' : `FAILED (exit ${run.code})`} in ${seconds(run.ms)}`);
-    sharingCode = run.code;
+    // Trusted (the sharing suite), then Restricted Mode (no git process at all).
+    for (const mode of ['trusted', 'restricted']) {
+      const run = await runExtensionTests({
+        name: `integration-sharing-${mode}`,
+        extensionDevelopmentPaths: [repoRoot],
+        extensionTestsPath: join(repoRoot, 'out', 'test', 'integration-sharing', 'index.js'),
+        workspaceTemplate,
+        restricted: mode === 'restricted',
+        prepare: (workspace) => makeSharedWorkspace(workspace, join(remotes, mode), remoteFor(mode)),
+        env: {
+          ...env,
+          ASYNC_DESK_TEST_GREP: /shar/i.test(process.env.ASYNC_DESK_TEST_GREP ?? '') ? '' : (process.env.ASYNC_DESK_TEST_GREP ?? ''),
+          ASYNC_DESK_SHARING_MODE: mode,
+          ASYNC_DESK_SHARING_REMOTES: join(remotes, mode),
+          ASYNC_DESK_SHARING_URL: remoteFor(mode),
+          ASYNC_DESK_SHARING_TOKEN: token,
+        },
+        timeoutMs,
+      });
+      log(`sharing workspace (${mode}) ${run.code === 0 ? 'passed' : `FAILED (exit ${run.code})`} in ${seconds(run.ms)}`);
+      sharingCode ||= run.code;
+    }
   } finally {
     await server.close();
     rmSync(remotes, { recursive: true, force: true });
