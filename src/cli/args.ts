@@ -26,8 +26,10 @@ Commands:
               (missing required field, unknown owner), 2 when it could not be sent. The owner is
               assigned first, then the form's own assignees. File uploads (type: upload) are
               attached on github.com after the issue is created: the REST API takes no files
-  check       Report problems in decision records, the team file, standups and issue templates;
-              exits 1 when there are any
+  check       Report problems in decision records, the team file, standups and issue templates,
+              and what the sharing branch holds that is not read (a symlink, a file outside the
+              standups and updates folders, one over the size limit), as last fetched: no network.
+              Exits 1 when there are any
   standup post
               Post FILE (a standup in the SPEC format; front matter optional: author and date are
               filled in) as --author's standup of --date (default: the author's local today from

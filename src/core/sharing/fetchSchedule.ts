@@ -6,14 +6,15 @@
 
 /** A fetch this recent makes a visibility change or window focus skip its own. */
 export const RECENT_FETCH_MS = 30_000;
-/** The longest wait between background fetches after failures. */
+/** The longest wait between background fetches after failures (unless the interval itself is longer). */
 export const MAX_BACKOFF_MS = 60 * 60_000;
 
-/** The wait before the next background fetch, after `failures` failed ones in a row. */
+/** The wait before the next background fetch, after `failures` failed ones in a row: never shorter
+ *  than the interval (with an interval over an hour, the cap must not make a failure fetch sooner). */
 export function nextFetchDelay(intervalMinutes: number, failures: number): number {
   const interval = Math.max(1, intervalMinutes) * 60_000;
   if (failures <= 0) return interval;
-  return Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 10));
+  return Math.max(interval, Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 10)));
 }
 
 /** Whether a view becoming visible or the window getting focus should fetch now. */

@@ -1,16 +1,21 @@
-// `async-desk standup post`, `async-desk sync` and `async-desk standups` over the sharing branch, run
-// as a terminal would (dist/cli.js) in real clones of a bare repository (gitFixtures.ts).
+// `async-desk standup post`, `async-desk sync` and `async-desk standups` over the sharing branch, and
+// `async-desk check` on what the branch holds as last fetched, run as a terminal would (dist/cli.js)
+// in real clones of a bare repository (gitFixtures.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, requireBuiltCli } from '../cliHelpers';
-import { makeBusy, makeWorld, userState, type GitWorld } from './gitFixtures';
+import { importCommit, makeBusy, makeWorld, userState, type GitWorld } from './gitFixtures';
 
 type Run = { status: number | null; stdout: string; stderr: string };
 
 function cli(world: GitWorld, cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: world.env, encoding: 'utf8', timeout: 60_000 });
+  return cliWithEnv(world, {}, cwd, ...args);
+}
+
+function cliWithEnv(world: GitWorld, env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...world.env, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -141,5 +146,114 @@ describe('async-desk standup post / sync / standups (sharing branch)', function 
     assert.ok(existsSync(path.join(b, 'docs/standups/2026-11-21/bob.md')));
     assert.match(cli(world, b, 'sync').stdout, /^Nothing to sync: Sharing is off/);
     assert.equal(world.git(world.bare, 'branch', '--list', 'async-desk'), '');
+  });
+});
+
+describe('async-desk check: the sharing branch as last fetched', function () {
+  this.timeout(60_000);
+  let world: GitWorld;
+  let b: string;
+
+  before(requireBuiltCli);
+  beforeEach(() => {
+    world = makeWorld(['alice', 'bob']);
+    b = world.clone('b');
+    // A branch pushed by hand: one good standup, a symlink to /etc/passwd, project code, a file over the 1 MB limit.
+    importCommit(world, [
+      ['100644', 'README.md', '# async-desk\n'],
+      ['100644', 'docs/standups/2026-11-21/alice.md', `---\nauthor: alice\ndate: 2026-11-21\n---\n${BODY}`],
+      ['120000', 'docs/standups/2026-11-21/evil.md', '/etc/passwd'],
+      ['100644', 'src/app.js', 'console.log("not here")\n'],
+      ['100644', 'docs/standups/2026-11-21/big.md', Buffer.alloc(1024 * 1024 + 1, 0x61)],
+    ]);
+  });
+  afterEach(() => world.cleanup());
+
+  const HOSTILE = [
+    'docs/standups/2026-11-21/big.md:1: docs/standups/2026-11-21/big.md on the sharing branch is 1 MB, over the 1 MB limit; not read.',
+    'docs/standups/2026-11-21/evil.md:1: docs/standups/2026-11-21/evil.md on the sharing branch is a symbolic link; ignored (only regular files are read from the sharing branch).',
+    'src/app.js:1: src/app.js on the sharing branch is outside docs/standups/ and docs/updates/; ignored (only standups and weekly updates are read from the sharing branch)',
+  ];
+  const CLEAN = 'No problems found.\n';
+
+  it('reports each entry it will not read with file and line, exit 1; only once fetched, and without fetching again', () => {
+    // Never fetched: nothing on the branch is known here.
+    const unfetched = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([unfetched.status, unfetched.stdout, unfetched.stderr], [0, CLEAN, '']);
+
+    assert.equal(cli(world, b, 'sync').status, 0);
+    const tracking = world.git(b, 'rev-parse', 'origin/async-desk').trim();
+    const check = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.equal(check.status, 1, check.stderr);
+    assert.equal(check.stdout, `${HOSTILE.join('\n')}\n`);
+    assert.equal(check.stderr, '');
+    // Nothing of the branch was checked out to be checked.
+    assert.equal(existsSync(path.join(b, 'docs')), false);
+    assert.equal(world.git(b, 'status', '--porcelain'), '');
+
+    // The remote's branch is cleaned up meanwhile: check still says what this clone last fetched.
+    importCommit(world, [], { from: true, deletes: ['docs/standups/2026-11-21/evil.md', 'src/app.js', 'docs/standups/2026-11-21/big.md'] });
+    const stale = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([stale.status, stale.stdout], [1, check.stdout]);
+    assert.equal(world.git(b, 'rev-parse', 'origin/async-desk').trim(), tracking, 'check fetched nothing');
+    // No git command of check goes to the network (ASYNC_DESK_GIT_LOG=1 lists each one on stderr).
+    const logged = cliWithEnv(world, { ASYNC_DESK_GIT_LOG: '1' }, b, 'check', '--today', '2026-11-21');
+    assert.equal(logged.status, 1);
+    const commands = logged.stderr.split('\n').filter((l) => l.startsWith('async-desk: git '));
+    assert.ok(commands.length > 0, logged.stderr);
+    assert.deepEqual(
+      commands.filter((l) => /^async-desk: git (fetch|push|ls-remote|pull|remote update)\b/.test(l)),
+      [],
+    );
+    // Nor does it need the remote at all.
+    renameSync(world.bare, `${world.bare}.away`);
+    const offline = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([offline.status, offline.stdout, offline.stderr], [1, check.stdout, '']);
+    renameSync(`${world.bare}.away`, world.bare);
+
+    // After the next sync the clone has the cleaned-up branch: no problems.
+    assert.equal(cli(world, b, 'sync').status, 0);
+    const fixed = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([fixed.status, fixed.stdout, fixed.stderr], [0, CLEAN, '']);
+  });
+
+  it("the branch's problems are sorted in with the working tree's", () => {
+    assert.equal(cli(world, b, 'sync').status, 0);
+    mkdirSync(path.join(b, 'docs', 'standups', '2026-11-21'), { recursive: true });
+    writeFileSync(path.join(b, 'docs', 'standups', '2026-11-21', 'bob.md'), '---\nauthor: alice\n---\n## Done\n## Next\n## Blockers\n');
+    const check = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.equal(check.status, 1, check.stderr);
+    const files = check.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(0, l.indexOf(':')));
+    assert.ok(files.includes('docs/standups/2026-11-21/bob.md'), check.stdout);
+    for (const line of HOSTILE) assert.ok(check.stdout.includes(`${line}\n`), `${line} in:\n${check.stdout}`);
+    assert.deepEqual(files, [...files].sort(), 'sorted by file');
+  });
+
+  it('not shared: sharing.branch "", no remote, not a repository or no git: nothing of the branch, no error, exit 0', () => {
+    assert.equal(cli(world, b, 'sync').status, 0); // the hostile branch is in the clone, as last fetched
+    const team = path.join(b, '.github', 'team.yml');
+    const teamText = readFileSync(team, 'utf8');
+
+    writeFileSync(team, `${teamText}sharing:\n  branch: ""\n`);
+    const off = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([off.status, off.stdout, off.stderr], [0, CLEAN, '']);
+    writeFileSync(team, teamText);
+
+    // git is not on PATH: not shared (and check does not fail for it).
+    const noGit = cliWithEnv(world, { PATH: path.join(world.dir, 'no-bin') }, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([noGit.status, noGit.stdout, noGit.stderr], [0, CLEAN, '']);
+
+    world.git(b, 'remote', 'remove', 'origin');
+    const noRemote = cli(world, b, 'check', '--today', '2026-11-21');
+    assert.deepEqual([noRemote.status, noRemote.stdout, noRemote.stderr], [0, CLEAN, '']);
+
+    const plain = path.join(world.dir, 'plain');
+    mkdirSync(path.join(plain, '.github'), { recursive: true });
+    writeFileSync(path.join(plain, '.github', 'team.yml'), teamText);
+    const notRepo = cli(world, plain, 'check', '--today', '2026-11-21');
+    assert.deepEqual([notRepo.status, notRepo.stdout, notRepo.stderr], [0, CLEAN, '']);
   });
 });

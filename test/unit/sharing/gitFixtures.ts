@@ -1,6 +1,7 @@
 // Real git repositories for the sharing tests (no git mock anywhere): a bare repository on disk as
 // `origin` (with a reflog, which bare repositories do not keep by default, so a force push would
-// show), clones as teammates, and a snapshot of everything sharing must never touch in a clone.
+// show), clones as teammates, a snapshot of everything sharing must never touch in a clone, and
+// commits written onto the sharing branch by hand (a hostile branch).
 // Git runs with a config of its own (no system config, a global file in the fixture), so the
 // developer's credential helpers and hooks never take part.
 import { execFileSync } from 'node:child_process';
@@ -138,4 +139,22 @@ export function onlyFastForwards(world: GitWorld, ref: string): boolean {
       return false;
     }
   });
+}
+
+/** A commit on origin's refs/heads/async-desk written by hand (git fast-import into the bare repository), as a
+ *  hostile or careless teammate could push it: these files (mode, path, bytes or a gitlink id); `from`: on top of
+ *  the branch (else the root commit of a branch that does not exist yet); `deletes`: paths removed. */
+export function importCommit(world: GitWorld, files: [string, string, Buffer | string][], options: { from?: boolean; deletes?: string[] } = {}): void {
+  const parts: Buffer[] = [Buffer.from(`commit refs/heads/async-desk\ncommitter Someone <someone@example.com> 1700000000 +0000\ndata 4\nhand\n`)];
+  if (options.from) parts.push(Buffer.from('from refs/heads/async-desk^0\n'));
+  for (const [mode, file, content] of files) {
+    if (mode === '160000') parts.push(Buffer.from(`M 160000 ${content as string} ${file}\n`));
+    else {
+      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+      parts.push(Buffer.from(`M ${mode} inline ${file}\ndata ${bytes.length}\n`), bytes, Buffer.from('\n'));
+    }
+  }
+  for (const file of options.deletes ?? []) parts.push(Buffer.from(`D ${file}\n`));
+  parts.push(Buffer.from('\n'));
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: world.bare, env: world.env, input: Buffer.concat(parts) });
 }

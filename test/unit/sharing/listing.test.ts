@@ -5,31 +5,15 @@
 // texts decode as the safe reader decodes files. Then the listing cache: a later tree is reached by
 // diff-tree from the cached one and equals a listing made from scratch.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { openSharing, sharedFolders, type BranchListing, type Sharing } from '../../../src/core/sharing';
 import { CLI, requireBuiltCli } from '../cliHelpers';
-import { makeWorld, type GitWorld } from './gitFixtures';
+import { importCommit, makeWorld, type GitWorld } from './gitFixtures';
 
 const standup = (login: string, date: string) => `---\nauthor: ${login}\ndate: ${date}\n---\n## Done\n- ${login} did things\n## Next\n## Blockers\n`;
 const MB = 1024 * 1024;
-
-/** A fast-import stream: one commit on refs/heads/async-desk with these files (mode, path, bytes or a gitlink id). */
-function importCommit(world: GitWorld, files: [string, string, Buffer | string][], options: { from?: boolean; deletes?: string[] } = {}): void {
-  const parts: Buffer[] = [Buffer.from(`commit refs/heads/async-desk\ncommitter Someone <someone@example.com> 1700000000 +0000\ndata 4\nhand\n`)];
-  if (options.from) parts.push(Buffer.from('from refs/heads/async-desk^0\n'));
-  for (const [mode, file, content] of files) {
-    if (mode === '160000') parts.push(Buffer.from(`M 160000 ${content as string} ${file}\n`));
-    else {
-      const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
-      parts.push(Buffer.from(`M ${mode} inline ${file}\ndata ${bytes.length}\n`), bytes, Buffer.from('\n'));
-    }
-  }
-  for (const file of options.deletes ?? []) parts.push(Buffer.from(`D ${file}\n`));
-  parts.push(Buffer.from('\n'));
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: world.bare, env: world.env, input: Buffer.concat(parts) });
-}
 
 const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
