@@ -91,16 +91,20 @@ export class SharedLayer implements vscode.Disposable {
       byDay.set(dayKey(e.date, e.login), entry);
       sourced.set(entry, e);
     }
-    this.layers.set(key, { byDay, reader, sourced });
     const changed = !before || !sameEntries(before.byDay, byDay);
-    if (changed) this.onChange(folder);
-    return changed;
+    // Unchanged: keep the entries the store already handed out (a reader holding one must still find it).
+    if (!changed) return false;
+    this.layers.set(key, { byDay, reader, sourced });
+    this.onChange(folder);
+    return true;
   }
 
   /** The text of a shared entry. */
   read(entry: SharedEntry): Promise<ReadOutcome> {
     const layer = this.layers.get(entry.folder.uri.toString());
-    const sourced = layer?.sourced.get(entry);
+    // An entry from before the last refresh is found by its day (the same post, if it is still there).
+    const current = layer?.sourced.has(entry) ? entry : layer?.byDay.get(dayKey(entry.date, entry.login));
+    const sourced = current && current.file === entry.file ? layer?.sourced.get(current) : undefined;
     if (!layer || !sourced) return Promise.resolve({ ok: false, missing: true });
     return layer.reader.read(sourced);
   }

@@ -181,7 +181,8 @@ export class StandupStore implements vscode.Disposable {
         log().warn(`Could not read ${entry.file} of the sharing branch: ${(error as Error).message}`);
       }
     } else if (!read.missing) log().warn(`Sharing branch: ${read.problem.message}`);
-    if (key) this.cache.set(key, standup);
+    // A post that could not be read (git busy, a refresh in between) is not remembered as missing.
+    if (key && read.ok) this.cache.set(key, standup);
     return standup ?? undefined;
   }
 
