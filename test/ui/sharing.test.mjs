@@ -215,6 +215,10 @@ describe('Sharing standups over git in the Today panel', function () {
     await screenshot(page, '31-sharing-posted');
   });
 
+  // Every Sync makes the standup store re-read the branch listing; one that finds nothing new must not
+  // leave the digest unable to read a post it has not read yet (it then shows the author as "not posted"
+  // until the window reloads). The first check above sees the same when the view's first fetch comes
+  // between the listing and the first read of a teammate's post.
   it('a post on the branch read for the first time after a Sync that brought nothing new is in the digest', async () => {
     // A Sync with nothing new on the branch (Alice's post is there, as her clone pushed it).
     const syncButton = frame.locator('#sync-bar vscode-button', { hasText: 'Sync' });
