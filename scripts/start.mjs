@@ -75,7 +75,8 @@ if (!workspace) {
       const posts = shared.posted.map((p) => `@${p.login} (${p.date}${p.early ? ', written ahead' : ''})`).join(', ');
       log(`standups are shared on the async-desk branch of ${remote}; ${posts ? `posted from ${teammates}: ${posts}` : 'no teammate posted today'}`);
       for (const problem of shared.problems) log(`sharing: ${problem}`);
-      if (manifest) writeFileSync(manifestFile, JSON.stringify({ ...manifest, head: shared.head }));
+      // The commit the copy was made at (a later one is yours: the copy is then kept).
+      if (manifest && !manifest.head) writeFileSync(manifestFile, JSON.stringify({ ...manifest, head: shared.head }));
     } catch (error) {
       log(`could not set up sharing for the demo (standups stay in the working tree): ${error?.message ?? error}`);
     }
