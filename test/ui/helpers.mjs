@@ -133,18 +133,28 @@ export function viewPane(page, viewTitle) {
   return page.locator(`.pane:has(> .pane-header[aria-label^="${viewTitle}"])`).first();
 }
 
+/**
+ * Toggles a view pane by clicking its header at the chevron, on the left: the middle of a header can
+ * be one of the view's title actions once the pointer hovers it (the Standups view has six), and a
+ * click there runs that command ("Write Today's Standup" asks for your login) instead.
+ */
+async function toggleView(header) {
+  const box = await header.boundingBox();
+  await header.click({ position: { x: 10, y: Math.round((box?.height ?? 22) / 2) } });
+}
+
 /** Expands a collapsed view pane. */
 export async function expandView(page, viewTitle) {
   const header = page.locator(`.pane-header[aria-label^="${viewTitle}"]`).first();
   await header.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await toggleView(header);
 }
 
 /** Collapses a view pane (e.g. to give another pane of the container more height). */
 export async function collapseView(page, viewTitle) {
   const header = page.locator(`.pane-header[aria-label^="${viewTitle}"]`).first();
   await header.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  if ((await header.getAttribute('aria-expanded')) === 'true') await toggleView(header);
 }
 
 /**
@@ -161,7 +171,7 @@ export async function showOnlyViews(page, ...viewTitles) {
       const header = headers.nth(i);
       const label = (await header.getAttribute('aria-label')) ?? '';
       if (viewTitles.some((t) => label.startsWith(t)) !== wanted) continue;
-      if (((await header.getAttribute('aria-expanded')) === 'true') !== wanted) await header.click();
+      if (((await header.getAttribute('aria-expanded')) === 'true') !== wanted) await toggleView(header);
     }
   }
 }
