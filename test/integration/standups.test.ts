@@ -103,6 +103,16 @@ describe('Standups: the Today composer', function () {
     assert.equal(after.composer!.saved.blockerRows.length, 2);
   });
 
+  it('says the standup is not shared and why: this workspace is not a git repository (the file is written as before)', async () => {
+    const s = await stateWhere('the sharing lines', (st) => !!st.sharing.digest && !!st.sharing.composer);
+    assert.equal(s.sharing.composer!.text, 'Not shared: not a git repository');
+    assert.equal(s.sharing.composer!.tone, 'off');
+    assert.match(s.sharing.composer!.title, /is not in a git repository/);
+    assert.equal(s.sharing.digest!.text, 'Not shared: not a git repository');
+    assert.equal(s.sharing.digest!.canSync, false);
+    assert.equal(await exists(file), true, 'the standup saved above is a file in the working tree');
+  });
+
   it('keeps the draft when the panel is closed and opened again (extension storage)', async () => {
     const s = (await state())!;
     const typed = fields({ ...s.composer!.saved, next: 'Pair with @carol on alerts\nWrite the retro' });
