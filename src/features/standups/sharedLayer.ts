@@ -8,6 +8,9 @@ import type { ReadOutcome } from '../../core/shared/repoFiles';
 import type { SharedStandups, SharingApi } from '../sharing/api';
 import { log } from '../shared/log';
 import { errorDetails } from '../shared/errors';
+import { parseStandup, type Standup } from '../../core/standups';
+
+const PARSED_LIMIT = 5_000;
 
 export interface SharedEntry {
   folder: vscode.WorkspaceFolder;
@@ -34,6 +37,8 @@ export class SharedLayer implements vscode.Disposable {
   private readonly layers = new Map<string, FolderLayer>();
   private readonly loading = new Map<string, Promise<boolean>>();
   private readonly subscription: vscode.Disposable | undefined;
+  /** Parsed branch posts by blob id. */
+  private readonly parsed = new Map<string, Standup | null>();
 
   constructor(
     private readonly sharing: SharingApi | undefined,
@@ -107,6 +112,27 @@ export class SharedLayer implements vscode.Disposable {
     const sourced = current && current.file === entry.file ? layer?.sourced.get(current) : undefined;
     if (!layer || !sourced) return Promise.resolve({ ok: false, missing: true });
     return layer.reader.read(sourced);
+  }
+
+  /** A post, parsed: cached by blob id on the branch (its content never changes); a queued one is read each time (cheap). */
+  async readStandup(entry: SharedEntry): Promise<Standup | undefined> {
+    const key = entry.source === 'branch' && entry.blob ? entry.blob : undefined;
+    if (key && this.parsed.has(key)) return this.parsed.get(key) ?? undefined;
+    const read = await this.read(entry);
+    let standup: Standup | null = null;
+    if (read.ok) {
+      try {
+        standup = parseStandup(read.text, entry.file);
+      } catch (error) {
+        log().warn(`Could not read ${entry.file} of the sharing branch: ${(error as Error).message}`);
+      }
+    } else if (!read.missing) log().warn(`Sharing branch: ${read.problem.message}`);
+    // A post that could not be read (git busy, a refresh in between) is not remembered as missing.
+    if (key && read.ok) {
+      if (this.parsed.size > PARSED_LIMIT) this.parsed.clear();
+      this.parsed.set(key, standup);
+    }
+    return standup ?? undefined;
   }
 
   dispose(): void {

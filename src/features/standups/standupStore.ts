@@ -144,7 +144,7 @@ export class StandupStore implements vscode.Disposable {
 
   /** Parsed file (cached until it changes); undefined when it cannot be read. */
   read(entry: StandupEntry | { folder: vscode.WorkspaceFolder; file: string }): Promise<Standup | undefined> {
-    if ('source' in entry && (entry.source === 'branch' || entry.source === 'queue')) return this.readShared(entry);
+    if ('source' in entry && (entry.source === 'branch' || entry.source === 'queue')) return this.shared.readStandup(entry);
     const uri = this.uriOf(entry.folder, entry.file);
     const key = uri.toString();
     if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) ?? undefined);
@@ -166,24 +166,6 @@ export class StandupStore implements vscode.Disposable {
     }
     this.cache.set(key, standup);
     return Promise.resolve(standup ?? undefined);
-  }
-
-  /** A post on the branch (cached by blob id: its content never changes) or in the queue (read each time: cheap). */
-  private async readShared(entry: SharedEntry): Promise<Standup | undefined> {
-    const key = entry.source === 'branch' && entry.blob ? `blob:${entry.blob}` : undefined;
-    if (key && this.cache.has(key)) return this.cache.get(key) ?? undefined;
-    const read = await this.shared.read(entry);
-    let standup: Standup | null = null;
-    if (read.ok) {
-      try {
-        standup = parseStandup(read.text, entry.file);
-      } catch (error) {
-        log().warn(`Could not read ${entry.file} of the sharing branch: ${(error as Error).message}`);
-      }
-    } else if (!read.missing) log().warn(`Sharing branch: ${read.problem.message}`);
-    // A post that could not be read (git busy, a refresh in between) is not remembered as missing.
-    if (key && read.ok) this.cache.set(key, standup);
-    return standup ?? undefined;
   }
 
   /**
