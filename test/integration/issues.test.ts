@@ -80,6 +80,8 @@ describe('Issues from templates', function () {
     });
     await config().update('github.apiUrl', github.url, vscode.ConfigurationTarget.Global);
     await (await testHooks()).signInWithToken(DEFAULT_TOKEN);
+    // No test here answers a modal question: one asked fails its test at once instead of waiting for a click.
+    (await testHooks()).answerQuestions('fail');
     await writeText(
       '.git/config',
       '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:acme/ledger.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
@@ -91,6 +93,7 @@ describe('Issues from templates', function () {
   });
 
   after(async () => {
+    (await testHooks()).answerQuestions(undefined);
     await fsp.rm(fileUri('.git').fsPath, { recursive: true, force: true });
     await config().update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('asyncDesk.github.signOut');

@@ -4,3 +4,4 @@
 export { decisionCommandHandlers, decisionsApi } from './decisionCommands';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';

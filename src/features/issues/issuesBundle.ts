@@ -4,4 +4,5 @@ export { IssueService } from './issueService';
 export type { IssueFormPanel } from './issueFormPanel';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';
 export { templateProblems } from './templateProblems';

@@ -9,6 +9,7 @@ import type { IssueTemplate } from '../../core/issues';
 import type { GitHubAccess } from '../github/githubAccess';
 import { noGitHubRemoteMessage } from '../github/repository';
 import { Cancelled, UserError } from '../shared/errors';
+import { ui } from '../shared/ui';
 import { getSettings } from '../shared/settings';
 import type { DraftStore, IssueDraft } from './drafts';
 import type { FormContexts } from './formContext';
@@ -41,14 +42,12 @@ export async function submitIssue(deps: SubmitDeps, draftId: string, template: I
   const access = await deps.pushAccess(draft);
   const request = derived.preview;
   if (access && !access.push && (request.labels.length || request.assignees.length)) {
-    const go = 'Create Without Them';
-    const choice = await vscode.window.showWarningMessage(
+    const go = await ui.confirm(
       `You cannot push to ${draft.repo}, so GitHub will silently drop the labels (${request.labels.join(', ') || 'none'}) ` +
         `and assignees (${request.assignees.join(', ') || 'none'}) of this issue.`,
-      { modal: true, detail: 'Create it anyway and ask a maintainer to set them, or cancel and keep the draft.' },
-      go,
+      { detail: 'Create it anyway and ask a maintainer to set them, or cancel and keep the draft.', action: 'Create Without Them' },
     );
-    if (choice !== go) throw new Cancelled();
+    if (!go) throw new Cancelled();
   }
   const outcome = await deps.sender.submit(outboxEntry(draft, draft.repo, values, derived));
   return outcome ?? { kind: 'failed', failure: { kind: 'error', message: 'The issue was not sent.', fieldErrors: [], queued: true } };

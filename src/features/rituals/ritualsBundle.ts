@@ -4,3 +4,4 @@ export { ritualCommandHandlers } from './ritualCommands';
 export { openPrompt, type OpenPromptView } from './prompt';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';

@@ -1,16 +1,18 @@
 // Loading a lazy bundle (ADR-0008): a feature's code that is `require`d from dist/ on first use
 // instead of being part of the start-up bundles (SPEC §5: 400 KB). A lazy bundle has its own copies
-// of the shared modules, so its entry (`*Bundle.ts`) exports `initLog` and `adoptClock`, and it is
+// of the shared modules, so its entry (`*Bundle.ts`) exports `initLog`, `adoptClock` and `adoptQuestions`, and it is
 // handed this bundle's log channel and clock as soon as it loads.
 import * as path from 'node:path';
 import { COMMAND_IDS, type HandlersOf } from '../commandIds';
 import { log } from './log';
 import { clockState } from './clock';
+import { ui, type Confirm } from './ui';
 
 /** What every lazy bundle's entry exports besides its feature. */
 export interface LazyBundle {
   initLog(channel: ReturnType<typeof log>): void;
   adoptClock(state: unknown): void;
+  adoptQuestions(confirm: Confirm): void;
 }
 
 /** Requires dist/`file` (e.g. 'decisionCommands.js') and shares the log channel and clock with it. */
@@ -21,6 +23,7 @@ export function loadBundle<T extends LazyBundle>(file: string): T {
   const bundle = require(path.join(__dirname, file)) as T;
   bundle.initLog(log());
   bundle.adoptClock(clockState());
+  bundle.adoptQuestions(ui.confirm);
   return bundle;
 }
 

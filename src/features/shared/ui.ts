@@ -1,7 +1,7 @@
 // Modal questions in one place. Features ask `ui.confirm(…)`; in the test host the test hooks answer
 // instead (a modal dialog would block an integration test), so no class carries a mutable field
-// just for tests. Lazily loaded bundles have their own copy of this module: questions asked there are
-// not answerable by tests, which is fine while none of them needs to be.
+// just for tests. Lazily loaded bundles have their own copy of this module; loadBundle hands them the
+// features bundle's `ui.confirm` (adoptQuestions), so their questions are answered the same way.
 import * as vscode from 'vscode';
 
 export interface ConfirmOptions {
@@ -19,6 +19,11 @@ export const ui = {
   /** Asks a modal question; true when the user picks the action. */
   confirm: (message: string, options: ConfirmOptions): Promise<boolean> => answer(message, options),
 };
+
+/** For a lazily loaded bundle: ask through the features bundle's questions (and its test answers). */
+export function adoptQuestions(from: Confirm): void {
+  answer = from;
+}
 
 /** For the test hooks: answer questions with `confirm`; undefined brings the dialog back. */
 export function answerQuestions(confirm: Confirm | undefined): void {

@@ -6,3 +6,4 @@ export { moveStandups, type MoveResult } from './moveStandups';
 export { gitBinary } from './gitBinary';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';

@@ -3,3 +3,4 @@
 export { showTeamClock } from './teamClock';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';

@@ -4,3 +4,4 @@
 export { teamCommandHandlers } from './teamCommands';
 export { initLog } from '../shared/log';
 export { adoptClock } from '../shared/clock';
+export { adoptQuestions } from '../shared/ui';
