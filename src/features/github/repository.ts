@@ -8,19 +8,10 @@ import * as path from 'node:path';
 import { pickRepository, remotesFromGitConfig, webHostForApiUrl, type GitHubRepository, type GitRemote } from '../../core/github/remote';
 import { readTextIfExists } from '../../core/shared/fs';
 import { log } from '../shared/log';
+import { gitExtension } from '../shared/gitExtension';
 import { apiUrl } from './githubAccess';
 
 export type { GitHubRepository };
-
-// The parts of the git extension's API (extensions/git/src/api/git.d.ts, version 1) used here.
-interface GitExtension {
-  readonly enabled: boolean;
-  getAPI(version: 1): GitApi;
-}
-interface GitApi {
-  readonly state: 'uninitialized' | 'initialized';
-  getRepository(uri: vscode.Uri): { readonly state: { readonly remotes: readonly { name: string; fetchUrl?: string; pushUrl?: string }[] } } | null;
-}
 
 /**
  * The GitHub repository of `folder` (default: the active editor's folder, else each workspace folder
@@ -60,7 +51,7 @@ type Found = GitHubRepository & { remote: string; via: string };
 
 /** Only when the git extension is already running: activating it here would start git for nothing. */
 function fromGitExtension(folder: vscode.WorkspaceFolder, webHost: string): Found | undefined {
-  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  const extension = gitExtension();
   if (!extension?.isActive) return undefined;
   try {
     const git = extension.exports;

@@ -1,20 +1,14 @@
 // The git binary sharing runs (issue 13): the one VS Code's Git extension found (setting git.path,
 // or its own search), so posts use the git the user already set up, with its credential helpers and
 // SSH agent. Without the Git extension (disabled, or not installed in a server build), git from PATH.
-import * as vscode from 'vscode';
 import { log } from '../shared/log';
-
-// The part of the Git extension's API (extensions/git/src/api/git.d.ts, version 1) used here.
-interface GitExtension {
-  readonly enabled: boolean;
-  getAPI(version: 1): { readonly git: { readonly path: string } };
-}
+import { gitExtension } from '../shared/gitExtension';
 
 /** How long to wait for the Git extension to start before using git from PATH. */
 const ACTIVATE_TIMEOUT_MS = 5_000;
 
 export async function gitBinary(): Promise<string | undefined> {
-  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  const extension = gitExtension();
   if (!extension) return undefined;
   try {
     const exports = extension.isActive

@@ -332,8 +332,8 @@ export class SharingHub implements SharingApi, vscode.Disposable {
       const opened = await this.open(folder);
       if (opened.kind !== 'shared') continue;
       try {
-        const queued = opened.folder.waiting().length > 0 || (await opened.folder.sharing.queued()).length > 0;
-        if (queued) {
+        // The queue on disk (the CLI may have queued posts since this window last looked).
+        if ((await opened.folder.sharing.queued()).length > 0) {
           const report = await this.busy(folder, () => opened.folder.sync());
           ok &&= report.fetch.ok;
         } else {

@@ -75,6 +75,8 @@ export class SharedLayer implements vscode.Disposable {
       log().warn(`Reading shared standups of ${folder.name} failed: ${errorDetails(error)}`);
     }
     const before = this.layers.get(key);
+    // The same snapshot (sharing says "changed" when a sync starts, or its status moves): nothing to rebuild.
+    if (reader && before?.reader === reader) return false;
     if (!reader) {
       this.layers.delete(key);
       if (before?.byDay.size) this.onChange(folder);
