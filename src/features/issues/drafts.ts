@@ -28,29 +28,38 @@ export interface IssueDraft {
 export class DraftStore {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /**
+   * The drafts, read from storage once and written through on every change. Never read back from the
+   * Memento: VS Code's global state can hand back an older value for a moment after an update (its
+   * storage echoes earlier writes), and a read-modify-write on that would lose a draft just typed or
+   * bring back one just sent (the outbox keeps its entries in memory the same way).
+   */
+  private readonly drafts: Map<string, IssueDraft>;
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    this.drafts = new Map(Object.entries(state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}));
+  }
 
   all(): IssueDraft[] {
-    return Object.values(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {});
+    return [...this.drafts.values()];
   }
 
   get(id: string): IssueDraft | undefined {
-    return this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY)?.[id];
+    return this.drafts.get(id);
   }
 
   async put(draft: IssueDraft): Promise<void> {
-    const all = { ...(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}) };
-    all[draft.id] = { ...draft, updated: now().toISOString() };
-    await this.state.update(DRAFTS_KEY, all);
-    this.changed.fire();
+    this.drafts.set(draft.id, { ...draft, updated: now().toISOString() });
+    await this.save();
   }
 
   async remove(id: string): Promise<void> {
-    const all = { ...(this.state.get<Record<string, IssueDraft>>(DRAFTS_KEY) ?? {}) };
-    if (!(id in all)) return;
-    delete all[id];
-    await this.state.update(DRAFTS_KEY, all);
+    if (!this.drafts.delete(id)) return;
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await this.state.update(DRAFTS_KEY, Object.fromEntries(this.drafts));
     this.changed.fire();
   }
 

@@ -39,7 +39,7 @@ export class OutboxSender implements vscode.Disposable {
     this.disposables.push(
       { dispose: unsubscribe },
       // Back online is noticed when the window gets focus again, or by the retry timer.
-      vscode.window.onDidChangeWindowState((s) => s.focused && this.hasPending() && void this.flush()),
+      vscode.window.onDidChangeWindowState((s) => s.focused && this.hasPending() && void this.flush({ onlyRetryable: true })),
     );
     this.scheduleRetry();
   }
@@ -59,9 +59,12 @@ export class OutboxSender implements vscode.Disposable {
     }
   }
 
-  /** Retries every unsent issue (back online, the timer, "Retry all"); one flush at a time. */
-  flush(): Promise<void> {
-    this.flushing ??= this.send()
+  /**
+   * Retries every unsent issue ("Retry all"); one flush at a time. Back online and the timer pass
+   * `onlyRetryable`: an issue GitHub refused (a 422, no access) waits for the user, not for a retry.
+   */
+  flush(options: { onlyRetryable?: boolean } = {}): Promise<void> {
+    this.flushing ??= this.send(undefined, options.onlyRetryable)
       .then(() => undefined)
       .finally(() => (this.flushing = undefined));
     return this.flushing;
@@ -76,11 +79,11 @@ export class OutboxSender implements vscode.Disposable {
    * Sends outbox entries (the given ones, else every unsent one) and reports each outcome to its form.
    * A retry never duplicates: submitIssue first looks for the draft's marker.
    */
-  private async send(ids?: string[]): Promise<SubmitOutcome[]> {
+  private async send(ids?: string[], onlyRetryable = false): Promise<SubmitOutcome[]> {
     ids ??= this.outbox
       .pending()
-      .map((e) => e.id)
-      .filter((id) => !this.submitting.has(id));
+      .filter((e) => !this.submitting.has(e.id) && (!onlyRetryable || retryable(e)))
+      .map((e) => e.id);
     const wanted = this.outbox.pending().filter((e) => ids.includes(e.id));
     if (wanted.length === 0) return [];
     const scopes = wanted.some((e) => e.project) ? ['repo', 'project'] : ['repo'];
@@ -114,8 +117,7 @@ export class OutboxSender implements vscode.Disposable {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     // Only failures a retry can cure are retried by the timer; the others wait for the user.
-    const retryable = this.outbox.pending().some((e) => !e.lastError || isQueued(e.lastError.kind));
-    if (retryable) this.retryTimer = setTimeout(() => void this.flush(), RETRY_EVERY_MS);
+    if (this.outbox.pending().some(retryable)) this.retryTimer = setTimeout(() => void this.flush({ onlyRetryable: true }), RETRY_EVERY_MS);
   }
 
   private async afterSent(entry: OutboxEntry): Promise<SubmitOutcome> {
@@ -148,6 +150,11 @@ export class OutboxSender implements vscode.Disposable {
 }
 
 /** Failures that sending again can cure (offline, time-outs, server errors, a rate limit): they stay queued. */
+/** Not sent yet, or failed in a way a later try can cure (offline, a timeout, a rate limit). */
+function retryable(entry: OutboxEntry): boolean {
+  return !entry.lastError || isQueued(entry.lastError.kind);
+}
+
 function isQueued(kind: string): boolean {
   return TRANSIENT_KINDS.has(kind as never) || kind === 'rate-limit';
 }
